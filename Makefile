@@ -1,0 +1,50 @@
+# Two commands do all the set-up on a fresh Debian machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DB ?= data/danvan.duckdb
+PORT ?= 8501
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Chromium renders chart images (kaleido) and drives the browser tests; Noto has every Vietnamese glyph.
+RUN_DEBS := chromium fonts-noto-core
+# LibreOffice and poppler turn a test deck into PDF and PNG pages to look at.
+TEST_DEBS := $(RUN_DEBS) libreoffice-impress-nogui poppler-utils
+
+.PHONY: run test bench deck system-deps-run system-deps-test db clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "cài gói Debian:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+endef
+
+system-deps-run:
+	$(call apt_install,$(RUN_DEBS))
+
+system-deps-test:
+	$(call apt_install,$(TEST_DEBS))
+
+# The database is rebuilt when it is missing or older than any of its inputs.
+DB_INPUTS := $(wildcard data/reports/*.txt data/tables/*.csv data/tables/*.xlsx) data/review.csv \
+	data/localities.csv data/indicators.yaml data/lexicon.yaml $(wildcard etl/*.py etl/sql/*.sql)
+
+$(DB): $(STAMP) $(DB_INPUTS)
+	$(PY) -m etl build --db $@
+
+db: $(DB)
+
+run: system-deps-run $(STAMP) $(DB)
+	DANVAN_DB=$(abspath $(DB)) $(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: system-deps-test $(STAMP) $(DB)
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

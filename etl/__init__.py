@@ -1,0 +1,1 @@
+"""Write side: turns Vietnamese report text and analyst tables into the DuckDB database."""

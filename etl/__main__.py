@@ -1,0 +1,103 @@
+"""Command line: python -m etl {extract,build,facts} …"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from etl.errors import InputError
+from etl.figure import OUTPUT_COLUMNS
+from etl.paths import DB_ENV, REPORTS, REVIEW, TABLES, database_path
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from etl.extract import Extractor  # noqa: PLC0415
+    from etl.report import read_report  # noqa: PLC0415
+
+    extractor = Extractor()
+    rows: list[dict] = []
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            rows.extend(f.record() for f in extractor.extract(read_report(path)))
+        except InputError as exc:
+            print(f"lỗi: {exc}", file=sys.stderr)
+            failed += 1
+    _write(rows, args.format, OUTPUT_COLUMNS)
+    return 1 if failed else 0
+
+
+def _write(rows: list[dict], fmt: str, columns: tuple[str, ...] | list[str]) -> None:
+    out = sys.stdout
+    if fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps({c: r[c] for c in columns}, ensure_ascii=False) + "\n")
+    else:
+        w = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from etl.build import BuildFailed, build  # noqa: PLC0415
+
+    db = database_path(args.db)
+    try:
+        summary = build(db, reports_dir=Path(args.reports), tables_dir=Path(args.tables),
+                        review_path=Path(args.review), keep_going=args.keep_going)
+    except BuildFailed as failed:
+        print("\n".join(failed.summary.lines()), file=sys.stderr)
+        print("Sửa các lỗi trên rồi chạy lại, hoặc thêm --keep-going để nạp phần còn lại.", file=sys.stderr)
+        return 2
+    print("\n".join(summary.lines()), file=sys.stderr)
+    return 0
+
+
+def _facts(args: argparse.Namespace) -> int:
+    from etl.facts import FACT_COLUMNS, read_facts  # noqa: PLC0415
+
+    try:
+        df = read_facts(database_path(args.db))
+    except FileNotFoundError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
+    _write(df.to_dict("records"), args.format, FACT_COLUMNS)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description="ETL số liệu công tác dân vận → DuckDB")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="trích số liệu từ văn bản báo cáo")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.set_defaults(func=_extract)
+
+    db_help = f"tệp DuckDB (mặc định: ${DB_ENV} hoặc data/danvan.duckdb)"
+    p = sub.add_parser("build", help="xây dựng cơ sở dữ liệu từ báo cáo, bảng và tệp rà soát")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--reports", default=str(REPORTS))
+    p.add_argument("--tables", default=str(TABLES))
+    p.add_argument("--review", default=str(REVIEW))
+    p.add_argument("--keep-going", action="store_true", help="bỏ qua tệp lỗi, nạp phần còn lại")
+    p.set_defaults(func=_build)
+
+    p = sub.add_parser("facts", help="in mọi số liệu trong cơ sở dữ liệu")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--format", choices=("jsonl", "csv"), default="csv")
+    p.set_defaults(func=_facts)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # `python -m etl facts | head`
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,127 @@
+"""Writing the DuckDB database: a new file under a temporary name, swapped into place at the end."""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.catalog import Catalog
+from etl.figure import Figure
+from etl.gazetteer import Gazetteer
+from etl.periods import PartialDate
+
+SQL = Path(__file__).parent / "sql"
+
+
+@dataclass
+class SourceRow:
+    id: str
+    kind: str
+    title: str
+    publisher: str
+    url: str
+    published: str
+    file_name: str
+    file_hash: str
+
+    @property
+    def published_date(self):
+        p = PartialDate.parse(self.published)
+        return p.last if p else None
+
+
+def observation_id(fig: Figure) -> str:
+    key = "|".join(str(x) for x in (fig.doc, fig.locality_id, fig.indicator, fig.breakdown, fig.period_kind,
+                                     fig.period_start, fig.period_end, repr(float(fig.value)), fig.derived,
+                                     fig.number_text, fig.paragraph, fig.sentence))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _frames(gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures: list[Figure]) -> dict[str, pd.DataFrame]:
+    localities = pd.DataFrame([{
+        "id": loc.id, "name": loc.name, "kind": loc.kind, "level": loc.level, "gso_code": loc.gso_code or None,
+        "parent_id": loc.parent_id or None, "valid_from": loc.valid_from, "valid_to": loc.valid_to,
+        "successor_id": loc.successor_id or None, "aliases": list(loc.aliases), "note": loc.note or None,
+    } for loc in gaz.localities])
+    indicators = pd.DataFrame([{
+        "code": i.code, "name_vi": i.name_vi, "name_en": i.name_en, "unit_vi": i.unit_vi, "unit_en": i.unit_en,
+        "description_vi": i.description_vi, "description_en": i.description_en, "headline": i.headline,
+        "sort_order": i.order,
+    } for i in catalog.indicators])
+    breakdowns = pd.DataFrame([{
+        "indicator": i.code, "code": b.code, "name_vi": b.name_vi, "name_en": b.name_en,
+        "part_of": b.part_of or None, "sort_order": n,
+    } for i in catalog.indicators for n, b in enumerate(i.breakdowns)])
+    src = pd.DataFrame([{
+        "id": s.id, "kind": s.kind, "title": s.title, "publisher": s.publisher or None, "url": s.url or None,
+        "published": s.published or None, "published_date": s.published_date, "file_name": s.file_name,
+        "file_hash": s.file_hash,
+    } for s in sorted(sources, key=lambda s: s.id)], columns=["id", "kind", "title", "publisher", "url", "published",
+                                                              "published_date", "file_name", "file_hash"])
+    obs = observations_frame(figures)
+    return {"localities": localities, "indicators": indicators, "breakdowns": breakdowns, "sources": src,
+            "observations": obs}
+
+
+OBS_COLUMNS = ["id", "locality_id", "indicator", "breakdown", "period_kind", "period_start", "period_end", "value",
+               "qualifier", "derived", "derived_how", "source_id", "quote", "obtained", "figure_ref", "review_note"]
+
+
+def observations_frame(figures: list[Figure]) -> pd.DataFrame:
+    rows = [{
+        "id": observation_id(f), "locality_id": f.locality_id, "indicator": f.indicator, "breakdown": f.breakdown,
+        "period_kind": f.period_kind, "period_start": f.period_start, "period_end": f.period_end,
+        "value": float(f.value), "qualifier": f.qualifier, "derived": bool(f.derived),
+        "derived_how": (f.derived_how or "suy ra") if f.derived else None, "source_id": f.doc,
+        "quote": f.quote or None, "obtained": f.obtained, "figure_ref": f.number_text or None,
+        "review_note": f.review_note or None,
+    } for f in figures]
+    df = pd.DataFrame(rows, columns=OBS_COLUMNS)
+    return df.drop_duplicates("id").sort_values("id").reset_index(drop=True)
+
+
+def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures: list[Figure],
+                   *, synthetic: bool = False, observations: pd.DataFrame | None = None,
+                   on_stage=lambda stage: None) -> int:
+    """Write everything to `path` atomically. Returns the number of observations written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    frames = _frames(gaz, catalog, sources, figures)
+    if observations is not None:
+        frames["observations"] = observations
+    digest = hashlib.sha256()
+    for s in sorted(sources, key=lambda s: s.id):
+        digest.update(f"{s.id}:{s.file_hash}".encode())
+    digest.update(str(len(frames["observations"])).encode())
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute((SQL / "schema.sql").read_text(encoding="utf-8"))
+            for table in ("localities", "indicators", "breakdowns", "sources", "observations"):
+                frame = frames[table]
+                con.register("frame", frame)
+                cols = ", ".join(frame.columns)
+                # Table and column names come from this module, never from input.
+                con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM frame")
+                con.unregister("frame")
+            con.execute((SQL / "views.sql").read_text(encoding="utf-8"))
+            con.execute("INSERT INTO build_info VALUES ($h, $s, $o, $syn)",
+                        {"h": digest.hexdigest(), "s": len(frames["sources"]), "o": len(frames["observations"]),
+                         "syn": synthetic})
+            on_stage("load")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        on_stage("swap")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+        raise
+    return len(frames["observations"])

@@ -1,0 +1,171 @@
+"""One report: front matter (title, source, publisher, date), paragraphs and sentences."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from etl.errors import InputError
+from etl.periods import ANY_FULL_DATE_RE, EVENT_DATE_RE, PartialDate, find_dateline, safe_date
+from etl.textio import read_text
+from etl.textnorm import fold
+
+FRONT_MATTER_KEYS = ("title", "source_url", "publisher", "published", "note")
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|Q|H|TX|P|ThS|TS|PGS|GS|Th\.S|St|Mr|Ms|Dr)|\b[A-ZĐ])\.$")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])")
+
+
+@dataclass
+class Report:
+    doc: str
+    title: str
+    source_url: str
+    publisher: str
+    published: PartialDate | None
+    paragraphs: list[str]
+    file_hash: str = ""
+    has_front_matter: bool = True
+    event_date: date | None = None  # the day the lead paragraph reports ("Sáng 23/7/2024")
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def now(self) -> date | None:
+        """What "đến nay" means in this report: the event's day, else the publication date."""
+        if self.event_date:
+            return self.event_date
+        return self.published.last if self.published else None
+
+    @property
+    def reference_date(self) -> date | None:
+        """The day used to choose a locality version (old or merged Gia Lai)."""
+        return self.now
+
+    @property
+    def lead(self) -> str:
+        """The first real paragraph (web pages start with menus and captions)."""
+        for para in self.paragraphs:
+            if len(para.split()) >= 12:
+                return para
+        return self.paragraphs[0] if self.paragraphs else ""
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph; keeps "TP. Hà Nội" and "13.663" whole."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        candidate = paragraph[start:m.start()].rstrip()
+        if _ABBREV.search(candidate):
+            continue
+        out.append(paragraph[start:m.end()].strip())
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def parse_report(text: str, doc: str) -> Report:
+    """Parse report text with or without the six-line front matter of data/reports."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    file_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if text.lstrip().startswith("---"):
+        report = _with_front_matter(text, doc)
+    else:
+        report = _bare(text, doc)
+    report.file_hash = file_hash
+    if not report.paragraphs:
+        raise InputError("báo cáo không có nội dung sau phần đầu (no body text)", where=doc)
+    report.event_date = _lead_event_date(report, text)
+    return report
+
+
+def _with_front_matter(text: str, doc: str) -> Report:
+    lines = text.lstrip().split("\n")
+    try:
+        end = lines.index("---", 1)
+    except ValueError:
+        raise InputError("phần đầu (front matter) mở bằng '---' nhưng không đóng", where=doc) from None
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines[1:end], start=2):
+        if not line.strip():
+            continue
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise InputError(f"dòng {i} của phần đầu không có dạng 'khóa: giá trị': {line!r}", where=doc)
+        meta[key.strip()] = value.strip()
+    published_text = meta.get("published", "")
+    published = PartialDate.parse(published_text)
+    notes = []
+    if published_text and published_text != "unknown" and published is None:
+        notes.append(f"ngày đăng không hợp lệ: {published_text!r} (invalid published date)")
+    body = [p.strip() for p in lines[end + 1:] if p.strip()]
+    return Report(doc=doc, title=meta.get("title", ""), source_url=meta.get("source_url", ""),
+                  publisher=meta.get("publisher", ""), published=published, paragraphs=body, notes=notes)
+
+
+def _bare(text: str, doc: str) -> Report:
+    lines = [ln.strip() for ln in text.split("\n")]
+    nonempty = [ln for ln in lines if ln]
+    dateline = find_dateline(nonempty[:8])
+    title = ""
+    body: list[str] = []
+    for ln in nonempty:
+        if not title and len(ln) < 200 and not _is_dateline(ln) and len(ln.split()) >= 3:
+            title = ln
+            continue
+        if _is_dateline(ln) and len(ln) < 80:
+            continue
+        body.append(ln)
+    published = PartialDate(dateline.year, dateline.month, dateline.day) if dateline else None
+    return Report(doc=doc, title=title, source_url="", publisher="", published=published,
+                  paragraphs=body, has_front_matter=False)
+
+
+def _is_dateline(line: str) -> bool:
+    return bool(find_dateline([line])) and len(line) < 80
+
+
+def _lead_event_date(report: Report, text: str) -> date | None:
+    """The date in the first paragraphs ("Sáng 6-3"), with its year from the report or its context."""
+    substantive = [p for p in report.paragraphs if len(p.split()) >= 12][:2] or report.paragraphs[:1]
+    for para in substantive:
+        m = EVENT_DATE_RE.search(fold(para))
+        if not m:
+            continue
+        d, mo = int(m.group(2)), int(m.group(3))
+        if m.group(4):
+            return safe_date(int(m.group(4)), mo, d)
+        year = _year_for(d, mo, report, text)
+        return safe_date(year, mo, d) if year else None
+    return None
+
+
+def _year_for(day: int, month: int, report: Report, text: str) -> int | None:
+    if report.published:
+        p = report.published
+        if p.month and (month, day) > (p.month, p.day or 31):
+            return p.year - 1
+        return p.year
+    # No date at all: the event comes after every document the text cites
+    # ("Chỉ thị số 30-CT/TU, ngày 19-2-2024"), but anniversaries ("10/10/1954 - 10/10/2024") are targets.
+    folded = fold(text)
+    spans = [m.span() for m in re.finditer(r"\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*-\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}", folded)]
+    cited = []
+    for m in ANY_FULL_DATE_RE.finditer(folded):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        found = safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if found:
+            cited.append(found)
+    if not cited:
+        return None
+    latest = max(cited)
+    year = latest.year
+    return year if (month, day) >= (latest.month, latest.day) else year + 1
+
+
+def read_report(path: Path) -> Report:
+    return parse_report(read_text(path), path.name)

@@ -1,0 +1,59 @@
+"""Reading text files in the encodings analysts send: UTF-8 (with or without BOM), UTF-16, Windows-1258."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from etl.errors import InputError
+from etl.textnorm import nfc
+
+# Letters that only occur in Vietnamese text decoded correctly; used to choose cp1258 over a guess.
+_VI_HINT = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
+def decode_bytes(data: bytes, where: str) -> str:
+    """Decode bytes to NFC text or raise InputError naming the file and the problem."""
+    if not data.strip():
+        raise InputError("tệp rỗng (empty file)", where=where)
+    if data.startswith(codecs.BOM_UTF8):
+        return _checked(data[3:], "utf-8", where)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _checked(data, "utf-16", where)
+    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
+        return _checked(data, "utf-16-le", where)
+    if len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
+        return _checked(data, "utf-16-be", where)
+    if b"\x00" in data:
+        raise InputError("tệp nhị phân, không phải văn bản (binary file, not text)", where=where)
+    try:
+        return nfc(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = nfc(data.decode("cp1258"))
+    except UnicodeDecodeError:
+        raise InputError(
+            f"không đọc được mã hóa: không phải UTF-8, UTF-16 hay Windows-1258 (byte {utf8_error.start})",
+            where=where,
+        ) from None
+    if not _VI_HINT.intersection(text):
+        raise InputError(
+            f"mã hóa không rõ: không phải UTF-8 (byte {utf8_error.start}) và không giống tiếng Việt Windows-1258",
+            where=where,
+        )
+    return text
+
+
+def _checked(data: bytes, encoding: str, where: str) -> str:
+    try:
+        return nfc(data.decode(encoding))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"tệp {encoding} bị hỏng tại byte {exc.start}", where=where) from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"không mở được tệp: {exc.strerror}", where=str(path)) from None
+    return decode_bytes(data, str(path))

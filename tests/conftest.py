@@ -1,0 +1,26 @@
+"""Shared fixtures: the project root, the shared corpus, and one database built per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.exists():
+        pytest.fail(f"the shared corpus is missing at {CORPUS}: tests that compare against annotations need it")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled data, built once into a temporary database."""
+    from etl.build import build
+
+    db = tmp_path_factory.mktemp("db") / "danvan.duckdb"
+    build(db, progress=lambda _msg: None)
+    return db

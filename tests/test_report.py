@@ -1,0 +1,48 @@
+from datetime import date
+
+import pytest
+
+from etl.errors import InputError
+from etl.periods import PartialDate
+from etl.report import parse_report, split_sentences
+
+FRONT = "---\ntitle: Tiêu đề\nsource_url: https://example.org/x\npublisher: Báo Thử\npublished: {p}\nnote: n\n---\n\n{body}\n"
+
+
+def test_front_matter_fields():
+    r = parse_report(FRONT.format(p="2024-12", body="Sáng 4-12, hội nghị tổng kết công tác dân vận của tỉnh diễn ra tại Pleiku."), "a.txt")
+    assert (r.title, r.source_url, r.publisher, r.published) == ("Tiêu đề", "https://example.org/x", "Báo Thử",
+                                                                  PartialDate(2024, 12))
+    assert r.event_date == date(2024, 12, 4)
+    assert r.now == date(2024, 12, 4)
+
+
+def test_unknown_published_date_means_no_now():
+    r = parse_report(FRONT.format(p="unknown", body="Một đoạn văn không có ngày tháng nào cả nhưng đủ dài để là đoạn mở đầu."), "a.txt")
+    assert r.published is None and r.now is None
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("---\ntitle: x\n", "không đóng"),
+    ("---\ntitle x\n---\n\nThân bài.", "dòng 2"),
+    (FRONT.format(p="2024", body=""), "không có nội dung"),
+])
+def test_malformed_reports(text, message):
+    with pytest.raises(InputError, match=message):
+        parse_report(text, "bad.txt")
+
+
+def test_year_of_an_undated_event_comes_from_cited_documents():
+    body = ("Trang chủ\nTiêu đề bài về huyện Sóc Sơn và công tác dân vận\n"
+            "Sáng 6-3, Ban Dân vận Thành ủy làm việc với Huyện ủy Sóc Sơn về công tác dân vận chính quyền năm nay.\n"
+            "Huyện thực hiện Chỉ thị số 30-CT/TU ngày 19-2-2024, hướng tới kỷ niệm (10/10/1954 - 10/10/2024).\n")
+    assert parse_report(body, "x.txt").event_date == date(2024, 3, 6)
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("Năm 2023 có 13.663 mô hình. Tại TP. Hà Nội có 5 cuộc.", ["Năm 2023 có 13.663 mô hình.", "Tại TP. Hà Nội có 5 cuộc."]),
+    ("Ông nói: “Tốt.” Bà nói thêm.", ["Ông nói: “Tốt.”", "Bà nói thêm."]),
+    ("Một câu duy nhất", ["Một câu duy nhất"]),
+])
+def test_split_sentences(paragraph, expected):
+    assert split_sentences(paragraph) == expected
