@@ -103,6 +103,9 @@ class _DocExtraction:
         self.doc_f = fold("\n".join(report.paragraphs))
         self.subject = self._subject()
         self.doc_period = self._doc_period()
+        self._qualifier_res = [(q, _ending_with(words)) for q, words in lex.qualifiers.items()]
+        self._delta_res = [(d, _ending_with(lex.comparison[d], r"(?: (?:thêm|được|khoảng|gần|hơn))?"))
+                           for d in ("up", "down")]
         self.is_voter_doc = ("cử tri" in self.title_f or "tiếp xúc cử tri" in self.lead_f) and \
             "đối thoại" not in self.title_f + self.lead_f
 
@@ -243,14 +246,13 @@ class _DocExtraction:
         except ValueError:
             return None
         qualifier = "exact"
-        for q, words in self.lex.qualifiers.items():
-            if any(re.search(r"(?<![\wÀ-ỹ])" + re.escape(w) + r"$", before) for w in words):
+        for q, pattern in self._qualifier_res:
+            if pattern.search(before):
                 qualifier = q
         delta = ""
-        for direction, words in (("up", self.lex.comparison["up"]), ("down", self.lex.comparison["down"])):
-            if any(re.search(r"(?<![\wÀ-ỹ])" + re.escape(w) + r"(?: (?:thêm|được|khoảng|gần|hơn))?$", before) for w in words):
-                if any(a in folded[end:end + 80] for a in self.lex.comparison["against"]):
-                    delta = direction
+        for direction, pattern in self._delta_res:
+            if pattern.search(before) and any(a in folded[end:end + 80] for a in self.lex.comparison["against"]):
+                delta = direction
         unit_end = end + (len(folded[end:]) - len(after)) + unit_len
         return Candidate(pi, si, sentence, folded, start, end, unit_end, m.group(0), value, qualifier,
                          unit, percent=percent, delta=delta)
@@ -652,6 +654,11 @@ class _DocExtraction:
         if place.specific == 1 and not strong and ctx.specific == 2:
             return ctx
         return place
+
+
+def _ending_with(words: tuple[str, ...], tail: str = "") -> re.Pattern[str]:
+    """A pattern for text that ends with one of `words` (a whole word), then `tail`."""
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(map(re.escape, words)) + ")" + tail + "$")
 
 
 def _starts_word(text: str, phrase: str) -> bool:

@@ -74,6 +74,7 @@ class Gazetteer:
     def __init__(self, localities: list[Locality]) -> None:
         self.by_id = {loc.id: loc for loc in localities}
         self.localities = localities
+        self._by_name: dict[str, list[int]] = {}
         self._patterns = self._build_patterns()
 
     @classmethod
@@ -156,15 +157,26 @@ class Gazetteer:
             pat = re.compile(r"(?<![\wÀ-ỹ])" + re.escape(phrase) + r"(?![\wÀ-ỹ])")
             levels = {loc.level for loc in locs}
             level = "district" if "district" in levels else min(levels)
-            out.append((pat, tuple(dict.fromkeys(locs)), level, prefixed))
+            uniq = tuple(dict.fromkeys(locs))
+            out.append((pat, uniq, level, prefixed))
+            # Index by the bare name, so a sentence only tries the names it contains.
+            for loc in uniq:
+                for nm in self.names_of(loc):
+                    if phrase.endswith(fold(nm)):
+                        self._by_name.setdefault(fold(nm), []).append(len(out) - 1)
         return out
 
     def mentions(self, text: str) -> list[Mention]:
         """Every place named in `text` (NFC), longest phrase first, without overlaps."""
+        return list(self._mentions(text))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process; sentences repeat across passes
+    def _mentions(self, text: str) -> tuple[Mention, ...]:
         folded = fold(text)
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
-        for pat, locs, level, prefixed in self._patterns:
+        present = sorted({i for name, idx in self._by_name.items() if name in folded for i in idx})
+        for pat, locs, level, prefixed in (self._patterns[i] for i in present):
             for m in pat.finditer(folded):
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in taken):
@@ -195,7 +207,7 @@ class Gazetteer:
             taken.append((s, e))
             found.append(Mention(s, e, text[s:e], (), "district", True, unknown_name=name))
         found.sort(key=lambda mm: mm.start)
-        return _attach_province_hints(found, folded)
+        return tuple(_attach_province_hints(found, folded))
 
 
 def _bare(locs: tuple[Locality, ...], phrase: str) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement ("hoà") → modern ("hòa"); same length, so offsets survive folding.
 _TONE_PAIRS = {
@@ -20,6 +21,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case NFC text with modern tone placement and plain quotes and dashes.
 
