@@ -24,6 +24,7 @@ from etl.vnnumbers import NUMBER_RE, parse_vietnamese_number
 # Units that count meetings: a bare "62 cuộc" takes the indicator of the "cuộc" before it.
 _EVENT_CLASS = {"dialogues", "inspections", "inherit"}
 _RECEPTION_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:được |đón |đã )?tiếp(?! (?:tục|theo|cận|thu|xúc|nối|sức|tế|giáp|quản))(?![\wÀ-ỹ])")
+REFORM_DATE = date(2025, 7, 1)  # district level abolished, provinces merged
 _PROVINCE_WIDE = ("toàn tỉnh", "toàn thành phố", "cả tỉnh", "cả thành phố", "toàn thủ đô",
                   "trên địa bàn tỉnh", "trên địa bàn thành phố", "trên toàn tỉnh")
 
@@ -114,7 +115,13 @@ class _DocExtraction:
         ctx_prov = context.province if context else None
         if m.unknown_name:
             prov = self._pick_version(m.province_hint) if m.province_hint else ctx_prov
-            return Place(prov, None, m.unknown_name) if prov else None
+            if prov is None:
+                return None
+            if m.level == "commune":
+                # Communes count on their own only after July 2025, when they sit under the province.
+                after = self.ref_date is not None and self.ref_date >= REFORM_DATE
+                return Place(prov, None, m.unknown_name) if after else None
+            return None if self.gaz.knows_all_districts(prov) else Place(prov, None, m.unknown_name)
         cands = list(m.candidates)
         dated = [c for c in cands if c.valid_on(self.ref_date)] if self.ref_date else []
         cands = dated or cands
@@ -329,6 +336,9 @@ class _DocExtraction:
                 not self.lex.has("voter_meeting", sent) and not self.is_voter_doc
         elif u.needs == "reception":
             ok = bool(_RECEPTION_WORD.search(sent)) and "tiếp xúc cử tri" not in sent
+        elif u.needs == "persons_after_turns":
+            prev = [x for x in cands if x.sent == c.sent and x.end <= c.start and x.indicator == "reception_turns"]
+            ok = bool(prev) and bool(re.fullmatch(r"\s*(?:,\s*)?(?:với|của|gồm)\s*", c.folded[prev[-1].unit_end:c.start]))
         elif u.needs == "petition":
             ok = self._is_received_petition(c, left, right)
         elif u.needs == "dvk":
@@ -344,20 +354,28 @@ class _DocExtraction:
         if ind == "inherit":
             prev = [x for x in cands if x.sent == c.sent and x.end <= c.start and x.indicator
                     and x.unit_class == "event" and not x.delta]
-            if not prev:
+            if prev:
+                ind = prev[-1].indicator
+            elif "đối thoại" in left[-40:] and not self.lex.has("voter_meeting", sent):
+                ind = "dialogues"  # "đã đối thoại trực tiếp 120 cuộc"
+            elif re.search(r"thanh tra\s*$", left) or "thanh tra" in right[:15]:
+                ind = "inspections"
+            else:
                 c.skip = "cuộc/hội nghị không rõ là gì"
                 return
-            ind = prev[-1].indicator
         if ind == "models":
             verb = self._model_verb(right.split(",")[0], left)
             if verb:
                 ind = verb
             else:
                 sibling = self._joined_sibling(c, cands)
-                if sibling is None:
+                if sibling is not None:
+                    ind = sibling.indicator
+                elif self.lex.has("dvk", sent) and not self.lex.has("models_other", right):
+                    ind = "models_registered"  # "phong trào … với 600 mô hình": models carried out
+                else:
                     c.skip = "mô hình nhưng không rõ đăng ký hay công nhận"
                     return
-                ind = sibling.indicator
             if any(w in left[-30:] for w in self.lex.context["average"]):
                 c.skip = "số bình quân, không phải số của một kỳ"
                 return
@@ -405,7 +423,7 @@ class _DocExtraction:
         near_right = right[:40]
         if any(w in near_right for w in self.lex.context["petition_reject"]):
             return False
-        if "vụ" in left[-12:]:
+        if "vụ" in left[-12:] or any(w in left[-30:] for w in self.lex.context["petition_subset"]):
             return False
         receipt = any(re.search(r"(?<![\wÀ-ỹ])" + re.escape(w) + r"(?![\wÀ-ỹ])", left)
                       for w in self.lex.context["petition_receipt"])
@@ -505,6 +523,8 @@ class _DocExtraction:
         if not nxt:
             return None
         d = nxt[0]
+        if not d.percent and d.unit is None:
+            return None  # "tăng 2 lần": a ratio, not a difference
         between = base.folded[base.unit_end:d.start]
         if any(x.sent == base.sent and base.end < x.start < d.start and x.unit and not x.delta for x in cands):
             return None

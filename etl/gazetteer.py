@@ -61,9 +61,10 @@ _DISTRICT_PREFIX = {
     "thành phố": ("thành ủy", "thành phố", "tp.", "tp"),
     "phường": ("phường", "p."),
 }
-_UNKNOWN_DISTRICT_RE = re.compile(
-    r"\b(huyện|quận|thị xã)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ']*)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ']*){0,3})"
-)
+_NAME = r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ']*)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ']*){0,3})"
+# Places not in the gazetteer, read from how they are written: "huyện Xuyên Mộc", "Thị ủy Phú Mỹ".
+_UNKNOWN_DISTRICT_RE = re.compile(r"(?<![\wÀ-ỹ])(huyện|quận|thị xã|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy)\s+" + _NAME)
+_UNKNOWN_COMMUNE_RE = re.compile(r"(?<![\wÀ-ỹ])(xã|phường|thị trấn|đặc khu)\s+" + _NAME)
 
 
 def _date(text: str) -> date | None:
@@ -92,6 +93,11 @@ class Gazetteer:
         ])
 
     # --- lookups -----------------------------------------------------------------
+    def knows_all_districts(self, province: Locality) -> bool:
+        """Hà Nội and Gia Lai have every district in the gazetteer: an unknown name there is noise."""
+        ids = {province.id, province.successor_id} - {""}
+        return sum(1 for loc in self.localities if loc.parent_id in ids and loc.level == "district") >= 10
+
     def province_of(self, loc: Locality) -> Locality:
         while loc.parent_id:
             loc = self.by_id[loc.parent_id]
@@ -196,16 +202,18 @@ class Gazetteer:
                 taken.append((s, e))
                 strong = _is_strong(folded, s, prefixed, folded[s:name_start].strip())
                 found.append(Mention(s, e, text[s:e], cands, _level(cands), strong))
-        for m in _UNKNOWN_DISTRICT_RE.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            name = _trim_name(m.group(2))
-            if not name:
-                continue
-            e = m.start(2) + len(name)
-            taken.append((s, e))
-            found.append(Mention(s, e, text[s:e], (), "district", True, unknown_name=name))
+        for pattern, level in ((_UNKNOWN_DISTRICT_RE, "district"), (_UNKNOWN_COMMUNE_RE, "commune")):
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                name = _trim_name(m.group(2))
+                if not name:
+                    continue
+                e = m.start(2) + len(name)
+                taken.append((s, e))
+                strong = not m.group(1).lower().endswith("ủy")
+                found.append(Mention(s, e, text[s:e], (), level, strong, unknown_name=name))
         found.sort(key=lambda mm: mm.start)
         return tuple(_attach_province_hints(found, folded))
 

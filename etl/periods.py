@@ -121,6 +121,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("term_now", re.compile(rf"(?:kể )?từ đầu nhiệm kỳ(?: \(?{YEAR}{DASH}{YEAR}\)?)?(?:[^.;]{{0,40}}?(?:đến|tới) nay)?")),
     ("range_to_year", re.compile(rf"(?:kể )?từ (?:năm )?{YEAR} (?:đến|tới) (?:hết )?(?:năm )?{YEAR}")),
     ("since_now", re.compile(rf"(?:kể )?từ (?:năm )?{YEAR}(?: [^.;\d]{{0,30}}?)? (?:đến|tới) nay")),
+    ("since_event", re.compile(rf"(?:kể )?từ (?:khi|lúc|ngày)[^.;]{{0,50}}?(?:năm )?{YEAR}\)?[^.;\d]{{0,30}}?(?:đến|tới) nay")),
     ("since", re.compile(rf"(?:kể )?từ (?:năm )?{YEAR}(?= *[,.;]| trở lại đây)")),
     ("range", re.compile(rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|chặng đường|trong)\s+)?(?:\d+\s+năm\s*)?\(?{YEAR}{DASH}{YEAR}\)?")),
     ("until_date", re.compile(r"(?:tính )?(?:đến|tới) (?:hết )?ngày (\d{1,2})[/-](\d{1,2})[/-](\d{4})")),
@@ -131,6 +132,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(rf"quý (iv|iii|ii|i|[1-4])(?:\s*/\s*{YEAR}|\s+(?:năm\s+)?{YEAR})?")),
     ("month", re.compile(rf"tháng (\d{{1,2}})(?:/|\s+năm\s+){YEAR}")),
     ("year", re.compile(rf"(?<!\d )năm {YEAR}")),
+    ("months_past", re.compile(rf"{_NUM} tháng (?:qua|vừa qua|đã qua)")),
     ("this_year", re.compile(r"(?:trong|cả|suốt) năm(?!\s*\d)(?! (?:tới|sau|trước|\d))")),
     ("years_ago", re.compile(r"(\d{1,2}) năm (?:qua|vừa qua|trở lại đây)")),
     ("duration", re.compile(r"(?:trong|sau|của) (\d{1,2}) năm")),
@@ -183,7 +185,7 @@ def _mention(name: str, m: re.Match[str]) -> PeriodMention | None:
         if y2 < y1:
             return None
         return mk(Period("cumulative", date(y1, 1, 1), date(y2, 12, 31), text))
-    if name in ("since_now", "since"):
+    if name in ("since_now", "since", "since_event"):
         return mk(Period("cumulative", date(int(g[0]), 1, 1), None, text), needs_now=True)
     if name == "range":
         y1, y2 = int(g[0]), int(g[1])
@@ -230,6 +232,11 @@ def _mention(name: str, m: re.Match[str]) -> PeriodMention | None:
         return mk(Period("partial", date(y, mo, 1), _month_end(y, mo), text))
     if name == "year":
         return mk(_year_period(int(g[0]), text))
+    if name == "months_past":
+        n = _num(g[0])
+        if not 1 <= n <= 12:
+            return None
+        return mk(None, needs_year=True, months=(1, n))
     if name == "this_year":
         return mk(None, needs_year=True, months=(1, 12))
     if name == "years_ago":

@@ -83,6 +83,42 @@ CASES = [
         "Các cơ quan tiếp nhận 61 đơn khiếu nại, tố cáo trong năm 2022; trong đó 9 đơn thuộc thẩm quyền, 5 đơn đã giải quyết.",
         [("Gia Lai", "Đức Cơ", "petitions", "complaint_denunciation", "year", "2022-01-01", "2022-12-31", 61, "exact", False)],
         id="petitions-under-jurisdiction-are-not-received"),
+    pytest.param(
+        "Năm 2024, Ban Tiếp công dân tỉnh Gia Lai đã tiếp 950 lượt với 1.120 người đến kiến nghị.",
+        [("Gia Lai", "", "reception_turns", "total", "year", "2024-01-01", "2024-12-31", 950, "exact", False),
+         ("Gia Lai", "", "reception_persons", "total", "year", "2024-01-01", "2024-12-31", 1120, "exact", False)],
+        id="turns-with-persons"),
+    pytest.param(
+        "Năm 2024, các cơ quan tỉnh Gia Lai nhận 800 lượt đơn khiếu nại, tố cáo.",
+        [("Gia Lai", "", "petitions", "complaint_denunciation", "year", "2024-01-01", "2024-12-31", 800, "exact", False)],
+        id="turns-of-petitions-are-petitions"),
+    pytest.param(
+        "Năm 2024, tỉnh Gia Lai tiếp nhận 1.500 đơn, trong đó đơn đủ điều kiện xử lý 300 đơn.",
+        [("Gia Lai", "", "petitions", "total", "year", "2024-01-01", "2024-12-31", 1500, "exact", False)],
+        id="eligible-subset-is-not-received"),
+    pytest.param(
+        "Năm 2023, người đứng đầu cấp ủy, chính quyền các cấp tỉnh Gia Lai đã đối thoại trực tiếp 120 cuộc với Nhân dân.",
+        [("Gia Lai", "", "dialogues", "total", "year", "2023-01-01", "2023-12-31", 120, "exact", False)],
+        id="bare-cuoc-after-doi-thoai"),
+    pytest.param(
+        "Từ khi phát động (năm 2009) đến nay, huyện Chư Sê đã xây dựng 1.200 mô hình “Dân vận khéo”.",
+        [("Gia Lai", "Chư Sê", "models_registered", "total", "cumulative", "2009-01-01", "2024-12-05", 1200, "exact", False)],
+        id="since-launch"),
+    pytest.param(
+        "Năm 2024, tỉnh Gia Lai tiếp 2.000 lượt công dân, tăng 2 lần so với năm 2023.",
+        [("Gia Lai", "", "reception_turns", "total", "year", "2024-01-01", "2024-12-31", 2000, "exact", False)],
+        id="ratio-is-not-a-difference"),
+    pytest.param(
+        "Năm 2024, huyện Xuyên Mộc (Bà Rịa - Vũng Tàu) có 85 mô hình “Dân vận khéo” được công nhận.",
+        [("Bà Rịa - Vũng Tàu", "Xuyên Mộc", "models_recognized", "total", "year", "2024-01-01", "2024-12-31", 85, "exact", False)],
+        id="district-not-in-gazetteer"),
+    pytest.param(
+        "Trong 9 tháng qua, tỉnh Gia Lai tiếp 1.800 lượt công dân.",
+        [("Gia Lai", "", "reception_turns", "total", "partial", "2024-01-01", "2024-09-30", 1800, "exact", False)],
+        id="months-past"),
+    pytest.param(
+        "Năm 2024, các cấp ở tỉnh Gia Lai tổ chức 1.200 buổi tiếp công dân định kỳ.",
+        [], id="sessions-are-not-turns"),
 ]
 
 
@@ -123,3 +159,12 @@ def test_report_without_front_matter_reads_the_dateline():
             "Năm 2024, toàn tỉnh tiếp 2.000 lượt công dân.\n")
     figs = extract_figures(parse_report(text, "bare.txt"))
     assert [(f.province, f.value, f.period_end.isoformat()) for f in figs] == [("Gia Lai", 2000, "2024-12-31")]
+
+
+def test_commune_after_the_reform_stands_for_itself():
+    body = "Năm 2025, phường Hội Phú (tỉnh Gia Lai) có 15 mô hình “Dân vận khéo” được công nhận."
+    figs = extract_figures(parse_report(report(body, published="2025-10-02"), "t"))
+    assert [(f.province, f.district, f.value) for f in figs] == [("Gia Lai", "Hội Phú", 15)]
+    before = "Năm 2022, xã Ia Kdăm (huyện Ia Pa, tỉnh Gia Lai) có 4 mô hình “Dân vận khéo” được công nhận."
+    figs = extract_figures(parse_report(report(before, published="2022-10-02"), "t"))
+    assert [(f.province, f.district, f.value) for f in figs] == [("Gia Lai", "Ia Pa", 4)]
