@@ -412,12 +412,19 @@ class _DocExtraction:
         return "models_recognized" if max(rec, default=-1) > max(reg, default=-1) else "models_registered"
 
     def _joined_sibling(self, c: Candidate, cands: list[Candidate]) -> Candidate | None:
-        """'1.821 mô hình cùng 1.416 điển hình': the second shares the first one's verb."""
+        """'1.821 mô hình cùng 1.416 điển hình', '…; trong đó, thành phố Pleiku 210 mô hình': the second
+        shares the first one's verb (a list by part or by place)."""
         prev = [x for x in cands if x.sent == c.sent and x.end <= c.start and x.indicator and not x.delta]
         if not prev or prev[-1].unit_class != c.unit_class:
             return None
-        gap = c.folded[prev[-1].unit_end:c.start].strip(" ,")
-        return prev[-1] if gap in ("", "và", "cùng", "cùng với", "với") else None
+        start = prev[-1].unit_end
+        clause = c.folded.rfind(";", start, c.start)
+        start = clause + 1 if clause >= 0 else start
+        gap = c.folded[start:c.start]
+        for m in self.gaz.mentions(c.sentence[start:c.start]):
+            gap = gap[:m.start] + " " * (m.end - m.start) + gap[m.end:]
+        gap = re.sub(r"\b(?:trong đó|gồm|bao gồm|riêng|và|cùng với|cùng|với|có|ở|tại)\b", " ", gap)
+        return prev[-1] if not gap.strip(" ,;:()-") else None
 
     def _is_received_petition(self, c: Candidate, left: str, right: str) -> bool:
         near_right = right[:40]
@@ -582,8 +589,7 @@ class _DocExtraction:
                     break
         if chosen is None:
             level = "doc"
-        if c.indicator == "dialogue_opinions" and level == "doc" or \
-                (c.indicator == "dialogue_opinions" and level != "sentence" and self.r.event_date):
+        if c.indicator == "dialogue_opinions" and level == "doc":
             event = self._event_period()
             if event:
                 return event
@@ -658,12 +664,18 @@ class _DocExtraction:
         if c.total is not None and c.total.sent != c.sent:
             return self._place(c.total, para_place)
         places = self._places(c.sentence, para_place)
-        if any(w in c.folded for w in _PROVINCE_WIDE) and not places:
+        wide = [c.folded.rfind(w, 0, c.start) for w in _PROVINCE_WIDE]
+        wide_pos = max(wide)
+        before = [p for p in places if p[0] < c.start]
+        if wide_pos >= 0 and all(p[0] < wide_pos for p in before) or \
+                any(w in c.folded for w in _PROVINCE_WIDE) and not places:
             ctx = para_place if para_place.province else self.subject
             return Place(ctx.province)
-        if not places:
+        if not before:
+            clause_end = min([x for x in (c.folded.find(";", c.end), len(c.folded)) if x >= 0])
+            before = [p for p in places if p[0] < clause_end]
+        if not before:
             return para_place
-        before = [p for p in places if p[0] < c.start] or places
         best = max(before, key=lambda t: (t[1].specific, t[2], -abs(t[0] - c.start)))
         _pos, place, strong = best
         ctx = para_place

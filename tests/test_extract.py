@@ -168,3 +168,28 @@ def test_commune_after_the_reform_stands_for_itself():
     before = "Năm 2022, xã Ia Kdăm (huyện Ia Pa, tỉnh Gia Lai) có 4 mô hình “Dân vận khéo” được công nhận."
     figs = extract_figures(parse_report(report(before, published="2022-10-02"), "t"))
     assert [(f.province, f.district, f.value) for f in figs] == [("Gia Lai", "Ia Pa", 4)]
+
+
+SUMMARY_REPORT = """Chiều 19/12/2023, Ban Dân vận Tỉnh ủy Gia Lai tổ chức hội nghị tổng kết công tác dân vận năm 2023.
+
+Báo cáo cho biết, trong năm, các cơ quan hành chính nhà nước trên địa bàn tỉnh đã tiếp 2.743 lượt công dân; tiếp nhận 196 đơn khiếu nại, tố cáo. Người đứng đầu cấp ủy, chính quyền các cấp tổ chức 420 cuộc đối thoại với Nhân dân, tiếp nhận gần 1.300 ý kiến, kiến nghị.
+
+Phong trào thi đua “Dân vận khéo” tiếp tục lan tỏa. Toàn tỉnh có 1.480 mô hình được đăng ký; trong đó, thành phố Pleiku 210 mô hình, huyện Chư Sê 145 mô hình, thị xã An Khê 98 mô hình.
+
+Dịp này, Ban Thường vụ Tỉnh ủy tặng Bằng khen cho 15 tập thể, 12 cá nhân có thành tích xuất sắc trong công tác dân vận năm 2023. Ủy ban MTTQ tỉnh cũng tặng Bằng khen cho 20 tập thể có thành tích trong cuộc vận động xây dựng nông thôn mới."""
+
+
+def test_a_year_end_summary_report():
+    y = ("year", "2023-01-01", "2023-12-31")
+    assert rows(SUMMARY_REPORT, published="2023-12-20") == [
+        ("Gia Lai", "", "reception_turns", "total", *y, 2743, "exact", False),
+        ("Gia Lai", "", "petitions", "complaint_denunciation", *y, 196, "exact", False),
+        ("Gia Lai", "", "dialogues", "total", *y, 420, "exact", False),
+        ("Gia Lai", "", "dialogue_opinions", "total", *y, 1300, "approx", False),
+        ("Gia Lai", "", "models_registered", "total", *y, 1480, "exact", False),
+        ("Gia Lai", "Pleiku", "models_registered", "total", *y, 210, "exact", False),
+        ("Gia Lai", "Chư Sê", "models_registered", "total", *y, 145, "exact", False),
+        ("Gia Lai", "An Khê", "models_registered", "total", *y, 98, "exact", False),
+        ("Gia Lai", "", "commendations", "collective", *y, 15, "exact", False),
+        ("Gia Lai", "", "commendations", "individual", *y, 12, "exact", False),
+    ]
