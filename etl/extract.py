@@ -343,7 +343,8 @@ class _DocExtraction:
             ok = self._is_received_petition(c, left, right)
         elif u.needs == "dvk":
             here = fold(" ".join(sentences[max(0, c.sent - 1):c.sent + 1]))
-            ok = self.lex.has("dvk", here)
+            ok = self.lex.has("dvk", here) and not any(right.lstrip().startswith(w)
+                                                         for w in self.lex.context["models_not_dvk"])
         elif u.needs == "not_voter":
             ok = "cử tri" not in sent
         elif u.needs == "commendation":

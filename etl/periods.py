@@ -133,7 +133,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"tháng (\d{{1,2}})(?:/|\s+năm\s+){YEAR}")),
     ("year", re.compile(rf"(?<!\d )năm {YEAR}")),
     ("months_past", re.compile(rf"{_NUM} tháng (?:qua|vừa qua|đã qua)")),
-    ("this_year", re.compile(r"(?:trong|cả|suốt) năm(?!\s*\d)(?! (?:tới|sau|trước|\d))")),
+    ("this_year", re.compile(r"(?:(?:trong|cả|suốt) năm(?!\s*\d)(?! (?:tới|sau|trước|\d))|(?<!\d )năm (?:qua|nay)(?![\wÀ-ỹ]))")),
+    ("month_no_year", re.compile(r"(?<!\d )tháng (\d{1,2})(?![\d/-])(?! năm \d)")),
     ("years_ago", re.compile(r"(\d{1,2}) năm (?:qua|vừa qua|trở lại đây)")),
     ("duration", re.compile(r"(?:trong|sau|của) (\d{1,2}) năm")),
     ("prev_ref", re.compile(r"(?:cũng )?(?:trong|cùng) (?:thời gian|khoảng thời gian|giai đoạn|thời kỳ) (?:này|đó|trên)")),
@@ -237,6 +238,11 @@ def _mention(name: str, m: re.Match[str]) -> PeriodMention | None:
         if not 1 <= n <= 12:
             return None
         return mk(None, needs_year=True, months=(1, n))
+    if name == "month_no_year":
+        mo = int(g[0])
+        if not 1 <= mo <= 12:
+            return None
+        return mk(None, needs_year=True, months=(mo, mo))
     if name == "this_year":
         return mk(None, needs_year=True, months=(1, 12))
     if name == "years_ago":
