@@ -1,12 +1,25 @@
 """Shared fixtures: the project root, the shared corpus, and one database built per test session."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _find_corpus() -> Path:
+    """The shared corpus beside the checkout (../shared/corpus), or where $DANVAN_CORPUS says."""
+    if os.environ.get("DANVAN_CORPUS"):
+        return Path(os.environ["DANVAN_CORPUS"])
+    for base in (ROOT.parent, Path("/work")):
+        if (base / "shared" / "corpus").exists():
+            return base / "shared" / "corpus"
+    return ROOT.parent / "shared" / "corpus"
+
+
+CORPUS = _find_corpus()
 
 
 @pytest.fixture(scope="session")
