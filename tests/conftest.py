@@ -37,3 +37,14 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("db") / "danvan.duckdb"
     build(db, progress=lambda _msg: None)
     return db
+
+
+# --- chart export (issue 4): one warm Chromium for the whole test session -------------------------
+@pytest.fixture(scope="session")
+def warm_browser():
+    """kaleido's Chromium, started once and closed at the end (core.export.start_browser/stop_browser)."""
+    from core import export
+
+    export.start_browser()
+    yield
+    export.stop_browser()

@@ -1,0 +1,225 @@
+"""Chart images for slides: a plotly Figure → PNG/SVG bytes with title, place, period and sources baked in.
+
+Rendering runs on the server with kaleido and Debian's Chromium (never a downloaded browser).
+One browser is kept warm for the process lifetime (`start_browser`): about 0.2 s per image
+instead of about 2.5 s when each image starts its own browser.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import textwrap
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import kaleido
+import plotly.graph_objects as go
+
+from core.captions import SourceRef, source_line
+
+FONT_FAMILY = "Noto Sans, DejaVu Sans, sans-serif"
+SLIDE_PNG_SIZE = (1920, 1080)  # 16:9, full-HD: the size a slide shows without scaling
+# Layouts are drawn at a third less than the image and rendered at ×1.5, so plotly's fonts come
+# out at a size that reads on a projected slide (12 px ticks → 18 px in the image).
+RENDER_SCALE = 1.5
+# Decimal comma, thousands dot: 13.663; 4,3.
+VI_SEPARATORS = ",."
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+_SOURCE_WRAP = 150  # characters per source line at 13 px on a 1280 px wide layout
+_MAX_SOURCES_IN_IMAGE = 6
+
+ImageFormat = Literal["png", "svg"]
+
+# kaleido's sync server answers calls in order through two shared queues; two threads calling it at
+# once (two Streamlit sessions) could each take the other's image. One call at a time.
+_render_lock = threading.Lock()
+
+
+class BrowserMissing(RuntimeError):
+    """No Chromium to render with (install Debian's `chromium`; nothing is downloaded)."""
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What an exported image says besides the chart: its title, the place and period, the sources."""
+
+    title: str
+    context: str = ""
+    sources: tuple[SourceRef, ...] = ()
+
+
+def browser_path() -> str:
+    """The Chromium kaleido drives: $BROWSER_PATH, else /usr/bin/chromium, else `chromium` on PATH."""
+    for candidate in (os.environ.get("BROWSER_PATH"), str(DEBIAN_CHROMIUM), shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    raise BrowserMissing(
+        "Không tìm thấy Chromium để xuất ảnh biểu đồ: cài gói Debian `chromium` "
+        "(make run / make test cài sẵn) hoặc đặt BROWSER_PATH."
+    )
+
+
+def _kaleido_options() -> dict[str, Any]:
+    # mathjax=False: kaleido would otherwise load MathJax from a CDN, and nothing may be fetched here.
+    return {"path": browser_path(), "mathjax": False}
+
+
+def start_browser() -> None:
+    """Start the one warm Chromium (idempotent) and render a first tiny image so later calls are fast.
+
+    Stopped by `stop_browser()`, or by kaleido's atexit hook when the process ends.
+    """
+    with _render_lock:
+        if kaleido._global_server.is_running():
+            return
+        kaleido.start_sync_server(n=1, silence_warnings=True, **_kaleido_options())
+        # The browser starts lazily on the first call; pay that cost here, not on a user's click.
+        kaleido.calc_fig_sync(go.Figure(), opts={"format": "png", "width": 10, "height": 10})
+
+
+def stop_browser() -> None:
+    """Close the warm Chromium (idempotent)."""
+    with _render_lock:
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
+def browser_is_warm() -> bool:
+    """True while the warm Chromium is running."""
+    return kaleido._global_server.is_running()
+
+
+def _escape(text: str) -> str:
+    """Report text shown as text: plotly reads <b>, <a>, &entities; in labels."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _source_lines(sources: Sequence[SourceRef]) -> list[str]:
+    if not sources:
+        return []
+    line = source_line(sources, max_sources=_MAX_SOURCES_IN_IMAGE)
+    return textwrap.wrap(line, _SOURCE_WRAP, break_long_words=False, break_on_hyphens=False) or [line]
+
+
+def framed_figure(
+    fig: go.Figure,
+    caption: Caption | None = None,
+    *,
+    width: int = SLIDE_PNG_SIZE[0],
+    height: int = SLIDE_PNG_SIZE[1],
+    with_title: bool = True,
+    with_sources: bool = True,
+) -> go.Figure:
+    """A copy of `fig` laid out for a fixed-size image: font, title and context, legend on top, source line
+    under the plot with a bottom margin large enough that nothing is cut. `width`/`height` are the image's
+    pixels; the layout is drawn at 1/RENDER_SCALE of them."""
+    out = go.Figure(fig)
+    # Fractional layout sizes are fine: the browser renders width × scale exactly.
+    lw, lh = width / RENDER_SCALE, height / RENDER_SCALE
+    title = caption.title if caption else (out.layout.title.text or "")
+    context = caption.context if caption else ""
+    sources = _source_lines(caption.sources) if (caption and with_sources) else []
+
+    top = 20
+    if with_title and title:
+        top += 44 + (26 if context else 0)
+    has_legend = any(t.showlegend is not False for t in out.data) and len(out.data) > 1
+    if has_legend or out.layout.showlegend:
+        top += 34
+    bottom = 70 + (22 * len(sources) + 12 if sources else 0)
+
+    out.update_layout(
+        width=lw,
+        height=lh,
+        autosize=False,
+        separators=VI_SEPARATORS,
+        font={"family": FONT_FAMILY, "size": 14, "color": "#222"},
+        margin={"l": 80, "r": 40, "t": top, "b": bottom, "autoexpand": False},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+                "font": {"size": 14}},
+        title=(
+            {"text": _escape(title), "x": 0, "xref": "container", "xanchor": "left",
+             "y": 1, "yref": "container", "yanchor": "top", "pad": {"l": 20, "t": 16},
+             "font": {"family": FONT_FAMILY, "size": 26, "color": "#111"},
+             "subtitle": {"text": _escape(context), "font": {"family": FONT_FAMILY, "size": 16, "color": "#444"}}}
+            if with_title and title else {"text": ""}
+        ),
+    )
+    if sources:
+        plot_height = lh - top - bottom
+        plot_width = lw - 80 - 40
+        out.add_annotation(
+            text="<br>".join(_escape(s) for s in sources),
+            xref="paper", yref="paper",
+            x=-60 / plot_width, xanchor="left",
+            y=-(bottom - 10) / plot_height, yanchor="bottom",
+            align="left", showarrow=False,
+            font={"family": FONT_FAMILY, "size": 13, "color": "#444"},
+        )
+    return out
+
+
+def render_image(
+    fig: go.Figure,
+    fmt: ImageFormat = "png",
+    caption: Caption | None = None,
+    *,
+    width: int = SLIDE_PNG_SIZE[0],
+    height: int = SLIDE_PNG_SIZE[1],
+    with_title: bool = True,
+    with_sources: bool = True,
+) -> bytes:
+    """PNG or SVG bytes of `fig` framed by `caption`, `width`×`height` pixels.
+
+    Uses the warm browser when it runs (`start_browser`), else starts one for this image only.
+    """
+    framed = framed_figure(fig, caption, width=width, height=height,
+                           with_title=with_title, with_sources=with_sources)
+    opts = {"format": fmt, "width": framed.layout.width, "height": framed.layout.height, "scale": RENDER_SCALE}
+    with _render_lock:
+        if kaleido._global_server.is_running():
+            return kaleido.calc_fig_sync(framed, opts=opts)
+        return kaleido.calc_fig_sync(framed, opts=opts, kopts=_kaleido_options())
+
+
+def render_png(fig: go.Figure, caption: Caption | None = None) -> bytes:
+    """A 1920×1080 PNG with the caption baked in."""
+    return render_image(fig, "png", caption)
+
+
+def render_svg(fig: go.Figure, caption: Caption | None = None) -> bytes:
+    """The same image as SVG (text stays text: the title and source can be edited or searched)."""
+    return render_image(fig, "svg", caption)
+
+
+def _slug(text: str) -> str:
+    """ASCII, lower case, words joined by '-': 'Lượt tiếp công dân' → 'luot-tiep-cong-dan'."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
+
+
+def export_file_name(indicator: str, localities: Iterable[str], period: str, ext: str = "png") -> str:
+    """A file name that says what the image is: 'luot-tiep-cong-dan_ha-noi-gia-lai_2019-2024.png'."""
+    places = "-".join(s for s in (_slug(p) for p in localities) if s)
+    parts = [s for s in (_slug(indicator), places[:80].rstrip("-"), _slug(period)) if s]
+    stem = "_".join(parts) or "bieu-do"
+    return f"{stem}.{ext.lstrip('.')}" if ext else stem
+
+
+def plotly_config(file_stem: str) -> dict[str, Any]:
+    """`config=` for st.plotly_chart: the toolbar's own download gives a 1920×1080 PNG named `file_stem`."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": file_stem,
+            "width": SLIDE_PNG_SIZE[0] / RENDER_SCALE,
+            "height": SLIDE_PNG_SIZE[1] / RENDER_SCALE,
+            "scale": RENDER_SCALE,
+        },
+    }
