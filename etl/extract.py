@@ -25,8 +25,6 @@ from etl.vnnumbers import NUMBER_RE, parse_vietnamese_number
 _EVENT_CLASS = {"dialogues", "inspections", "inherit"}
 _RECEPTION_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:được |đón |đã )?tiếp(?! (?:tục|theo|cận|thu|xúc|nối|sức|tế|giáp|quản))(?![\wÀ-ỹ])")
 REFORM_DATE = date(2025, 7, 1)  # district level abolished, provinces merged
-_PROVINCE_WIDE = ("toàn tỉnh", "toàn thành phố", "cả tỉnh", "cả thành phố", "toàn thủ đô",
-                  "trên địa bàn tỉnh", "trên địa bàn thành phố", "trên toàn tỉnh")
 
 
 @dataclass
@@ -107,6 +105,8 @@ class _DocExtraction:
         self._qualifier_res = [(q, _ending_with(words)) for q, words in lex.qualifiers.items()]
         self._delta_res = [(d, _ending_with(lex.comparison[d], r"(?: (?:thêm|được|khoảng|gần|hơn))?"))
                            for d in ("up", "down")]
+        self._joiners = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.context["list_joiners"])) + r")\b")
+        self._wide = lex.context["province_wide"]
         self.is_voter_doc = ("cử tri" in self.title_f or "tiếp xúc cử tri" in self.lead_f) and \
             "đối thoại" not in self.title_f + self.lead_f
 
@@ -424,7 +424,7 @@ class _DocExtraction:
         gap = c.folded[start:c.start]
         for m in self.gaz.mentions(c.sentence[start:c.start]):
             gap = gap[:m.start] + " " * (m.end - m.start) + gap[m.end:]
-        gap = re.sub(r"\b(?:trong đó|gồm|bao gồm|riêng|và|cùng với|cùng|với|có|ở|tại)\b", " ", gap)
+        gap = self._joiners.sub(" ", gap)
         return prev[-1] if not gap.strip(" ,;:()-") else None
 
     def _is_received_petition(self, c: Candidate, left: str, right: str) -> bool:
@@ -665,11 +665,11 @@ class _DocExtraction:
         if c.total is not None and c.total.sent != c.sent:
             return self._place(c.total, para_place)
         places = self._places(c.sentence, para_place)
-        wide = [c.folded.rfind(w, 0, c.start) for w in _PROVINCE_WIDE]
+        wide = [c.folded.rfind(w, 0, c.start) for w in self._wide]
         wide_pos = max(wide)
         before = [p for p in places if p[0] < c.start]
         if wide_pos >= 0 and all(p[0] < wide_pos for p in before) or \
-                any(w in c.folded for w in _PROVINCE_WIDE) and not places:
+                any(w in c.folded for w in self._wide) and not places:
             ctx = para_place if para_place.province else self.subject
             return Place(ctx.province)
         if not before:
@@ -682,7 +682,7 @@ class _DocExtraction:
         ctx = para_place
         if place.specific < ctx.specific and ctx.province and place.province and \
                 fold(place.province.name) == fold(ctx.province.name) and \
-                not any(w in c.folded for w in _PROVINCE_WIDE):
+                not any(w in c.folded for w in self._wide):
             return ctx
         if place.specific == 1 and not strong and ctx.specific == 2:
             return ctx
