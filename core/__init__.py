@@ -1,0 +1,1 @@
+"""Read side of the dashboard: database access, queries, charts, formatting (pages import only this)."""

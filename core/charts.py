@@ -1,0 +1,304 @@
+"""DataFrame → plotly Figure for every chart of the dashboard (no Streamlit here).
+
+Honesty rules drawn into every chart: full calendar years are joined into lines; part-year,
+cumulative and one-event figures are separate marked points, never joined and never called a
+year; a missing year is a gap, not a zero; derived values are hollow; hover says the period,
+the qualifier ("hơn 40"), whether the value is derived, and the source; a chart whose periods
+span 1 July 2025 marks the administrative reform.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from core import fmt
+from core.i18n import setting, t
+from core.measures import apply_mode, split_periods
+from core.period import as_date
+
+OTHER_X_OFFSET = 0.22  # a non-year point sits just right of its year's tick, apart from any yearly point
+TITLE_LIMIT = 80
+
+
+def _style() -> Mapping[str, object]:
+    return setting("chart")
+
+
+def reform_date() -> dt.date:
+    value = setting("reform_date")
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _esc(text: object) -> str:
+    """Report text goes into hover and notes as text: escape what plotly would read as markup."""
+    return html.escape("" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text))
+
+
+def _short(text: str, limit: int = TITLE_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def source_lines(points: pd.DataFrame, lang: str = "vi") -> list[str]:
+    """One line per distinct source of the rows, newest first: "Báo Gia Lai (GLO), 05/12/2024: title"."""
+    if points.empty:
+        return []
+    cols = ["source_publisher", "source_published", "source_title"]
+    distinct = points[cols].drop_duplicates().sort_values("source_published", ascending=False, na_position="last")
+    return [
+        fmt.source_line(row.source_publisher, row.source_published, _short(str(row.source_title)), lang)
+        for row in distinct.itertuples()
+    ]
+
+
+def _source_note(lines: Sequence[str], lang: str, limit: int = 2) -> str:
+    if not lines:
+        return ""
+    shown = "; ".join(_esc(line) for line in lines[:limit])
+    if len(lines) > limit:
+        shown += " " + t("chart.more_sources", lang, n=len(lines) - limit)
+    return t("chart.source_note", lang, sources=shown)
+
+
+def _hover_rows(rows: pd.DataFrame, label: str, unit: str, lang: str, plotted: bool) -> list[list[str]]:
+    data = []
+    for row in rows.itertuples():
+        if pd.isna(row.value):
+            data.append(["", "", "", "", "", ""])
+            continue
+        derived = (
+            t("chart.derived", lang, how=_esc(row.derived_how)) if bool(row.derived) else t("chart.printed", lang)
+        )
+        plotted_text = ""
+        if plotted and not pd.isna(getattr(row, "plotted", np.nan)):
+            plotted_text = "<br>" + t("chart.hover_plotted", lang) + ": " + fmt.number(row.plotted, lang)
+        data.append(
+            [
+                _esc(label),
+                _esc(fmt.period_label(row.period_kind, row.period_start, row.period_end, lang)),
+                _esc(fmt.qualified(row.value, row.qualifier, lang) + " " + unit),
+                derived,
+                _esc(fmt.source_line(row.source_publisher, row.source_published, _short(str(row.source_title)), lang)),
+                plotted_text,
+            ]
+        )
+    return data
+
+
+def _hovertemplate(lang: str) -> str:
+    return (
+        "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>"
+        + t("chart.hover_value", lang)
+        + ": %{customdata[2]}%{customdata[5]}<br>%{customdata[3]}<br>"
+        + t("source.label", lang)
+        + ": %{customdata[4]}<extra></extra>"
+    )
+
+
+def spans_reform(points: pd.DataFrame) -> bool:
+    """Whether the drawn periods start before and end on or after 1 July 2025."""
+    starts = [d for d in (as_date(v) for v in points.get("period_start", [])) if d]
+    ends = [d for d in (as_date(v) for v in points.get("period_end", [])) if d]
+    if not starts or not ends:
+        return False
+    return min(starts) < reform_date() <= max(ends)
+
+
+def _base_layout(fig: go.Figure, title: str, subtitle: str, lang: str, note: str, height: int, compact: bool) -> None:
+    style = _style()
+    fig.update_layout(
+        template="plotly_white",
+        font={"family": style["font"], "size": 12 if compact else 14, "color": style["text_color"]},
+        title={
+            "text": _esc(title),
+            "subtitle": {"text": _esc(subtitle)},
+            "x": 0.0,
+            "xanchor": "left",
+            "font": {"size": 14 if compact else 18},
+        },
+        separators=",." if lang == "vi" else ".,",
+        height=height,
+        margin={"l": 60, "r": 20, "t": 70 if compact else 90, "b": 95 if note else 50},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
+        hoverlabel={"font": {"family": style["font"]}, "align": "left"},
+        plot_bgcolor="white",
+    )
+    fig.update_yaxes(gridcolor=style["grid_color"], zerolinecolor=style["grid_color"], separatethousands=True)
+    if note:
+        fig.add_annotation(
+            text=note,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            yshift=-(80 if not compact else 70),
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            align="left",
+            font={"size": 10 if compact else 11, "color": "#52606D"},
+        )
+
+
+def _mark_reform(fig: go.Figure, lang: str, x: float) -> None:
+    style = _style()
+    fig.add_vline(x=x, line={"color": style["reform_color"], "dash": "dash", "width": 1.5})
+    fig.add_annotation(
+        x=x, xref="x", y=1, yref="paper", text=t("chart.reform", lang), showarrow=False,
+        xanchor="right", yanchor="bottom", font={"size": 11, "color": style["reform_color"]},
+    )
+
+
+def axis_title(mode: str, unit: str, lang: str) -> str:
+    """The y-axis title of a measure."""
+    return {
+        "absolute": unit,
+        "change_abs": t("chart.change_abs_axis", lang, unit=unit),
+        "change_pct": t("chart.change_pct_axis", lang),
+        "index": t("chart.index_axis", lang),
+    }[mode]
+
+
+def trend_figure(
+    points: pd.DataFrame,
+    *,
+    title: str,
+    unit: str,
+    labels: Mapping[str, str],
+    colors: Mapping[str, str],
+    mode: str = "absolute",
+    chart: str = "line",
+    years: tuple[int, int] | None = None,
+    series: str = "locality_id",
+    lang: str = "vi",
+    sources: Sequence[str] = (),
+    height: int = 520,
+    compact: bool = False,
+) -> go.Figure:
+    """Values over the years, one colour per series (`labels` gives order and names).
+
+    `points` are rows of core.queries.series_points (or profile_points): full years become one
+    line (or bar group) per series with gaps for missing years; in `absolute` mode every other
+    period with a known end is a separate marked point next to its year.
+    """
+    style = _style()
+    full, other = split_periods(points)
+    full = apply_mode(full, mode, series=series)
+    known_years = list(full["year"].dropna().astype(int))
+    other = other[other["period_end"].notna()] if mode == "absolute" else other.iloc[0:0]
+    other_years = [as_date(v).year for v in other["period_end"]]  # type: ignore[union-attr]
+    all_years = known_years + other_years
+    if years is None:
+        years = (min(all_years), max(all_years)) if all_years else (2020, 2025)
+    year_axis = list(range(years[0], years[1] + 1))
+    fig = go.Figure()
+    hover = _hovertemplate(lang)
+    plotted_flag = mode != "absolute"
+    for sid, label in labels.items():
+        color = colors.get(sid, "#333333")
+        mine = full[full[series] == sid].set_index("year").reindex(year_axis)
+        mine = mine.assign(year=year_axis)
+        if mine["value"].notna().any():
+            custom = _hover_rows(mine, label, unit, lang, plotted_flag)
+            derived = mine["derived"].fillna(False).astype(bool).tolist()
+            if chart == "bar":
+                fig.add_trace(
+                    go.Bar(
+                        x=year_axis, y=mine["plotted"].tolist(), name=_esc(label), marker_color=color,
+                        marker_pattern_shape=["/" if d else "" for d in derived],
+                        customdata=custom, hovertemplate=hover, legendgroup=sid,
+                    )
+                )
+            else:
+                fig.add_trace(
+                    go.Scatter(
+                        x=year_axis, y=mine["plotted"].tolist(), name=_esc(label), mode="lines+markers",
+                        connectgaps=False, line={"color": color, "width": 3 if not compact else 2.5},
+                        marker={
+                            "size": 10 if not compact else 8,
+                            "color": ["white" if d else color for d in derived],
+                            "line": {"color": color, "width": 2},
+                            "symbol": ["circle-open" if d else "circle" for d in derived],
+                        },
+                        customdata=custom, hovertemplate=hover, legendgroup=sid,
+                    )
+                )
+        for kind, group in other[other[series] == sid].groupby("period_kind", sort=True):
+            xs = [as_date(v).year + OTHER_X_OFFSET for v in group["period_end"]]  # type: ignore[union-attr]
+            symbol = style["period_symbols"].get(kind, style["period_symbols"]["unknown"])
+            legend_key = f"chart.legend_{kind}" if kind in ("partial", "cumulative", "event") else "chart.legend_unknown"
+            fig.add_trace(
+                go.Scatter(
+                    x=xs, y=group["value"].astype(float).tolist(), mode="markers",
+                    name=_esc(t(legend_key, lang, name=label)),
+                    marker={"symbol": symbol, "size": 13 if not compact else 10, "color": color,
+                            "line": {"color": color, "width": 2.5}},
+                    customdata=_hover_rows(group, label, unit, lang, False), hovertemplate=hover,
+                    legendgroup=sid,
+                )
+            )
+    subtitle = axis_title(mode, unit, lang)
+    _base_layout(fig, title, subtitle, lang, _source_note(sources, lang), height, compact)
+    fig.update_xaxes(
+        tickmode="linear", dtick=1, tickformat="d", range=[years[0] - 0.5, years[1] + 0.6],
+        showgrid=False, title=None,
+    )
+    fig.update_yaxes(title=None, rangemode="tozero" if mode in ("absolute", "index") else "normal")
+    if mode in ("change_abs", "change_pct"):
+        fig.add_hline(y=0, line={"color": "#9AA5B1", "width": 1})
+    if chart == "bar":
+        fig.update_layout(barmode="group", bargap=0.25)
+    drawn = pd.concat([full[full["plotted"].notna()], other], ignore_index=True) if len(full) or len(other) else full
+    if spans_reform(drawn):
+        _mark_reform(fig, lang, reform_date().year + (reform_date().timetuple().tm_yday - 183) / 366)
+    return fig
+
+
+def ranking_figure(
+    values: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    unit: str,
+    labels: Mapping[str, str],
+    colors: Mapping[str, str],
+    lang: str = "vi",
+    sources: Sequence[str] = (),
+) -> go.Figure:
+    """Horizontal bars, largest on top, for the rows that have a value (core.measures.rank_values order)."""
+    shown = values[values["value"].notna()]
+    n = len(shown)
+    fig = go.Figure()
+    label_list = [labels.get(sid, sid) for sid in shown["locality_id"]]
+    hover = _hovertemplate(lang)
+    custom = [
+        _hover_rows(row.to_frame().T.infer_objects(), labels.get(row["locality_id"], row["locality_id"]), unit, lang, False)[0]
+        for _, row in shown.iterrows()
+    ]
+    derived = shown["derived"].fillna(False).astype(bool).tolist()
+    fig.add_trace(
+        go.Bar(
+            x=shown["value"].astype(float).tolist(),
+            y=[_esc(label) for label in label_list],
+            orientation="h",
+            marker={"color": [colors.get(sid, "#0072B2") for sid in shown["locality_id"]],
+                    "pattern": {"shape": ["/" if d else "" for d in derived]}},
+            text=[fmt.qualified(v, q, lang) for v, q in zip(shown["value"], shown["qualifier"], strict=True)],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=custom,
+            hovertemplate=hover,
+            showlegend=False,
+        )
+    )
+    height = max(300, 120 + 44 * n)
+    _base_layout(fig, title, subtitle, lang, _source_note(sources, lang), height + (40 if sources else 0), False)
+    fig.update_yaxes(autorange="reversed", title=None, showgrid=False)
+    top = float(shown["value"].max()) if n else 1.0
+    fig.update_xaxes(title=_esc(unit), range=[0, top * 1.18], gridcolor=_style()["grid_color"])
+    fig.update_layout(margin={"l": 170})
+    return fig

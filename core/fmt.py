@@ -1,0 +1,136 @@
+"""Numbers, percentages, dates and periods written the Vietnamese way (13.663; 4,3%; 05/12/2024) with Babel."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from core.i18n import t
+from core.period import Period, as_date
+
+LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+MINUS = "\u2212"
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["vi"])
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value: float | int | None, lang: str = "vi", decimals: int = 1) -> str:
+    """13663 → "13.663"; 81.5 → "81,5"; whole numbers without decimals; None → "–"."""
+    if _missing(value):
+        return "–"
+    assert value is not None
+    pattern = "#,##0" if float(value).is_integer() else "#,##0." + "#" * decimals
+    return format_decimal(value, format=pattern, locale=_locale(lang)).replace("-", MINUS)
+
+
+def signed(value: float | int | None, lang: str = "vi", decimals: int = 1) -> str:
+    """118 → "+118"; -25 → "−25"; 0 → "0"."""
+    if _missing(value):
+        return "–"
+    assert value is not None
+    text = number(abs(value), lang, decimals)
+    if value > 0:
+        return "+" + text
+    if value < 0:
+        return MINUS + text
+    return text
+
+
+def percent(value: float | None, lang: str = "vi", signed_: bool = False) -> str:
+    """A percentage given in percent units: 4.3 → "4,3%"; with signed_ "+4,3%"."""
+    if _missing(value):
+        return "–"
+    assert value is not None
+    text = format_percent(abs(value) / 100 if signed_ else value / 100, format="#,##0.0%", locale=_locale(lang))
+    text = text.replace("-", MINUS).replace("\xa0", "")
+    if signed_:
+        if value > 0:
+            return "+" + text
+        if value < 0:
+            return MINUS + text
+    return text
+
+
+def date(value: object, lang: str = "vi") -> str:
+    """05/12/2024 (day/month/year in both languages); "" when unknown."""
+    day = as_date(value)
+    if day is None:
+        return ""
+    return format_date(day, "dd/MM/yyyy", locale=_locale(lang))
+
+
+def published(value: str | None) -> str:
+    """A source's publication date as known: "2024-12-05" → "05/12/2024", "2024-12" → "12/2024"."""
+    if not value or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    parts = str(value).split("-")
+    return "/".join(reversed(parts))
+
+
+def _month_end(day: dt.date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def period_label(kind: str, start: object, end: object, lang: str = "vi") -> str:
+    """"năm 2024", "7 tháng 2024", "lũy kế 2021 – 06/03/2024", "ngày 23/07/2024", "kỳ không rõ"."""
+    first, last = as_date(start), as_date(end)
+    period = Period(kind, first, last)
+    if period.is_full_year:
+        assert last is not None
+        return t("period.year", lang, year=last.year)
+    if kind == "partial" and first and last:
+        if first.month == 1 and first.day == 1 and first.year == last.year and _month_end(last):
+            return t("period.months", lang, months=last.month, year=last.year)
+        return t("period.range", lang, start=date(first, lang), end=date(last, lang))
+    if kind == "cumulative":
+        begin = str(first.year) if first and first.month == 1 and first.day == 1 else date(first, lang)
+        if last is None:
+            return t("period.cumulative_open", lang, start=begin) if first else t("period.cumulative_unknown", lang)
+        finish = str(last.year) if last.month == 12 and last.day == 31 else date(last, lang)
+        if not first:
+            return t("period.cumulative_until", lang, end=finish)
+        return t("period.cumulative", lang, start=begin, end=finish)
+    if kind == "event" and first and last:
+        if first == last:
+            return t("period.day", lang, day=date(first, lang))
+        if first.day == 1 and _month_end(last) and first.month == last.month and first.year == last.year:
+            return t("period.month", lang, month=f"{first.month:02d}/{first.year}")
+        return t("period.range", lang, start=date(first, lang), end=date(last, lang))
+    if first and last:
+        return t("period.range", lang, start=date(first, lang), end=date(last, lang))
+    return t("period.unknown", lang)
+
+
+def qualified(value: float | None, qualifier: str, lang: str = "vi") -> str:
+    """A value with its qualifier as the source said it: "hơn 40", "khoảng 24.240", "2.861"."""
+    text = number(value, lang)
+    if qualifier in ("at_least", "approx"):
+        return t(f"qualifier.{qualifier}", lang, value=text)
+    return text
+
+
+def locality_label(name: str, level: str, parent_name: str | None, valid_from: object, lang: str = "vi") -> str:
+    """"Sóc Sơn (Hà Nội)" for a district; "Gia Lai (từ 01/07/2025)" for a province created by the reform."""
+    if level == "district" and parent_name and not _missing(parent_name):
+        return t("locality.district", lang, name=name, parent=parent_name)
+    start = as_date(valid_from)
+    if level == "province" and start is not None:
+        return t("locality.new_province", lang, name=name, since=date(start, lang))
+    return name
+
+
+def source_line(publisher: str | None, published_: str | None, title: str | None, lang: str = "vi") -> str:
+    """"Báo Gia Lai (GLO), 05/12/2024: Gia Lai tổng kết năm 2024 …"."""
+    who = publisher if publisher and not _missing(publisher) else t("source.unknown_publisher", lang)
+    when = published(published_)
+    head = f"{who}, {when}" if when else who
+    return f"{head}: {title}" if title and not _missing(title) else head

@@ -1,0 +1,137 @@
+"""What the pages compute from query results: the full-year / other-period split, year-on-year
+change, index, start–end change, ranking and the overview cards. Pure pandas, no I/O."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+MODES = ("absolute", "change_abs", "change_pct", "index")
+
+
+def split_periods(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Full calendar years (joined into lines) apart from every other period (drawn as separate points)."""
+    full = points["is_full_year"].fillna(False).astype(bool)
+    return points[full].reset_index(drop=True), points[~full].reset_index(drop=True)
+
+
+def apply_mode(full_years: pd.DataFrame, mode: str, series: str = "locality_id") -> pd.DataFrame:
+    """Add `plotted`: the value, its change from the previous year (absolute or %), or an index.
+
+    A change needs the figure of the year just before; the index divides by the first year
+    that series has in the frame (= 100). Missing inputs give NaN, never 0.
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
+    frame = full_years.sort_values([series, "year"]).reset_index(drop=True)
+    values = frame["value"].astype(float)
+    if mode == "absolute":
+        frame["plotted"] = values
+        return frame
+    if mode == "index":
+        first = frame.groupby(series)["value"].transform("first").astype(float)
+        frame["plotted"] = np.where(first > 0, values / first * 100, np.nan)
+        return frame
+    previous = frame.groupby(series)["value"].shift(1).astype(float)
+    previous_year = frame.groupby(series)["year"].shift(1)
+    consecutive = (frame["year"] - previous_year) == 1
+    previous = previous.where(consecutive)
+    if mode == "change_abs":
+        frame["plotted"] = values - previous
+    else:
+        frame["plotted"] = np.where(previous > 0, (values - previous) / previous * 100, np.nan)
+    return frame
+
+
+def start_end_change(full_years: pd.DataFrame, series: str = "locality_id") -> pd.DataFrame:
+    """One row per series: first and last year with a value, both values, and the change between them."""
+    rows = []
+    for key, group in full_years.dropna(subset=["value"]).sort_values("year").groupby(series, sort=False):
+        first, last = group.iloc[0], group.iloc[-1]
+        several = len(group) > 1
+        change = float(last["value"] - first["value"]) if several else np.nan
+        pct = change / float(first["value"]) * 100 if several and first["value"] > 0 else np.nan
+        rows.append(
+            {
+                series: key,
+                "first_year": int(first["year"]),
+                "first_value": float(first["value"]),
+                "last_year": int(last["year"]),
+                "last_value": float(last["value"]),
+                "change_abs": change,
+                "change_pct": pct,
+            }
+        )
+    columns = [series, "first_year", "first_value", "last_year", "last_value", "change_abs", "change_pct"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def rank_values(values: pd.DataFrame) -> pd.DataFrame:
+    """Rows with a value first, largest first, ranked 1, 2, 2, 4 …; rows without a value last, unranked."""
+    frame = values.copy()
+    frame["rank"] = frame["value"].rank(method="min", ascending=False).astype("Int64")
+    has = frame["value"].notna()
+    ranked = frame[has].sort_values(["value", "locality_id"], ascending=[False, True])
+    return pd.concat([ranked, frame[~has]], ignore_index=True)
+
+
+CARD_COLUMNS = [
+    "locality_id", "indicator", "breakdown", "period_kind", "period_start", "period_end", "year",
+    "is_full_year", "value", "qualifier", "derived", "derived_how", "source_title", "source_publisher",
+    "source_published", "source_url", "previous_year", "previous_value", "previous_derived",
+    "change_abs", "change_pct", "later_kind", "later_start", "later_end", "later_value",
+]
+
+
+def headline_cards(points: pd.DataFrame, localities: Sequence[str], indicators: Sequence[str]) -> pd.DataFrame:
+    """One row per locality × headline indicator that has a figure: its latest full-year value
+    (else its latest part-year value), the previous calendar year's value and the change.
+
+    The breakdown is the total when it has a full year; otherwise the breakdown with the latest
+    full year (then catalog order). A part-year figure newer than the card's year is kept in
+    `later_*` so the page can mention it.
+    """
+    rows = []
+    for locality in localities:
+        for indicator in indicators:
+            mine = points[(points["locality_id"] == locality) & (points["indicator"] == indicator)]
+            if mine.empty:
+                continue
+            full = mine[mine["is_full_year"].astype(bool)]
+            pool = full if not full.empty else mine
+            totals = pool[pool["breakdown"] == "total"]
+            if not totals.empty:
+                chosen = totals
+            else:
+                ordered = pool.assign(_order=pool["breakdown_order"].fillna(999)).sort_values(
+                    ["period_end", "_order"], ascending=[False, True]
+                )
+                chosen = pool[pool["breakdown"] == ordered.iloc[0]["breakdown"]]
+            latest = chosen.sort_values("period_end").iloc[-1]
+            row = {col: latest.get(col) for col in CARD_COLUMNS if col in latest.index}
+            row.update(previous_year=None, previous_value=np.nan, previous_derived=None,
+                       change_abs=np.nan, change_pct=np.nan,
+                       later_kind=None, later_start=None, later_end=None, later_value=np.nan)
+            if bool(latest["is_full_year"]):
+                year = int(latest["year"])
+                before = chosen[chosen["is_full_year"].astype(bool) & (chosen["year"] == year - 1)]
+                row["previous_year"] = year - 1
+                if not before.empty:
+                    prev = before.iloc[0]
+                    row["previous_value"] = float(prev["value"])
+                    row["previous_derived"] = bool(prev["derived"])
+                    row["change_abs"] = float(latest["value"]) - float(prev["value"])
+                    if prev["value"] > 0:
+                        row["change_pct"] = row["change_abs"] / float(prev["value"]) * 100
+                newer = mine[
+                    (mine["breakdown"] == latest["breakdown"])
+                    & ~mine["is_full_year"].astype(bool)
+                    & (mine["period_end"] > latest["period_end"])
+                ]
+                if not newer.empty:
+                    later = newer.sort_values("period_end").iloc[-1]
+                    row.update(later_kind=later["period_kind"], later_start=later["period_start"],
+                               later_end=later["period_end"], later_value=float(later["value"]))
+            rows.append(row)
+    return pd.DataFrame(rows, columns=CARD_COLUMNS)

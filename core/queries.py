@@ -1,0 +1,139 @@
+"""One typed function per question the pages ask; each runs one core/sql/*.sql file and returns a DataFrame.
+
+No Streamlit here: core/cached.py wraps these functions with a cache keyed on the database file.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from core.db import query
+from core.period import Period
+
+
+def indicators() -> pd.DataFrame:
+    """One row per indicator in catalog order: names, units, definitions, headline flag, n_observations."""
+    return query("indicators")
+
+
+def breakdowns(indicator: str | None = None) -> pd.DataFrame:
+    """One row per breakdown (of one indicator, or all) in catalog order, with n_observations."""
+    frame = query("breakdowns")
+    if indicator is not None:
+        frame = frame[frame["indicator"] == indicator].reset_index(drop=True)
+    return frame
+
+
+def localities() -> pd.DataFrame:
+    """One row per province or district: names, parent, validity, successor, n_observations."""
+    return query("localities")
+
+
+def year_bounds() -> tuple[int, int]:
+    """The first and last year any figure ends in."""
+    row = query("year_bounds").iloc[0]
+    return int(row["first_year"]), int(row["last_year"])
+
+
+def build_info() -> dict[str, Any]:
+    """What the database was built from: inputs_hash, n_sources, n_observations, synthetic."""
+    return query("build_info").iloc[0].to_dict()
+
+
+def series_points(
+    indicator: str, breakdown: str, localities: Sequence[str], year_from: int, year_to: int
+) -> pd.DataFrame:
+    """One row per locality × period: chosen values of one indicator × breakdown, full years and other periods.
+
+    `is_full_year` tells the two apart (see core.measures.split_periods); figures whose period
+    end is unknown are included so a page can say how many it cannot draw.
+    """
+    return query(
+        "series_points",
+        {
+            "indicator": indicator,
+            "breakdown": breakdown,
+            "localities": list(localities),
+            "year_from": int(year_from),
+            "year_to": int(year_to),
+        },
+    )
+
+
+def headline_points(localities: Sequence[str]) -> pd.DataFrame:
+    """One row per locality × headline indicator × breakdown × year or part-year period (chosen values)."""
+    return query("headline_points", {"localities": list(localities)})
+
+
+def compare_periods(indicator: str, breakdown: str, level: str, parent: str | None = None) -> pd.DataFrame:
+    """One row per period that units of `level` (within `parent`) have a value for; newest first."""
+    frame = query(
+        "compare_periods", {"indicator": indicator, "breakdown": breakdown, "level": level, "parent": parent}
+    )
+    frame["key"] = [
+        Period(k, _date(s), _date(e)).key
+        for k, s, e in zip(frame["period_kind"], frame["period_start"], frame["period_end"], strict=True)
+    ]
+    return frame
+
+
+def compare_values(
+    indicator: str,
+    breakdown: str,
+    period: Period,
+    level: str,
+    parent: str | None = None,
+    always: Sequence[str] = (),
+) -> pd.DataFrame:
+    """One row per unit of `level` (within `parent`) with its value for the period, NULL when it has none."""
+    return query(
+        "compare_values",
+        {
+            "indicator": indicator,
+            "breakdown": breakdown,
+            "period_kind": period.kind,
+            "period_start": period.start,
+            "period_end": period.end,
+            "level": level,
+            "parent": parent,
+            "always": list(always),
+        },
+    )
+
+
+def profile_points(locality: str) -> pd.DataFrame:
+    """One row per indicator × breakdown × period known for one locality (chosen values)."""
+    return query("profile_points", {"locality": locality})
+
+
+def observations(
+    province: str | None = None,
+    district: str | None = None,
+    indicator: str | None = None,
+    year: int | None = None,
+    period_kind: str | None = None,
+) -> pd.DataFrame:
+    """Every observation as its source states it, filtered by whichever arguments are given."""
+    return query(
+        "observations",
+        {
+            "province": province,
+            "district": district,
+            "indicator": indicator,
+            "year": None if year is None else int(year),
+            "period_kind": period_kind,
+        },
+    )
+
+
+def sources() -> pd.DataFrame:
+    """One row per source with how many figures it gave and the years they cover; newest first."""
+    return query("sources")
+
+
+def _date(value: object):  # noqa: ANN202 - small adapter
+    from core.period import as_date
+
+    return as_date(value)

@@ -1,0 +1,116 @@
+"""The one place every chart is put on a page: `show_chart(fig, spec)`.
+
+A `ChartSpec` says what a chart shows (kind, indicator, breakdown, localities, years or period,
+mode, title, source lines). `show_chart` draws the figure with a modebar download of 1920×1080
+PNG named after the spec, writes the sources under it, then calls every action registered with
+`register_chart_action` — the extension point for per-chart export buttons and "add to deck".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.i18n import setting, t
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """What one chart shows; enough to name its file, title a slide and redraw it."""
+
+    chart_id: str  # unique on its page, e.g. "trends.main", "overview.ha-noi.reception_turns"
+    kind: str  # "trend-line", "trend-bar", "ranking", "overview-small", "profile"
+    title: str
+    indicator: str
+    breakdown: str | None = None
+    localities: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    period: str | None = None  # a core.period.Period key for single-period charts
+    mode: str = "absolute"
+    lang: str = "vi"
+    sources: tuple[str, ...] = field(default_factory=tuple)
+
+    def filename(self) -> str:
+        """A file name without extension: indicator, localities, period — ASCII, no spaces."""
+        parts = [self.indicator]
+        if self.breakdown and self.breakdown != "total":
+            parts.append(self.breakdown)
+        parts.extend(self.localities[:4])
+        if len(self.localities) > 4:
+            parts.append(f"and-{len(self.localities) - 4}-more")
+        if self.period:
+            parts.append(self.period)
+        elif self.years:
+            parts.append(f"{self.years[0]}-{self.years[1]}")
+        if self.mode != "absolute":
+            parts.append(self.mode)
+        return slug("_".join(parts))
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["localities"] = list(self.localities)
+        data["years"] = list(self.years) if self.years else None
+        data["sources"] = list(self.sources)
+        data["filename"] = self.filename()
+        return data
+
+
+def slug(text: str) -> str:
+    """ASCII file-name-safe text: "Sóc Sơn 2024" → "soc-son-2024"."""
+    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    text = text.encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")
+    return text.lower()[:150] or "chart"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:-])")
+
+
+def plain_md(text: object) -> str:
+    """Report text made safe for st.markdown / st.caption: every Markdown character escaped, so it shows as typed."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+def plotly_config(spec: ChartSpec) -> dict[str, Any]:
+    """Plotly's client-side config: the camera button saves a 1920×1080 PNG named after the chart."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "width": int(setting("chart.export_width")),
+            "height": int(setting("chart.export_height")),
+            "scale": 1,
+            "filename": spec.filename(),
+        },
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+ChartAction = Callable[[go.Figure, ChartSpec], None]
+_CHART_ACTIONS: list[ChartAction] = []
+
+
+def register_chart_action(action: ChartAction) -> None:
+    """Run `action(fig, spec)` under every chart from now on (e.g. PNG/SVG buttons, "add to deck")."""
+    if action not in _CHART_ACTIONS:
+        _CHART_ACTIONS.append(action)
+
+
+def chart_actions() -> tuple[ChartAction, ...]:
+    return tuple(_CHART_ACTIONS)
+
+
+def show_chart(fig: go.Figure, spec: ChartSpec, *, show_sources: bool = True) -> None:
+    """Draw one chart with its spec in the figure's `layout.meta`, its sources, and the registered actions."""
+    fig.update_layout(meta={"chart_spec": spec.to_dict()})
+    st.plotly_chart(fig, key=f"chart-{spec.chart_id}", config=plotly_config(spec), width="stretch")
+    if show_sources and spec.sources:
+        label = t("source.sources", spec.lang)
+        st.caption(label + ": " + " · ".join(plain_md(line) for line in spec.sources))
+    for action in _CHART_ACTIONS:
+        action(fig, spec)

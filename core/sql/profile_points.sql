@@ -1,0 +1,15 @@
+-- One row per indicator × breakdown × period known for one locality (chosen values), in catalog order.
+SELECT c.locality_id, c.indicator, c.indicator_vi, c.indicator_en, c.unit_vi, c.unit_en,
+       c.breakdown, c.breakdown_vi, c.breakdown_en, b.sort_order AS breakdown_order,
+       c.period_kind, c.period_start, c.period_end, c.year,
+       (c.period_kind = 'year'
+        AND c.period_start = make_date(year(c.period_end), 1, 1)
+        AND c.period_end = make_date(year(c.period_end), 12, 31)) AS is_full_year,
+       c.value, c.qualifier, c.derived, c.derived_how,
+       c.source_id, c.source_title, c.source_publisher, c.source_published, c.source_url, c.quote,
+       c.n_values, c.n_distinct_values
+FROM chosen_observations c
+JOIN indicators i ON i.code = c.indicator
+LEFT JOIN breakdowns b ON b.indicator = c.indicator AND b.code = c.breakdown
+WHERE c.locality_id = $locality
+ORDER BY i.sort_order, b.sort_order, c.period_end NULLS LAST, c.period_start NULLS LAST
