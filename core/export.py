@@ -24,14 +24,14 @@ from core.captions import SourceRef, source_line
 
 FONT_FAMILY = "Noto Sans, DejaVu Sans, sans-serif"
 SLIDE_PNG_SIZE = (1920, 1080)  # 16:9, full-HD: the size a slide shows without scaling
-# Layouts are drawn at a third less than the image and rendered at ×1.5, so plotly's fonts come
-# out at a size that reads on a projected slide (12 px ticks → 18 px in the image).
-RENDER_SCALE = 1.5
+# Layouts are drawn at half the image's pixels and rendered at ×2, so plotly's font sizes come out
+# as points on a full-width slide (14 px in a 960 px layout ≈ 14 pt across 13.33 in).
+RENDER_SCALE = 2.0
 # Decimal comma, thousands dot: 13.663; 4,3.
 VI_SEPARATORS = ",."
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-_SOURCE_WRAP = 150  # characters per source line at 13 px on a 1280 px wide layout
-_MAX_SOURCES_IN_IMAGE = 6
+_SOURCE_WRAP = 125  # characters per source line at 12 px on a 960 px wide layout
+_MAX_SOURCES_IN_IMAGE = 4
 
 ImageFormat = Literal["png", "svg"]
 
@@ -126,11 +126,11 @@ def framed_figure(
 
     top = 20
     if with_title and title:
-        top += 44 + (26 if context else 0)
+        top += 40 + (24 if context else 0)
     has_legend = any(t.showlegend is not False for t in out.data) and len(out.data) > 1
     if has_legend or out.layout.showlegend:
         top += 34
-    bottom = 70 + (22 * len(sources) + 12 if sources else 0)
+    bottom = 64 + (18 * len(sources) + 10 if sources else 0)
 
     out.update_layout(
         width=lw,
@@ -138,27 +138,26 @@ def framed_figure(
         autosize=False,
         separators=VI_SEPARATORS,
         font={"family": FONT_FAMILY, "size": 14, "color": "#222"},
-        margin={"l": 80, "r": 40, "t": top, "b": bottom, "autoexpand": False},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
-                "font": {"size": 14}},
+        margin={"l": 76, "r": 30, "t": top, "b": bottom, "autoexpand": False},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
         title=(
             {"text": _escape(title), "x": 0, "xref": "container", "xanchor": "left",
-             "y": 1, "yref": "container", "yanchor": "top", "pad": {"l": 20, "t": 16},
-             "font": {"family": FONT_FAMILY, "size": 26, "color": "#111"},
-             "subtitle": {"text": _escape(context), "font": {"family": FONT_FAMILY, "size": 16, "color": "#444"}}}
+             "y": 1, "yref": "container", "yanchor": "top", "pad": {"l": 14, "t": 12},
+             "font": {"family": FONT_FAMILY, "size": 24, "color": "#111"},
+             "subtitle": {"text": _escape(context), "font": {"family": FONT_FAMILY, "size": 15, "color": "#444"}}}
             if with_title and title else {"text": ""}
         ),
     )
     if sources:
         plot_height = lh - top - bottom
-        plot_width = lw - 80 - 40
+        plot_width = lw - 76 - 30
         out.add_annotation(
             text="<br>".join(_escape(s) for s in sources),
             xref="paper", yref="paper",
-            x=-60 / plot_width, xanchor="left",
-            y=-(bottom - 10) / plot_height, yanchor="bottom",
+            x=-62 / plot_width, xanchor="left",
+            y=-(bottom - 8) / plot_height, yanchor="bottom",
             align="left", showarrow=False,
-            font={"family": FONT_FAMILY, "size": 13, "color": "#444"},
+            font={"family": FONT_FAMILY, "size": 12, "color": "#444"},
         )
     return out
 

@@ -123,7 +123,7 @@ def test_framed_figure_leaves_the_original_alone():
     before = fig.to_dict()
     framed = export.framed_figure(fig, CAPTION)
     assert fig.to_dict() == before
-    assert (framed.layout.width, framed.layout.height) == (1280, 720)
+    assert (framed.layout.width, framed.layout.height) == (960, 540)
     assert framed.layout.separators == ",."
     assert framed.layout.font.family == export.FONT_FAMILY
 
