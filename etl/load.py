@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from etl.catalog import Catalog
 from etl.figure import Figure
@@ -84,25 +87,66 @@ def observations_frame(figures: list[Figure]) -> pd.DataFrame:
     return df.drop_duplicates("id").sort_values("id").reset_index(drop=True)
 
 
+# The SQL twin of observation_id(), for observations that arrive as columns (etl/bulktable.py).
+BULK_ID_SQL = """substr(sha1(concat_ws('|', source_id, locality_id, indicator, breakdown, period_kind,
+    coalesce(CAST(period_start AS VARCHAR), 'None'), coalesce(CAST(period_end AS VARCHAR), 'None'), value_repr,
+    CASE WHEN derived THEN 'True' ELSE 'False' END, coalesce(figure_ref, ''), '0', '0')), 1, 16)"""
+# From this many observations on, the per-row key and reference checks of the observations table
+# (seconds per million rows in DuckDB) are replaced by the same checks run once over the whole table.
+BULK_OBSERVATIONS = 100_000
+
+
+def schema_sql(*, bulk: bool = False) -> str:
+    """etl/sql/schema.sql; for a bulk load, the observations table without its PRIMARY KEY and
+    REFERENCES clauses (check_integrity() enforces them after the load). CHECKs stay."""
+    text = (SQL / "schema.sql").read_text(encoding="utf-8")
+    if not bulk:
+        return text
+    start = text.index("CREATE TABLE observations")
+    end = text.index(");", start)
+    block = re.sub(r"\s+REFERENCES \w+ \(\w+\)", "", text[start:end])
+    block = re.sub(r"\bid(\s+)VARCHAR PRIMARY KEY", r"id\1VARCHAR NOT NULL", block, count=1)
+    return text[:start] + block + text[end:]
+
+
+INTEGRITY_CHECKS = {
+    "mã số liệu trùng": "SELECT id FROM observations GROUP BY id HAVING count(*) > 1",
+    "địa phương không có": "SELECT DISTINCT o.locality_id FROM observations o ANTI JOIN localities l ON l.id = o.locality_id",
+    "chỉ tiêu không có": "SELECT DISTINCT o.indicator FROM observations o ANTI JOIN indicators i ON i.code = o.indicator",
+    "nguồn không có": "SELECT DISTINCT o.source_id FROM observations o ANTI JOIN sources s ON s.id = o.source_id",
+}
+
+
+def check_integrity(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """What the PRIMARY KEY and REFERENCES of observations would refuse, as messages."""
+    out = []
+    for what, sql in INTEGRITY_CHECKS.items():
+        rows = con.sql(sql + " LIMIT 5").fetchall()
+        if rows:
+            out.append(f"{what}: {', '.join(str(r[0]) for r in rows)}")
+    return out
+
+
 def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures: list[Figure],
-                   *, synthetic: bool = False, observations: pd.DataFrame | None = None,
-                   on_stage=lambda stage: None) -> int:
-    """Write everything to `path` atomically. Returns the number of observations written."""
+                   *, synthetic: bool = False, bulk: Sequence[pa.Table] = (),
+                   on_stage: Callable[[str], None] = lambda stage: None) -> int:
+    """Write everything to `path` atomically. `bulk` holds observations that came as columns
+    (large analyst tables). Returns the number of observations written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
     frames = _frames(gaz, catalog, sources, figures)
-    if observations is not None:
-        frames["observations"] = observations
+    n_obs = len(frames["observations"]) + sum(t.num_rows for t in bulk)
+    bulk_load = n_obs >= BULK_OBSERVATIONS
     digest = hashlib.sha256()
     for s in sorted(sources, key=lambda s: s.id):
         digest.update(f"{s.id}:{s.file_hash}".encode())
-    digest.update(str(len(frames["observations"])).encode())
+    digest.update(str(n_obs).encode())
     try:
         con = duckdb.connect(str(tmp))
         try:
-            con.execute((SQL / "schema.sql").read_text(encoding="utf-8"))
+            con.execute(schema_sql(bulk=bulk_load))
             for table in ("localities", "indicators", "breakdowns", "sources", "observations"):
                 frame = frames[table]
                 con.register("frame", frame)
@@ -110,10 +154,18 @@ def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[S
                 # Table and column names come from this module, never from input.
                 con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM frame")
                 con.unregister("frame")
+            cols = ", ".join(c for c in OBS_COLUMNS if c != "id")
+            for part in bulk:
+                con.register("bulk", part)
+                con.execute(f"INSERT INTO observations (id, {cols}) SELECT {BULK_ID_SQL}, {cols} FROM bulk")
+                con.unregister("bulk")
+            if bulk_load:
+                problems = check_integrity(con)
+                if problems:
+                    raise RuntimeError("cơ sở dữ liệu mới vi phạm ràng buộc: " + "; ".join(problems))
             con.execute((SQL / "views.sql").read_text(encoding="utf-8"))
             con.execute("INSERT INTO build_info VALUES ($h, $s, $o, $syn)",
-                        {"h": digest.hexdigest(), "s": len(frames["sources"]), "o": len(frames["observations"]),
-                         "syn": synthetic})
+                        {"h": digest.hexdigest(), "s": len(frames["sources"]), "o": n_obs, "syn": synthetic})
             on_stage("load")
             con.execute("CHECKPOINT")
         finally:
@@ -124,4 +176,4 @@ def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[S
         tmp.unlink(missing_ok=True)
         tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
         raise
-    return len(frames["observations"])
+    return n_obs

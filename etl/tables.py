@@ -1,4 +1,4 @@
-"""Analyst tables (CSV or XLSX, long format) → figures. The template is in data/tables/README.md.
+"""Analyst tables (CSV, XLSX or Parquet, long format) → figures. The template is in data/tables/README.md.
 
 Columns: locality, indicator, breakdown, period, value, source (required);
 province, period_kind, qualifier, derived, note, source_url, publisher, published (optional).
@@ -14,15 +14,23 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from etl.catalog import Catalog
 from etl.errors import InputError
 from etl.figure import Figure
 from etl.gazetteer import Gazetteer, Locality
+from etl.locindex import index_for
 from etl.periods import Period, PartialDate, find_periods
 from etl.textio import decode_bytes
 from etl.textnorm import fold, slug
 from etl.vnnumbers import parse_vietnamese_number
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
+
+    from etl.bulktable import Memo
 
 REQUIRED = ("locality", "indicator", "period", "value", "source")
 OPTIONAL = ("breakdown", "province", "period_kind", "qualifier", "derived", "note", "source_url",
@@ -34,6 +42,9 @@ HEADER_ALIASES = {
     "thời kỳ": "period", "giá trị": "value", "gia tri": "value", "nguồn": "source", "nguon": "source",
     "loại kỳ": "period_kind", "ghi chú": "note",
 }
+BULK_ROWS = 2000  # from this many rows on a table is checked column by column (etl/bulktable.py)
+BULK_BYTES = 200_000  # a CSV file this large is parsed by pyarrow when its shape allows
+MAX_ERRORS = 200  # per table: more bad rows are counted, not listed
 PERIOD_KINDS = ("year", "partial", "cumulative", "event")
 QUALIFIERS = ("exact", "at_least", "approx")
 
@@ -56,28 +67,83 @@ class TableResult:
     sources: dict[str, TableSource] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     rows: int = 0
+    # Large tables come out as columns (etl/bulktable.py), never as one Figure per row.
+    observations: "pa.Table | None" = None
+
+    @property
+    def n_figures(self) -> int:
+        return len(self.figures) if self.observations is None else self.observations.num_rows
+
+
+@dataclass
+class RawTable:
+    """A table as read: the header and either rows (small tables) or columns (large ones)."""
+
+    header: list[str]
+    digest: str
+    rows: list[tuple[int, dict[str, str]]] | None = None
+    columns: "dict[str, pa.Array] | None" = None
+    lines: "np.ndarray | None" = None
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.rows is not None else len(self.lines)
+
+    def as_rows(self) -> list[tuple[int, dict[str, str]]]:
+        if self.rows is None:
+            cols = {h: col.to_pylist() for h, col in self.columns.items()}
+            self.rows = [(int(line), {h: _cell(v[i]) for h, v in cols.items()}) for i, line in enumerate(self.lines)]
+        return self.rows
+
+    def as_columns(self) -> "tuple[dict[str, pa.Array], np.ndarray]":
+        if self.columns is None:
+            import numpy as np  # noqa: PLC0415
+            import pyarrow as pa  # noqa: PLC0415
+
+            names = dict.fromkeys(h for _, cells in self.rows for h in cells)
+            self.columns = {h: pa.array([cells.get(h, "") for _, cells in self.rows], pa.string()) for h in names}
+            self.lines = np.array([line for line, _ in self.rows], dtype=np.int64)
+        return self.columns, self.lines
 
 
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]], str]:
-    """Header and (row number, cells) of a CSV or XLSX file, and the file's hash."""
+    """Header and (row number, cells) of a CSV, XLSX or Parquet file, and the file's hash."""
+    raw = read_raw(path, bulk=False)
+    return raw.header, raw.as_rows(), raw.digest
+
+
+def read_raw(path: Path, *, bulk: bool | None = None) -> RawTable:
+    """Read a table file. Large CSV files and Parquet files come back as columns."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"không mở được tệp: {exc.strerror}", where=path.name) from None
     digest = hashlib.sha256(data).hexdigest()
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
         header, rows = _xlsx_rows(data, path.name)
-    elif path.suffix.lower() == ".csv":
+        return RawTable(header, digest, rows=rows)
+    if suffix == ".parquet":
+        from etl.bulktable import parquet_columns  # noqa: PLC0415
+
+        header, columns, lines = parquet_columns(data, path.name)
+        return RawTable(header, digest, columns=columns, lines=lines)
+    if suffix == ".csv":
+        if bulk or (bulk is None and len(data) >= BULK_BYTES):
+            from etl.bulktable import csv_columns  # noqa: PLC0415
+
+            fast = csv_columns(data, path.name)
+            if fast is not None:
+                header, columns, lines = fast
+                return RawTable(header, digest, columns=columns, lines=lines)
         header, rows = _csv_rows(data, path.name)
-    else:
-        raise InputError(f"chỉ nhận .csv hoặc .xlsx, không nhận {path.suffix or 'tệp không đuôi'}", where=path.name)
-    return header, rows, digest
+        return RawTable(header, digest, rows=rows)
+    raise InputError(f"chỉ nhận .csv, .xlsx hoặc .parquet, không nhận {suffix or 'tệp không đuôi'}", where=path.name)
 
 
 def _csv_rows(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     text = decode_bytes(data, name)
     first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first else ",")
+    delimiter = csv_delimiter(first)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     try:
         lines = list(reader)
@@ -93,6 +159,10 @@ def _csv_rows(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[s
             raise InputError(f"dòng {i} có {len(ln)} ô, dòng tiêu đề chỉ có {len(header)} (thiếu dấu ngoặc kép?)", where=name)
         rows.append((i, {h: (ln[j].strip() if j < len(ln) else "") for j, h in enumerate(header)}))
     return header, rows
+
+
+def csv_delimiter(first_line: str) -> str:
+    return ";" if first_line.count(";") > first_line.count(",") else ("\t" if "\t" in first_line else ",")
 
 
 def _xlsx_rows(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -186,21 +256,36 @@ def _parse_period(text: str, kind: str) -> Period:
 
 def resolve_locality(gaz: Gazetteer, name: str, province: str, on: date | None) -> Locality:
     """A locality by id, name, 'huyện X' or 'X (Tỉnh)'; raises InputError with the nearest names."""
+    found = locality_candidates(gaz, name, province)
+    if isinstance(found, Locality):
+        return found
+    return choose_locality(gaz, *found, on)
+
+
+def locality_candidates(gaz: Gazetteer, name: str, province: str) -> Locality | tuple[str, str, list[Locality]]:
+    """The part of `resolve_locality` that does not depend on the date: the locality itself, or
+    (name, province, candidates) for `choose_locality`. Raises InputError like resolve_locality."""
     raw = name.strip()
     if raw in gaz.by_id:
         return gaz.by_id[raw]
     m = re.fullmatch(r"(.+?)\s*\((.+)\)", raw)
     if m:
         raw, province = m.group(1), province or m.group(2)
-    found = gaz.find(raw, province=province or None)
+    index = index_for(gaz)
+    found = index.find(raw, province=province or None)
     if not found and province:
-        found = gaz.find(raw)
+        found = index.find(raw)
         if found:
             raise InputError(f"địa phương {raw!r} không thuộc {province!r} (thuộc {gaz.province_of(found[0]).name})")
     if not found:
         near = gaz.suggest(raw)
         hint = f"; gần nhất: {', '.join(near)}" if near else ""
         raise InputError(f"địa phương không có trong danh mục: {raw!r}{hint}")
+    return raw, province, found
+
+
+def choose_locality(gaz: Gazetteer, raw: str, province: str, found: list[Locality], on: date | None) -> Locality:
+    """Among the localities a name can mean, the one valid on `on` (one candidate: that one)."""
     valid = [loc for loc in found if loc.valid_on(on)] or found
     districts = [loc for loc in valid if loc.level == "district"]
     if len({gaz.province_of(loc).id for loc in districts}) > 1 and not province:
@@ -209,46 +294,92 @@ def resolve_locality(gaz: Gazetteer, name: str, province: str, on: date | None) 
     return (districts or valid)[0]
 
 
-def read_table(path: Path, gaz: Gazetteer, catalog: Catalog) -> TableResult:
+def read_table(path: Path, gaz: Gazetteer, catalog: Catalog, *, bulk: bool | None = None,
+               memo: "Memo | None" = None) -> TableResult:
+    """Read and check one table. Any bad row: nothing of the table loads, every bad row is named.
+
+    Tables of BULK_ROWS rows or more (and Parquet files) are checked column by column
+    (etl/bulktable.py) with the same rules and messages; `bulk` forces one way or the other."""
     result = TableResult(path)
     try:
-        header, rows, digest = read_rows(path)
+        raw = read_raw(path, bulk=bulk)
     except InputError as exc:
         result.errors.append(str(exc) if exc.where else f"{path.name}: {exc.message}")
         return result
+    header = raw.header
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         result.errors.append(f"{path.name}: thiếu cột {', '.join(missing)} (có: {', '.join(h for h in header if h)})")
         return result
-    result.rows = len(rows)
-    if not rows:
+    result.rows = len(raw)
+    if not result.rows:
         result.errors.append(f"{path.name}: bảng chỉ có dòng tiêu đề, không có số liệu")
         return result
+    if bulk if bulk is not None else result.rows >= BULK_ROWS:
+        from etl.bulktable import check_table  # noqa: PLC0415
+
+        columns, lines = raw.as_columns()
+        checked = check_table(path.name, raw.digest, columns, lines, gaz, catalog, memo)
+        result.errors = _listed(path.name, checked.errors)
+        if not result.errors:
+            result.observations, result.sources = checked.observations, checked.sources
+        return result
+    errors: list[tuple[int, str]] = []
+    lines_of: list[int] = []
     seen: dict[tuple, tuple[int, float]] = {}
-    for line, cells in rows:
+    for line, cells in raw.as_rows():
         where = f"{path.name} dòng {line}"
         try:
-            fig, src = _row_figure(cells, path.name, digest, gaz, catalog)
+            fig, src = _row_figure(cells, path.name, raw.digest, gaz, catalog)
         except InputError as exc:
-            result.errors.append(f"{where}: {exc.message}")
+            errors.append((line, f"{where}: {exc.message}"))
             continue
         key = (fig.locality_id, fig.indicator, fig.breakdown, fig.period_kind, fig.period_start, fig.period_end, src.id)
         if key in seen:
             prev_line, prev_value = seen[key]
             if prev_value != fig.value:
-                result.errors.append(f"{where}: mâu thuẫn với dòng {prev_line} (cùng địa phương, chỉ tiêu, phân tổ, kỳ, "
-                                     f"nguồn nhưng {fig.value:g} ≠ {prev_value:g})")
+                errors.append((line, f"{where}: mâu thuẫn với dòng {prev_line} (cùng địa phương, chỉ tiêu, phân tổ, "
+                                     f"kỳ, nguồn nhưng {fig.value:g} ≠ {prev_value:g})"))
             else:
-                result.errors.append(f"{where}: trùng lặp dòng {prev_line}")
+                errors.append((line, f"{where}: trùng lặp dòng {prev_line}"))
             continue
         seen[key] = (line, fig.value)
         fig.quote = f"{path.name}, dòng {line}" + (f": {cells.get('note')}" if cells.get("note") else "")
         result.figures.append(fig)
+        lines_of.append(line)
         result.sources[src.id] = src
+    errors.extend(_parts_over_totals(path.name, catalog, result.figures, lines_of))
+    result.errors = _listed(path.name, errors)
     if result.errors:
         result.figures = []
         result.sources = {}
     return result
+
+
+def _parts_over_totals(name: str, catalog: Catalog, figures: list[Figure], lines: list[int]) -> list[tuple[int, str]]:
+    """Parts of a breakdown larger than their total, within one source of the table."""
+    if not figures:
+        return []
+    import numpy as np  # noqa: PLC0415
+
+    from etl.bulktable import parts_over_totals  # noqa: PLC0415
+
+    groups: dict[tuple, int] = {}
+    group = [groups.setdefault((f.doc, f.locality_id, f.indicator, f.period_kind, f.period_start, f.period_end,
+                                f.derived), len(groups)) for f in figures]
+    return parts_over_totals(name, catalog, np.array(group, dtype=np.int64),
+                             np.array([f.indicator for f in figures], dtype=object),
+                             np.array([f.breakdown for f in figures], dtype=object),
+                             np.array([f.value for f in figures], dtype=np.float64), np.array(lines, dtype=np.int64))
+
+
+def _listed(name: str, errors: list[tuple[int, str]]) -> list[str]:
+    """Messages in row order, at most MAX_ERRORS of them."""
+    ordered = [text for _, text in sorted(errors, key=lambda e: e[0])]
+    if len(ordered) > MAX_ERRORS:
+        rest = len(ordered) - MAX_ERRORS
+        ordered = [*ordered[:MAX_ERRORS], f"{name}: còn {rest} lỗi nữa (chỉ liệt kê {MAX_ERRORS} lỗi đầu)"]
+    return ordered
 
 
 def _row_figure(cells: dict[str, str], file_name: str, digest: str, gaz: Gazetteer,
@@ -300,7 +431,11 @@ def _row_figure(cells: dict[str, str], file_name: str, digest: str, gaz: Gazette
 
 
 def table_files(folder: Path) -> list[Path]:
+    """The tables of a folder: every file but notes (.md), hidden and lock files, and the folder's
+    extra localities and synthetic marker (etl/tabledir.py)."""
+    from etl.tabledir import NOT_TABLES  # noqa: PLC0415
+
     if not folder.exists():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
-                  and p.suffix.lower() != ".md")
+                  and p.suffix.lower() != ".md" and p.name not in NOT_TABLES)
