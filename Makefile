@@ -46,5 +46,11 @@ run: system-deps-run $(STAMP) $(DB)
 test: system-deps-test $(STAMP) $(DB)
 	$(PY) -m pytest
 
+# A PowerPoint deck from a YAML spec: make deck SPEC=data/decks/example.yaml OUT=out/example.pptx
+deck: system-deps-run $(STAMP) $(DB)
+	@if [ -z "$(SPEC)" ] || [ -z "$(OUT)" ]; then \
+	  echo "dùng: make deck SPEC=data/decks/example.yaml OUT=out/example.pptx"; exit 2; fi
+	DANVAN_DB=$(abspath $(DB)) $(PY) -m core.deck_cli "$(SPEC)" "$(OUT)"
+
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -111,6 +111,16 @@ def format_number(value: float, lang: str = "vi") -> str:
     return format_decimal(value, format="#,##0.##", locale=lang)
 
 
+def signed_number(value: float, lang: str = "vi") -> str:
+    """A change: +118, -25, 0."""
+    return ("+" if value > 0 else "") + format_number(value, lang)
+
+
+def signed_percent(value: float, lang: str = "vi") -> str:
+    """A change given in percent units: 4.3 → +4,3%; -12.76 → -12,8%."""
+    return ("+" if value > 0 else "") + format_share(value / 100, lang)
+
+
 def format_share(ratio: float, lang: str = "vi") -> str:
     """A ratio as a percentage with one decimal: 0.043 → 4,3%."""
     return format_percent(ratio, format="#,##0.0%", locale=lang)

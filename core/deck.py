@@ -39,7 +39,7 @@ _LAYOUT_TITLE_ONLY = 5
 _TEXT_COLOR = RGBColor(0x22, 0x22, 0x22)
 _MUTED_COLOR = RGBColor(0x55, 0x55, 0x55)
 _FOOTER_MAX_CHARS = 260  # two lines of 11 pt across the slide
-_SOURCES_LINES_PER_SLIDE = 20
+_SOURCES_LINES_PER_SLIDE = 28
 _SOURCES_CHARS_PER_LINE = 120
 
 
@@ -231,8 +231,11 @@ def _sources_lines(items: Sequence[DeckItem], lang: str) -> list[_Line]:
 
 
 def _line_height(line: _Line) -> int:
-    chars = len(line.text) + (len(line.url) + 3 if line.url else 0)
-    return max(1, math.ceil(chars / _SOURCES_CHARS_PER_LINE))
+    """Estimated lines a paragraph takes (the link goes on a line of its own)."""
+    lines = max(1, math.ceil(len(line.text) / _SOURCES_CHARS_PER_LINE))
+    if line.url:
+        lines += max(1, math.ceil((len(line.url) + 3) / _SOURCES_CHARS_PER_LINE))
+    return lines + (1 if line.heading else 0)  # a heading has space above it
 
 
 def _sources_slides(prs: PresentationType, items: Sequence[DeckItem], lang: str) -> None:
@@ -260,8 +263,9 @@ def _sources_slides(prs: PresentationType, items: Sequence[DeckItem], lang: str)
             run = paragraph.add_run()
             run.text = line.text
             if line.url:
+                paragraph.add_line_break()
                 link = paragraph.add_run()
-                link.text = f" — {line.url}"
+                link.text = f"   {line.url}"
                 link.hyperlink.address = line.url
         _style(frame, 13)
         for paragraph, line in zip(frame.paragraphs, page, strict=True):

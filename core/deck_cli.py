@@ -1,0 +1,48 @@
+"""`python -m core.deck_cli SPEC OUT`: a PowerPoint deck from a YAML spec (`make deck SPEC=… OUT=…`).
+
+Exit status 0 with the deck at OUT; 2 with the problems on stderr and nothing new at OUT.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+
+from core import export
+from core.deck import DeckError, write_deck
+from core.deck_charts import EmptySelection, deck_items
+from core.deck_data import DatabaseNotFound
+from core.deck_spec import SpecError, load_spec
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m core.deck_cli",
+        description="Tạo bộ slide PowerPoint (16:9) từ tệp mô tả YAML, ví dụ data/decks/example.yaml.",
+    )
+    parser.add_argument("spec", help="tệp mô tả YAML (title, subtitle, charts)")
+    parser.add_argument("out", help="tệp .pptx sẽ ghi")
+    parser.add_argument("--db", help="cơ sở dữ liệu (mặc định $DANVAN_DB, rồi data/danvan.duckdb)")
+    args = parser.parse_args(argv)
+    if not args.out.lower().endswith(".pptx"):
+        print(f"lỗi: tệp ra phải có đuôi .pptx: {args.out}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        spec = load_spec(args.spec, args.db)
+        items = deck_items(spec.charts, args.db)
+        export.start_browser()
+        try:
+            path = write_deck(items, args.out, spec.title, spec.subtitle, spec.day)
+        finally:
+            export.stop_browser()
+    except (SpecError, EmptySelection, DatabaseNotFound, DeckError, export.BrowserMissing) as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
+    print(f"đã ghi {path}: {len(items)} biểu đồ, {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""A conference deck described in YAML (data/decks/*.yaml): read it, check it, resolve names to ids.
+
+    title: Công tác dân vận năm 2024
+    subtitle: Hà Nội và Gia Lai            # optional
+    date: 2024-12-05                        # optional, default today
+    charts:
+      - kind: trend                         # trend | compare
+        indicator: reception_turns          # code or Vietnamese name
+        breakdown: total                    # optional (default total): code or name
+        localities: [ha-noi, Gia Lai]       # ids or names
+        years: 2019-2025                    # 2024 | 2019-2025 | [2022, 2024]
+        mode: absolute                      # absolute | change_abs | change_pct | index (trend only)
+        title: Lượt tiếp công dân           # optional
+
+Every problem of a spec is reported at once, each naming the chart and the value at fault.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from core.deck_data import Catalog, load_catalog
+
+KINDS = ("trend", "compare")
+MODES = ("absolute", "change_abs", "change_pct", "index")
+COMPARE_MODES = ("absolute", "change_abs", "change_pct")
+_YEAR_MIN, _YEAR_MAX = 1945, 2100
+_CHART_KEYS = {"kind", "indicator", "breakdown", "localities", "years", "mode", "title"}
+_DECK_KEYS = {"title", "subtitle", "date", "charts"}
+
+
+class SpecError(ValueError):
+    """A deck spec that cannot be built; the message lists every problem found."""
+
+    def __init__(self, problems: Sequence[str], source: str = "") -> None:
+        self.problems = list(problems)
+        head = f"{source}: " if source else ""
+        super().__init__(head + "\n".join(f"- {p}" for p in self.problems) if len(self.problems) > 1
+                         else head + self.problems[0])
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One chart of a deck, with codes and locality ids resolved."""
+
+    kind: str
+    indicator: str
+    breakdown: str
+    localities: tuple[str, ...]
+    years: tuple[int, ...]
+    mode: str = "absolute"
+    title: str | None = None
+    position: int = 1  # 1-based place in the spec, for messages
+
+    @property
+    def label(self) -> str:
+        return f"biểu đồ {self.position}"
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    title: str
+    subtitle: str
+    day: dt.date | None
+    charts: tuple[ChartSpec, ...]
+
+
+def _fold(text: str) -> str:
+    """Comparison key for names: NFC, case-folded, spaces collapsed."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def parse_years(value: Any) -> tuple[int, ...]:
+    """2024 → (2024,); '2019-2025' → (2019, …, 2025); [2022, 2024] → (2022, 2024). ValueError otherwise."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int):
+        years = (value,)
+    elif isinstance(value, str) and (m := re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", value)):
+        first, last = int(m.group(1)), int(m.group(2))
+        if first > last:
+            raise ValueError(value)
+        years = tuple(range(first, last + 1))
+    elif isinstance(value, str) and value.strip().isdigit():
+        years = (int(value),)
+    elif isinstance(value, list) and value and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        years = tuple(sorted(set(value)))
+    else:
+        raise ValueError(value)
+    if not all(_YEAR_MIN <= y <= _YEAR_MAX for y in years):
+        raise ValueError(value)
+    return years
+
+
+def _resolve_code(value: Any, table: pd.DataFrame) -> str | None:
+    """A code given as itself or by its Vietnamese or English name."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if value.strip() in set(table.code):
+        return value.strip()
+    key = _fold(value)
+    for row in table.itertuples():
+        if key in (_fold(row.name_vi), _fold(row.name_en), _fold(row.code)):
+            return row.code
+    return None
+
+
+def _overlaps(row: Mapping[str, Any], years: Sequence[int]) -> bool:
+    start, end = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+    valid_from, valid_to = row["valid_from"], row["valid_to"]
+    if not pd.isna(valid_from) and valid_from.date() > end:
+        return False
+    return pd.isna(valid_to) or valid_to.date() >= start
+
+
+def _successor_chain(rows: pd.DataFrame) -> bool:
+    """True when the rows are one place before and after a reform (each successor of another)."""
+    ids = set(rows.id)
+    linked = {r.id for r in rows.itertuples() if r.successor_id in ids} | {
+        r.successor_id for r in rows.itertuples() if r.successor_id in ids}
+    return linked == ids
+
+
+def resolve_locality(value: Any, years: Sequence[int], catalog: Catalog) -> tuple[list[str], str | None]:
+    """(ids, problem): an id as itself; a name (or alias) to the unit(s) of that name existing in the years.
+    One name may give two ids when it names the same place before and after the July 2025 reform:
+    they stay two series."""
+    table = catalog.localities
+    if not isinstance(value, str) or not value.strip():
+        return [], f"địa phương {value!r} không hợp lệ"
+    text = value.strip()
+    if text in set(table.id):
+        return [text], None
+    key = _fold(text)
+    named = table[[key == _fold(n) or key in {_fold(a) for a in aliases}
+                   for n, aliases in zip(table.name, table.aliases, strict=True)]]
+    if named.empty:
+        return [], f"không có địa phương '{text}' (dùng tên hoặc mã như ha-noi, gia-lai.pleiku)"
+    in_years = named[[_overlaps(r, years) for _, r in named.iterrows()]]
+    if in_years.empty:
+        return [], f"địa phương '{text}' không tồn tại trong các năm đã chọn ({', '.join(named.id)})"
+    if len(in_years) > 1 and not _successor_chain(in_years):
+        return [], f"tên '{text}' chỉ nhiều địa phương: {', '.join(in_years.id)}; hãy ghi mã"
+    return list(in_years.id), None
+
+
+def _chart(raw: Any, position: int, catalog: Catalog, problems: list[str]) -> ChartSpec | None:
+    where = f"biểu đồ {position}"
+    if not isinstance(raw, Mapping):
+        problems.append(f"{where}: phải là một mục có kind, indicator, localities, years")
+        return None
+    before = len(problems)
+    if unknown := sorted(set(raw) - _CHART_KEYS):
+        problems.append(f"{where}: khóa không biết {', '.join(map(str, unknown))} (dùng {', '.join(sorted(_CHART_KEYS))})")
+    kind = raw.get("kind", "trend")
+    if kind not in KINDS:
+        problems.append(f"{where}: kind '{kind}' không hợp lệ (trend hoặc compare)")
+    mode = raw.get("mode", "absolute")
+    if mode not in MODES:
+        problems.append(f"{where}: mode '{mode}' không hợp lệ ({', '.join(MODES)})")
+    elif kind == "compare" and mode not in COMPARE_MODES:
+        problems.append(f"{where}: mode '{mode}' chỉ dùng cho kind trend")
+    indicator = _resolve_code(raw.get("indicator"), catalog.indicators)
+    if indicator is None:
+        problems.append(f"{where}: không có chỉ tiêu '{raw.get('indicator')}' "
+                        f"(có: {', '.join(catalog.indicators.code)})")
+    breakdown = None
+    if indicator is not None:
+        parts = catalog.breakdowns[catalog.breakdowns.indicator == indicator]
+        breakdown = _resolve_code(raw.get("breakdown", "total"), parts)
+        if breakdown is None:
+            problems.append(f"{where}: chỉ tiêu {indicator} không có phân tổ '{raw.get('breakdown')}' "
+                            f"(có: {', '.join(parts.code)})")
+    try:
+        years = parse_years(raw.get("years"))
+    except ValueError:
+        problems.append(f"{where}: years '{raw.get('years')}' không hợp lệ (2024, 2019-2025 hoặc [2022, 2024])")
+        years = ()
+    names = raw.get("localities")
+    if isinstance(names, str):
+        names = [names]
+    localities: list[str] = []
+    if not isinstance(names, list) or not names:
+        problems.append(f"{where}: chưa chọn địa phương nào (localities)")
+    elif years:
+        for name in names:
+            ids, problem = resolve_locality(name, years, catalog)
+            if problem:
+                problems.append(f"{where}: {problem}")
+            localities += [i for i in ids if i not in localities]
+    title = raw.get("title")
+    if title is not None and not isinstance(title, str):
+        problems.append(f"{where}: title phải là chữ")
+    if len(problems) > before:
+        return None
+    return ChartSpec(kind, indicator, breakdown, tuple(localities), years, mode,
+                     title.strip() if title else None, position)
+
+
+def parse_spec(raw: Any, catalog: Catalog, source: str = "") -> DeckSpec:
+    """A checked DeckSpec from the YAML's data; SpecError listing every problem."""
+    if not isinstance(raw, Mapping):
+        raise SpecError(["tệp mô tả phải có title và charts"], source)
+    problems: list[str] = []
+    if unknown := sorted(set(raw) - _DECK_KEYS):
+        problems.append(f"khóa không biết {', '.join(map(str, unknown))} (dùng {', '.join(sorted(_DECK_KEYS))})")
+    title = raw.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append("thiếu title của bộ slide")
+    subtitle = raw.get("subtitle") or ""
+    day = raw.get("date")
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day)
+        except ValueError:
+            problems.append(f"date '{day}' không hợp lệ (YYYY-MM-DD)")
+    elif day is not None and not isinstance(day, dt.date):
+        problems.append(f"date '{day}' không hợp lệ (YYYY-MM-DD)")
+    charts_raw = raw.get("charts")
+    charts: list[ChartSpec] = []
+    if not isinstance(charts_raw, list) or not charts_raw:
+        problems.append("chưa có biểu đồ nào (charts)")
+    else:
+        for position, chart_raw in enumerate(charts_raw, start=1):
+            chart = _chart(chart_raw, position, catalog, problems)
+            if chart:
+                charts.append(chart)
+    if problems:
+        raise SpecError(problems, source)
+    return DeckSpec(title.strip(), str(subtitle).strip(), day if isinstance(day, dt.date) else None, tuple(charts))
+
+
+def load_spec(path: str | os.PathLike[str], db: str | os.PathLike[str] | None = None) -> DeckSpec:
+    """Read and check the YAML spec at `path` against the database's catalog."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SpecError([f"không có tệp {path}"]) from None
+    except yaml.YAMLError as exc:
+        raise SpecError([f"YAML không đọc được: {exc}"], str(path)) from None
+    return parse_spec(raw, load_catalog(db), str(path))
