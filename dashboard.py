@@ -1,15 +1,35 @@
-"""Entry point of the dashboard (placeholder until the pages land): `make run`."""
-import os
-
-import duckdb
+"""Entry point of the dashboard (`make run`): page config, language toggle, navigation."""
 import streamlit as st
 
-st.set_page_config(page_title="Công tác dân vận", layout="wide")
-st.title("Số liệu công tác dân vận")
-db = os.environ.get("DANVAN_DB", "data/danvan.duckdb")
-con = duckdb.connect(db, read_only=True)
+from core import cached, urlstate, widgets
+from core.db import DatabaseMissing, database_path, database_version
+from core.i18n import t
+
+st.set_page_config(page_title="Công tác dân vận", page_icon=":material/diversity_3:", layout="wide")
+
+url = urlstate.from_query_params()
+lang = widgets.language_toggle(url)
+urlstate.publish({"lang": "en" if lang == "en" else None})
+
 try:
-    n = con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
-finally:
-    con.close()
-st.write(f"Cơ sở dữ liệu có {n} số liệu.")
+    database_version()
+except DatabaseMissing:
+    st.error(t("app.no_database", lang, path=database_path()))
+    st.stop()
+
+PAGES = [
+    st.Page("pages/overview.py", title=t("pages.overview", lang), icon=":material/dashboard:", url_path="tong-quan", default=True),
+    st.Page("pages/trends.py", title=t("pages.trends", lang), icon=":material/show_chart:", url_path="xu-huong"),
+    st.Page("pages/compare.py", title=t("pages.compare", lang), icon=":material/bar_chart:", url_path="so-sanh"),
+    st.Page("pages/district.py", title=t("pages.district", lang), icon=":material/location_city:", url_path="quan-huyen"),
+    st.Page("pages/data.py", title=t("pages.data", lang), icon=":material/table_view:", url_path="du-lieu"),
+]
+page = st.navigation(PAGES)
+
+info = cached.build_info()
+st.sidebar.caption(t("app.title", lang))
+st.sidebar.caption(t("app.data_note", lang, n_obs=info["n_observations"], n_sources=info["n_sources"]))
+if info["synthetic"]:
+    st.sidebar.warning(t("app.synthetic", lang))
+
+page.run()

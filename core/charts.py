@@ -36,7 +36,8 @@ def reform_date() -> dt.date:
 
 def _esc(text: object) -> str:
     """Report text goes into hover and notes as text: escape what plotly would read as markup."""
-    return html.escape("" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text))
+    raw = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
+    return html.escape(raw, quote=False)
 
 
 def _short(text: str, limit: int = TITLE_LIMIT) -> str:
@@ -58,9 +59,9 @@ def source_lines(points: pd.DataFrame, lang: str = "vi") -> list[str]:
 def _source_note(lines: Sequence[str], lang: str, limit: int = 2) -> str:
     if not lines:
         return ""
-    shown = "; ".join(_esc(line) for line in lines[:limit])
+    shown = "<br>".join(_esc(_short(line, 130)) for line in lines[:limit])
     if len(lines) > limit:
-        shown += " " + t("chart.more_sources", lang, n=len(lines) - limit)
+        shown += "<br>" + t("chart.more_sources", lang, n=len(lines) - limit)
     return t("chart.source_note", lang, sources=shown)
 
 
@@ -118,16 +119,20 @@ def _base_layout(fig: go.Figure, title: str, subtitle: str, lang: str, note: str
             "subtitle": {"text": _esc(subtitle)},
             "x": 0.0,
             "xanchor": "left",
+            "xref": "paper",
+            "y": 0.98,
+            "yanchor": "top",
+            "yref": "container",
             "font": {"size": 14 if compact else 18},
         },
         separators=",." if lang == "vi" else ".,",
         height=height,
-        margin={"l": 60, "r": 20, "t": 70 if compact else 90, "b": 95 if note else 50},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
+        margin={"l": 60, "r": 20, "t": 95 if compact else 120, "b": (50 + 16 * (note.count("<br>") + 1)) if note else 40},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left", "font": {"size": 11 if compact else 13}},
         hoverlabel={"font": {"family": style["font"]}, "align": "left"},
         plot_bgcolor="white",
     )
-    fig.update_yaxes(gridcolor=style["grid_color"], zerolinecolor=style["grid_color"], separatethousands=True)
+    fig.update_yaxes(gridcolor=style["grid_color"], zerolinecolor=style["grid_color"], tickformat=",~f")
     if note:
         fig.add_annotation(
             text=note,
@@ -135,7 +140,7 @@ def _base_layout(fig: go.Figure, title: str, subtitle: str, lang: str, note: str
             yref="paper",
             x=0,
             y=0,
-            yshift=-(80 if not compact else 70),
+            yshift=-30,
             xanchor="left",
             yanchor="top",
             showarrow=False,
@@ -148,8 +153,9 @@ def _mark_reform(fig: go.Figure, lang: str, x: float) -> None:
     style = _style()
     fig.add_vline(x=x, line={"color": style["reform_color"], "dash": "dash", "width": 1.5})
     fig.add_annotation(
-        x=x, xref="x", y=1, yref="paper", text=t("chart.reform", lang), showarrow=False,
-        xanchor="right", yanchor="bottom", font={"size": 11, "color": style["reform_color"]},
+        x=x, xref="x", y=0.99, yref="paper", text=t("chart.reform", lang), showarrow=False,
+        xanchor="right", yanchor="top", xshift=-4, bgcolor="rgba(255,255,255,0.85)",
+        font={"size": 11, "color": style["reform_color"]},
     )
 
 
@@ -220,7 +226,7 @@ def trend_figure(
                         connectgaps=False, line={"color": color, "width": 3 if not compact else 2.5},
                         marker={
                             "size": 10 if not compact else 8,
-                            "color": ["white" if d else color for d in derived],
+                            "color": color,
                             "line": {"color": color, "width": 2},
                             "symbol": ["circle-open" if d else "circle" for d in derived],
                         },
@@ -248,6 +254,9 @@ def trend_figure(
         showgrid=False, title=None,
     )
     fig.update_yaxes(title=None, rangemode="tozero" if mode in ("absolute", "index") else "normal")
+    tops = [v for v in list(full["plotted"].dropna()) + list(other["value"].dropna()) if v == v]
+    if mode in ("absolute", "index") and tops and max(tops) > 0:
+        fig.update_yaxes(range=[0, max(tops) * 1.15])
     if mode in ("change_abs", "change_pct"):
         fig.add_hline(y=0, line={"color": "#9AA5B1", "width": 1})
     if chart == "bar":
@@ -299,6 +308,6 @@ def ranking_figure(
     _base_layout(fig, title, subtitle, lang, _source_note(sources, lang), height + (40 if sources else 0), False)
     fig.update_yaxes(autorange="reversed", title=None, showgrid=False)
     top = float(shown["value"].max()) if n else 1.0
-    fig.update_xaxes(title=_esc(unit), range=[0, top * 1.18], gridcolor=_style()["grid_color"])
+    fig.update_xaxes(title=_esc(unit), range=[0, top * 1.18], gridcolor=_style()["grid_color"], tickformat=",~f")
     fig.update_layout(margin={"l": 170})
     return fig

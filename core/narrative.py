@@ -65,3 +65,47 @@ def card_sentence(
     note = t("sentence.derived_prev", lang, prev=int(card["previous_year"])) if card.get("previous_derived") else ""  # type: ignore[arg-type]
     source = fmt.source_line(card.get("source_publisher"), card.get("source_published"), card.get("source_title"), lang)  # type: ignore[arg-type]
     return Sentence(text=text + ".", source=source, note=note)
+
+
+@dataclass(frozen=True)
+class CardText:
+    label: str
+    value: str
+    delta: str | None
+    delta_description: str | None
+    direction: str  # "up", "down" or "off": the arrow of the delta
+    caption: str
+    help: str
+
+
+def card_texts(
+    card: Mapping[str, object], *, indicator_name: str, breakdown_name: str, unit: str, lang: str = "vi"
+) -> CardText:
+    """The words of one overview card: label, value, change from the previous year, period and source."""
+    label = indicator_name if card.get("breakdown") == "total" else f"{indicator_name} ({breakdown_name})"
+    label = f"{label} ({unit})"
+    value = fmt.qualified(card["value"], str(card["qualifier"]), lang)  # type: ignore[arg-type]
+    period = fmt.period_label(str(card["period_kind"]), card["period_start"], card["period_end"], lang)
+    delta, description, direction = None, None, "off"
+    notes = [period[:1].upper() + period[1:]]
+    if not card.get("is_full_year"):
+        notes.append(t("overview.only_partial", lang))
+    elif pd.isna(card.get("change_abs")):  # type: ignore[arg-type]
+        notes.append(t("overview.no_previous", lang, year=int(card["previous_year"])))  # type: ignore[arg-type]
+    else:
+        pct = fmt.percent(float(card["change_pct"]), lang, signed_=True)  # type: ignore[arg-type]
+        change = float(card["change_abs"])  # type: ignore[arg-type]
+        delta = f"{fmt.signed(change, lang)} ({pct})"
+        description = t("overview.vs_year", lang, year=int(card["previous_year"]))  # type: ignore[arg-type]
+        direction = "up" if change > 0 else "down" if change < 0 else "off"
+        if card.get("previous_derived"):
+            notes.append(t("sentence.derived_prev", lang, prev=int(card["previous_year"])))  # type: ignore[arg-type]
+    if card.get("derived"):
+        notes.append(t("chart.derived", lang, how=card.get("derived_how")))
+    if card.get("later_kind") and not pd.isna(card.get("later_value")):  # type: ignore[arg-type]
+        later = fmt.period_label(str(card["later_kind"]), card["later_start"], card["later_end"], lang)
+        notes.append(t("overview.later_partial", lang, value=fmt.number(card["later_value"], lang), period=later))  # type: ignore[arg-type]
+    source = fmt.source_line(card.get("source_publisher"), card.get("source_published"), card.get("source_title"), lang)  # type: ignore[arg-type]
+    notes.append(t("sentence.source", lang, source=fmt.source_line(card.get("source_publisher"), card.get("source_published"), None, lang)))  # type: ignore[arg-type]
+    return CardText(label=label, value=value, delta=delta, delta_description=description, direction=direction,
+                    caption=" · ".join(notes), help=source)

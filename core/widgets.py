@@ -65,6 +65,7 @@ def multiselect(
     default: Sequence[str],
     format_func: Callable[[str], str] = str,
     placeholder: str | None = None,
+    help: str | None = None,
     container=st,  # noqa: ANN001
 ) -> list[str]:
     """Any number of `options`; an empty choice is allowed and returned as []."""
@@ -76,7 +77,7 @@ def multiselect(
     else:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
     return list(
-        container.multiselect(label, options, key=key, format_func=format_func, placeholder=placeholder)
+        container.multiselect(label, options, key=key, format_func=format_func, placeholder=placeholder, help=help)
     )
 
 

@@ -1,0 +1,46 @@
+"""Filtered observations as files to download: CSV (UTF-8 with BOM, opens in Excel), XLSX and Parquet."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "parquet": "application/vnd.apache.parquet",
+}
+
+# The columns a download carries, raw (machine-readable values, ISO dates), in this order.
+COLUMNS = [
+    "id", "province_id", "province", "district_id", "district", "indicator", "indicator_vi", "indicator_en",
+    "breakdown", "breakdown_vi", "breakdown_en", "unit_vi", "unit_en", "period_kind", "period_start",
+    "period_end", "year", "value", "qualifier", "derived", "derived_how", "obtained", "source_id",
+    "source_title", "source_publisher", "source_published", "source_url", "quote",
+]
+
+
+def download_frame(observations: pd.DataFrame) -> pd.DataFrame:
+    """The observations with the download columns, dates as ISO text so every format reads the same."""
+    frame = observations[[c for c in COLUMNS if c in observations.columns]].copy()
+    for col in ("period_start", "period_end"):
+        frame[col] = [None if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in frame[col]]
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx(frame: pd.DataFrame, sheet: str = "observations") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name=sheet)
+    return buffer.getvalue()
+
+
+def to_parquet(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False, engine="pyarrow")
+    return buffer.getvalue()

@@ -1,0 +1,79 @@
+"""So sánh: one indicator and one year or period; provinces side by side, or a province's districts ranked."""
+import streamlit as st
+
+from core import cached, charts, fmt, labels, measures, palette, render, tables, urlstate, widgets
+from core.i18n import setting, t
+from core.period import Period
+
+PAGE = "compare"
+lang = widgets.current_language()
+url = urlstate.from_query_params()
+defaults = setting("defaults.compare")
+focus = list(setting("focus_provinces"))
+st.title(t("compare.title", lang))
+st.caption(t("compare.intro", lang))
+notices = st.container()
+
+localities = cached.localities()
+places = labels.locality_labels(localities, lang)
+indicators = cached.indicators()
+names, units = labels.indicator_labels(indicators, lang), labels.indicator_units(indicators, lang)
+
+top = st.columns([2, 2, 2])
+indicator = widgets.select(t("filter.indicator", lang), list(names), page=PAGE, param="indicator", url=url,
+                           default=defaults["indicator"], format_func=names.get, container=top[0])
+breakdowns = cached.breakdowns(indicator)
+breakdown_names = labels.breakdown_labels(breakdowns[breakdowns["n_observations"] > 0], lang)
+breakdown = widgets.select(t("filter.breakdown", lang), list(breakdown_names), page=PAGE, param="breakdown", url=url,
+                           default="total", format_func=breakdown_names.get, container=top[1])
+scope = widgets.select(t("filter.scope", lang), ["provinces", "districts"], page=PAGE, param="scope", url=url,
+                       default=defaults["scope"], format_func=lambda v: t(f"filter.scope_{v}", lang), radio=True,
+                       container=top[2])
+row = st.columns([2, 4])
+province = None
+if scope == "districts":
+    parents = localities.loc[localities["level"] == "district", "parent_id"].drop_duplicates().tolist()
+    province = widgets.select(t("filter.province", lang), parents, page=PAGE, param="province", url=url,
+                              default=defaults["province"], format_func=places.get, container=row[0])
+level = "district" if scope == "districts" else "province"
+periods = cached.compare_periods(indicator, breakdown, level, province)
+period_names = {p.key: fmt.period_label(p.period_kind, p.period_start, p.period_end, lang) for p in periods.itertuples()}
+period = widgets.select(t("filter.period", lang), list(period_names), page=PAGE, param="period", url=url,
+                        default=next(iter(period_names), ""), format_func=period_names.get,
+                        container=row[1]) if period_names else None
+urlstate.publish({"indicator": indicator, "breakdown": breakdown, "scope": scope, "province": province,
+                  "period": period})
+with notices:
+    urlstate.show_notices(url, lang)
+
+what = f"{names[indicator]} — {breakdown_names.get(breakdown, breakdown)}"
+if period is None:
+    st.info(t("compare.no_periods", lang, indicator=names[indicator], breakdown=breakdown_names.get(breakdown, breakdown)))
+    st.stop()
+
+values = cached.compare_values(indicator, breakdown, Period.from_key(period), level, province, always=focus)
+ranked = measures.rank_values(values)
+with_value = ranked[ranked["value"].notna()]
+title = f"{what}, {period_names[period]}"
+subtitle = places[province] if province else t("filter.scope_provinces", lang)
+colors = {sid: palette.province_color(province or sid) for sid in ranked["locality_id"]}
+sources = charts.source_lines(with_value, lang)
+fig = charts.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[indicator],
+                            labels={sid: (n if province else places[sid]) for sid, n in zip(ranked["locality_id"], ranked["name"])},
+                            colors=colors, lang=lang)
+spec = render.ChartSpec(chart_id="compare.main", kind="ranking", title=title, indicator=indicator, breakdown=breakdown,
+                        localities=tuple(with_value["locality_id"]), period=period, lang=lang, sources=tuple(sources))
+render.show_chart(fig, spec)
+
+without = ranked[ranked["value"].isna()]
+if province:
+    st.markdown(t("compare.districts_with", lang, n_with=len(with_value), n_all=len(ranked), n_without=len(without),
+                  province=places[province], period=period_names[period]))
+    if len(without):
+        with st.expander(t("compare.missing_list", lang, names="").rstrip(". :")):
+            st.write(", ".join(without["name"]))
+elif len(without):
+    st.markdown(t("compare.provinces_without", lang, period=period_names[period],
+                  names=", ".join(places[sid] for sid in without["locality_id"])))
+st.dataframe(tables.ranking_table(ranked if province is None else with_value, places, units[indicator], lang),
+             hide_index=True)

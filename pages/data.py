@@ -1,0 +1,63 @@
+"""Dữ liệu & nguồn: every observation with its source, downloads, the list of sources, the glossary."""
+import streamlit as st
+
+from core import cached, downloads, labels, tables, urlstate, widgets
+from core.i18n import t
+from core.period import PERIOD_KINDS
+from core.render import slug
+
+PAGE = "data"
+lang = widgets.current_language()
+url = urlstate.from_query_params()
+st.title(t("data.title", lang))
+st.caption(t("data.intro", lang))
+notices = st.container()
+
+localities = cached.localities()
+places = labels.locality_labels(localities, lang)
+names = labels.indicator_labels(cached.indicators(), lang)
+first_year, last_year = cached.year_bounds()
+with_data = localities[localities["n_observations"] > 0]
+provinces = list(dict.fromkeys(
+    [i for i in with_data.loc[with_data["level"] == "province", "id"]]
+    + [p for p in with_data.loc[with_data["level"] == "district", "parent_id"]]
+))
+
+row = st.columns(5)
+province = widgets.optional_select(t("filter.province", lang), provinces, page=PAGE, param="province", url=url,
+                                   lang=lang, format_func=places.get, container=row[0])
+district_options = with_data[(with_data["level"] == "district")
+                             & ((with_data["parent_id"] == province) if province else True)]["id"].tolist()
+district = widgets.optional_select(t("filter.district", lang), district_options, page=PAGE, param="district",
+                                   url=url, lang=lang, format_func=places.get, container=row[1])
+indicator = widgets.optional_select(t("filter.indicator", lang), list(names), page=PAGE, param="indicator", url=url,
+                                    lang=lang, format_func=names.get, container=row[2])
+year = widgets.optional_select(t("filter.year", lang), [str(y) for y in range(last_year, first_year - 1, -1)],
+                               page=PAGE, param="year", url=url, lang=lang, container=row[3])
+period_kind = widgets.optional_select(t("filter.period_kind", lang), list(PERIOD_KINDS), page=PAGE, param="kind",
+                                      url=url, lang=lang, format_func=lambda k: t(f"period_kind.{k}", lang),
+                                      container=row[4])
+urlstate.publish({"province": province, "district": district, "indicator": indicator, "year": year, "kind": period_kind})
+with notices:
+    urlstate.show_notices(url, lang)
+
+observations = cached.observations(province, district, indicator, int(year) if year else None, period_kind)
+figures, sources, glossary = st.tabs([t("data.observations", lang), t("data.sources", lang), t("data.glossary", lang)])
+link = {t("columns.link", lang): st.column_config.LinkColumn()}
+with figures:
+    if observations.empty:
+        st.info(t("data.empty", lang))
+    else:
+        st.caption(t("data.n_rows", lang, n=len(observations)))
+        st.dataframe(tables.observations_table(observations, lang), hide_index=True, column_config=link)
+        frame = downloads.download_frame(observations)
+        stem = slug("_".join(["danvan", *(v for v in (province, district, indicator, year, period_kind) if v)]))
+        buttons = st.columns(3)
+        for column, ext, label in zip(buttons, ["csv", "xlsx", "parquet"], ["download_csv", "download_xlsx", "download_parquet"], strict=True):
+            data = {"csv": downloads.to_csv, "xlsx": downloads.to_xlsx, "parquet": downloads.to_parquet}[ext](frame)
+            column.download_button(t(f"data.{label}", lang), data, file_name=f"{stem}.{ext}", mime=downloads.MIME[ext],
+                                   key=f"data.download.{ext}", on_click="ignore", icon=":material/download:")
+with sources:
+    st.dataframe(tables.sources_table(cached.sources(), lang), hide_index=True, column_config=link)
+with glossary:
+    st.dataframe(tables.glossary_table(cached.indicators(), cached.breakdowns(), lang), hide_index=True)

@@ -1,0 +1,65 @@
+"""Quận/huyện: a district's every indicator over the years, with sources, and what became of it in July 2025."""
+import streamlit as st
+
+from core import cached, charts, fmt, labels, palette, render, tables, urlstate, widgets
+from core.i18n import setting, t
+
+PAGE = "district"
+lang = widgets.current_language()
+url = urlstate.from_query_params()
+defaults = setting("defaults.district")
+st.title(t("district.title", lang))
+notices = st.container()
+
+localities = cached.localities()
+places = labels.locality_labels(localities, lang)
+districts = localities[localities["level"] == "district"]
+counts = dict(zip(districts["id"], districts["n_observations"], strict=True))
+
+row = st.columns([2, 3])
+province = widgets.select(t("filter.province", lang), districts["parent_id"].drop_duplicates().tolist(), page=PAGE,
+                          param="province", url=url, default=defaults["province"], format_func=places.get,
+                          container=row[0])
+mine = districts[districts["parent_id"] == province]
+with_data = mine[mine["n_observations"] > 0]["id"].tolist()
+default = defaults["district"] if defaults["district"] in set(mine["id"]) else (with_data or mine["id"].tolist())[0]
+district = widgets.select(
+    t("filter.district", lang), mine["id"].tolist(), page=PAGE, param="district", url=url, default=default,
+    format_func=lambda d: f"{localities.set_index('id').at[d, 'name']}"
+    + (f" — {t('filter.n_figures', lang, n=counts[d])}" if counts[d] else ""),
+    container=row[1],
+)
+urlstate.publish({"province": province, "district": district})
+with notices:
+    urlstate.show_notices(url, lang)
+
+info = localities.set_index("id").loc[district]
+parent = localities.set_index("id").loc[province]
+successor = parent["successor_id"] if isinstance(parent["successor_id"], str) else province
+st.subheader(places[district])
+st.info(t("district.ended", lang, name=info["name"], kind=info["kind"], province=parent["name"],
+          valid_to=fmt.date(info["valid_to"], lang) or "30/06/2025", successor=places[successor]),
+        icon=":material/history:")
+
+points = cached.profile_points(district)
+if points.empty:
+    st.write(t("district.no_data", lang, name=info["name"]))
+    st.stop()
+st.caption(t("district.n_indicators", lang, n=points["indicator"].nunique(), n_obs=len(points)))
+for indicator, group in points.groupby("indicator", sort=False):
+    name, unit = group[f"indicator_{lang}"].iloc[0], group[f"unit_{lang}"].iloc[0]
+    st.markdown(f"#### {name}")
+    drawable = group[group["period_end"].notna()]
+    if not drawable.empty:
+        series_labels = dict(zip(drawable["breakdown"], drawable[f"breakdown_{lang}"].fillna(drawable["breakdown"]), strict=True))
+        sources = charts.source_lines(drawable, lang)
+        years = (int(min(d.year for d in drawable["period_end"])), int(max(d.year for d in drawable["period_end"])))
+        title = f"{name} — {info['name']}"
+        fig = charts.trend_figure(drawable, title=title, unit=unit, labels=series_labels,
+                                  colors=palette.series_colors(list(series_labels)), series="breakdown", years=years,
+                                  lang=lang, height=400)
+        spec = render.ChartSpec(chart_id=f"district.{indicator}", kind="profile", title=title, indicator=indicator,
+                                localities=(district,), years=years, lang=lang, sources=tuple(sources))
+        render.show_chart(fig, spec)
+    st.dataframe(tables.profile_table(group, lang), hide_index=True,
+                 column_config={t("columns.link", lang): st.column_config.LinkColumn()})

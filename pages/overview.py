@@ -1,0 +1,74 @@
+"""Tổng quan: each focus province's latest headline figures with their change, sentences, small charts."""
+import pandas as pd
+import streamlit as st
+
+from core import cached, charts, labels, measures, narrative, palette, render, widgets
+from core.i18n import setting, t
+
+lang = widgets.current_language()
+st.title(t("overview.title", lang))
+st.caption(t("overview.intro", lang))
+
+places = labels.locality_labels(cached.localities(), lang)
+indicators = cached.indicators()
+names, units = labels.indicator_labels(indicators, lang), labels.indicator_units(indicators, lang)
+breakdown_names = {(b.indicator, b.code): getattr(b, f"name_{lang}") for b in cached.breakdowns().itertuples()}
+headline = indicators.loc[indicators["headline"], "code"].tolist()
+focus = list(setting("focus_provinces"))
+cards = measures.headline_cards(cached.headline_points(focus), focus, headline)
+
+sentences = []
+for province in focus:
+    mine = cards[cards["locality_id"] == province]
+    if mine.empty:
+        continue
+    st.subheader(places[province])
+    records = mine.to_dict("records")
+    for start in range(0, len(records), 3):
+        columns = st.columns(3)
+        for column, card in zip(columns, records[start:start + 3], strict=False):
+            key = (card["indicator"], card["breakdown"])
+            text = narrative.card_texts(card, indicator_name=names[card["indicator"]],
+                                        breakdown_name=breakdown_names.get(key, card["breakdown"]),
+                                        unit=units[card["indicator"]], lang=lang)
+            with column.container(border=True, height="stretch"):
+                st.markdown(f"**{text.label}**", help=render.plain_md(text.help))
+                st.metric(text.label, text.value, text.delta, delta_color="off", delta_arrow=text.direction,
+                          delta_description=text.delta_description, label_visibility="collapsed")
+                st.caption(render.plain_md(text.caption))
+            sentence = narrative.card_sentence(card, place=places[province], indicator_name=names[card["indicator"]],
+                                               breakdown_name=breakdown_names.get(key, card["breakdown"]),
+                                               unit=units[card["indicator"]], lang=lang)
+            if sentence:
+                sentences.append(sentence)
+
+st.subheader(t("overview.highlights", lang))
+with st.container(border=True):
+    if not sentences:
+        st.write(t("overview.no_sentences", lang))
+    for sentence in sentences:
+        st.markdown("**" + render.plain_md(sentence.text) + "**")
+        st.caption(render.plain_md(t("sentence.source", lang, source=sentence.source)
+                                   + (f" — {sentence.note}" if sentence.note else "")))
+
+st.subheader(t("overview.charts", lang))
+grid = st.columns(2)
+shown = 0
+for indicator in headline:
+    mine = cards[cards["indicator"] == indicator]
+    frames = [cached.series_points(indicator, row.breakdown, [row.locality_id], 2000, 2100) for row in mine.itertuples()]
+    points = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    points = points[points["period_end"].notna()] if not points.empty else points
+    if points.empty:
+        continue
+    series_labels = {row.locality_id: places[row.locality_id] + ("" if row.breakdown == "total" else
+                     f" ({breakdown_names.get((indicator, row.breakdown), row.breakdown)})") for row in mine.itertuples()}
+    colors = palette.series_colors(list(series_labels), provinces=focus)
+    sources = charts.source_lines(points, lang)
+    fig = charts.trend_figure(points, title=names[indicator], unit=units[indicator], labels=series_labels,
+                              colors=colors, lang=lang, height=380, compact=True)
+    spec = render.ChartSpec(chart_id=f"overview.{indicator}", kind="overview-small", title=names[indicator],
+                            indicator=indicator, localities=tuple(series_labels), lang=lang, sources=tuple(sources))
+    with grid[shown % 2]:
+        render.show_chart(fig, spec)
+    shown += 1

@@ -1,0 +1,90 @@
+"""Xu hướng: one indicator × breakdown for several localities over a range of years."""
+import streamlit as st
+
+from core import cached, charts, labels, measures, palette, render, tables, urlstate, widgets
+from core.i18n import setting, t
+
+PAGE = "trends"
+lang = widgets.current_language()
+url = urlstate.from_query_params()
+defaults = setting("defaults.trends")
+st.title(t("trends.title", lang))
+st.caption(t("trends.intro", lang))
+notices = st.container()
+
+localities = cached.localities()
+places = labels.locality_labels(localities, lang)
+indicators = cached.indicators()
+names, units = labels.indicator_labels(indicators, lang), labels.indicator_units(indicators, lang)
+first_year, last_year = cached.year_bounds()
+
+top = st.columns([2, 2, 3])
+indicator = widgets.select(t("filter.indicator", lang), list(names), page=PAGE, param="indicator", url=url,
+                           default=defaults["indicator"], format_func=names.get, container=top[0])
+breakdowns = cached.breakdowns(indicator)
+breakdowns = breakdowns[breakdowns["n_observations"] > 0]
+breakdown_names = labels.breakdown_labels(breakdowns, lang)
+breakdown = widgets.select(t("filter.breakdown", lang), list(breakdown_names), page=PAGE, param="breakdown", url=url,
+                           default="total", format_func=breakdown_names.get, container=top[1])
+with_data = localities[localities["n_observations"] > 0]["id"].tolist()
+chosen = widgets.multiselect(t("filter.localities", lang), with_data, page=PAGE, param="loc", url=url,
+                             default=defaults["localities"], format_func=places.get,
+                             placeholder=t("filter.localities_placeholder", lang),
+                             help=t("filter.localities_help", lang), container=top[2])
+row = st.columns([3, 2, 3])
+years = widgets.year_range(t("filter.years", lang), first_year, last_year, page=PAGE, param="years", url=url,
+                           container=row[0])
+chart = widgets.select(t("filter.chart", lang), ["line", "bar"], page=PAGE, param="chart", url=url,
+                       default=defaults["chart"], format_func=lambda v: t(f"filter.chart_{v}", lang), radio=True,
+                       container=row[1])
+mode = widgets.select(t("filter.mode", lang), list(measures.MODES), page=PAGE, param="mode", url=url,
+                      default=defaults["mode"], format_func=lambda v: t(f"filter.mode_{v}", lang), radio=True,
+                      container=row[2])
+urlstate.publish({"indicator": indicator, "breakdown": breakdown, "loc": ",".join(chosen),
+                  "years": f"{years[0]}-{years[1]}", "chart": chart, "mode": mode})
+with notices:
+    urlstate.show_notices(url, lang)
+
+title = f"{names[indicator]} — {breakdown_names.get(breakdown, breakdown)}"
+if not chosen:
+    st.info(t("trends.empty_localities", lang))
+    st.stop()
+points = cached.series_points(indicator, breakdown, chosen, years[0], years[1])
+drawable = points[points["period_end"].notna()]
+if drawable.empty:
+    st.info(t("trends.empty_data", lang, indicator=names[indicator], breakdown=breakdown_names.get(breakdown, breakdown),
+              localities=", ".join(places[c] for c in chosen), start=years[0], end=years[1]))
+    st.stop()
+
+series_labels = {c: places[c] for c in chosen}
+full, other = measures.split_periods(drawable)
+plotted = measures.apply_mode(full, mode)
+if mode != "absolute" and plotted["plotted"].isna().all():
+    st.info(t("trends.mode_needs_two", lang))
+else:
+    sources = charts.source_lines(drawable, lang)
+    fig = charts.trend_figure(drawable, title=title, unit=units[indicator], labels=series_labels,
+                              colors=palette.series_colors(chosen, provinces=labels.province_ids(localities)),
+                              mode=mode, chart=chart, years=years, lang=lang)
+    spec = render.ChartSpec(chart_id="trends.main", kind=f"trend-{chart}", title=title, indicator=indicator,
+                            breakdown=breakdown, localities=tuple(chosen), years=years, mode=mode, lang=lang,
+                            sources=tuple(sources))
+    render.show_chart(fig, spec)
+
+missing = [places[c] for c in chosen if c not in set(drawable["locality_id"])]
+if missing:
+    st.caption(t("trends.missing_for", lang, names=", ".join(missing)))
+if mode != "absolute" and len(other):
+    st.caption(t("trends.other_hidden", lang, n=len(other)))
+if len(points) > len(drawable):
+    st.caption(t("trends.undated", lang, n=len(points) - len(drawable)))
+if full["derived"].any() or other["derived"].any():
+    st.caption(t("trends.derived_note", lang))
+
+st.subheader(t("trends.table", lang))
+table = tables.plotted_table(plotted if mode != "absolute" else drawable, series_labels, units[indicator], lang)
+st.dataframe(table, hide_index=True)
+changes = measures.start_end_change(full)
+if not changes.empty:
+    st.subheader(t("trends.change_table", lang))
+    st.dataframe(tables.change_table(changes, series_labels, units[indicator], lang), hide_index=True)
