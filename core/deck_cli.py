@@ -28,19 +28,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.out.lower().endswith(".pptx"):
         print(f"lỗi: tệp ra phải có đuôi .pptx: {args.out}", file=sys.stderr)
         return 2
-    started = time.perf_counter()
+    clock = time.perf_counter()
     try:
         spec = load_spec(args.spec, args.db)
         items = deck_items(spec.charts, args.db)
-        export.start_browser()
+        started = export.start_browser()
         try:
             path = write_deck(items, args.out, spec.title, spec.subtitle, spec.day)
         finally:
-            export.stop_browser()
+            if started:  # a browser someone else keeps warm stays running
+                export.stop_browser()
     except (SpecError, EmptySelection, DatabaseNotFound, DeckError, export.BrowserMissing) as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 2
-    print(f"đã ghi {path}: {len(items)} biểu đồ, {time.perf_counter() - started:.1f} s")
+    print(f"đã ghi {path}: {len(items)} biểu đồ, {time.perf_counter() - clock:.1f} s")
     return 0
 
 

@@ -69,17 +69,23 @@ def _kaleido_options() -> dict[str, Any]:
     return {"path": browser_path(), "mathjax": False}
 
 
-def start_browser() -> None:
-    """Start the one warm Chromium (idempotent) and render a first tiny image so later calls are fast.
+def start_browser() -> bool:
+    """Start the one warm Chromium and render a first tiny image so later calls are fast.
 
+    Returns False when it was already running (nothing done), True when this call started it.
     Stopped by `stop_browser()`, or by kaleido's atexit hook when the process ends.
     """
     with _render_lock:
         if kaleido._global_server.is_running():
-            return
+            return False
         kaleido.start_sync_server(n=1, silence_warnings=True, **_kaleido_options())
-        # The browser starts lazily on the first call; pay that cost here, not on a user's click.
-        kaleido.calc_fig_sync(go.Figure(), opts={"format": "png", "width": 10, "height": 10})
+        try:
+            # The browser starts lazily on the first call; pay that cost here, not on a user's click.
+            kaleido.calc_fig_sync(go.Figure(), opts={"format": "png", "width": 10, "height": 10})
+        except BaseException:
+            kaleido.stop_sync_server(silence_warnings=True)
+            raise
+        return True
 
 
 def stop_browser() -> None:

@@ -1,0 +1,134 @@
+"""core/deck_cli.py (`make deck`): the example spec gives a valid deck; bad specs give their message
+and leave nothing at the output path."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches
+
+from core import export
+from core.deck_cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "decks" / "example.yaml"
+
+
+@pytest.fixture(scope="module")
+def example_deck(built_db, warm_browser, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("cli") / "example.pptx"
+    assert main([str(EXAMPLE), str(out), "--db", str(built_db)]) == 0
+    return out
+
+
+def _texts(slide) -> list[str]:
+    return [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+
+
+def test_example_spec_builds_the_headline_deck(example_deck):
+    spec = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    prs = Presentation(str(example_deck))
+    slides = list(prs.slides)
+    n_charts = len(spec["charts"])
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
+    assert slides[0].shapes.title.text_frame.text == spec["title"]
+    assert spec["subtitle"] in _texts(slides[0])
+    chart_slides, closing = slides[1:1 + n_charts], slides[1 + n_charts:]
+    assert closing and all(s.shapes.title.text_frame.text.startswith("Nguồn số liệu") for s in closing)
+    for slide in chart_slides:
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert len(pictures) == 1
+        p = pictures[0]
+        assert p.left >= 0 and p.top >= 0
+        assert p.left + p.width <= prs.slide_width and p.top + p.height <= prs.slide_height
+        assert slide.shapes.title.text_frame.text
+        assert any(t.startswith("Nguồn: ") for t in _texts(slide))
+        assert "\nNguồn:\n- " in slide.notes_slide.notes_text_frame.text
+
+
+def test_example_covers_every_headline_indicator_for_both_provinces(built_db):
+    from core.deck_data import load_catalog
+    from core.deck_spec import load_spec
+
+    spec = load_spec(EXAMPLE, built_db)
+    indicators = load_catalog(built_db).indicators
+    assert {c.indicator for c in spec.charts} == set(indicators[indicators.headline].code)
+    assert all({"ha-noi", "gia-lai"} <= set(c.localities) for c in spec.charts)
+
+
+def test_closing_slides_list_every_source_named_in_the_notes(example_deck):
+    slides = list(Presentation(str(example_deck)).slides)
+    closing = "\n".join(t for s in slides if s.shapes.title.text_frame.text.startswith("Nguồn số liệu") for t in _texts(s))
+    noted = set()
+    for slide in slides:
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        noted |= {line[2:].split(" (http")[0] for line in notes.splitlines() if line.startswith("- ")}
+    assert noted
+    assert sorted(s for s in noted if s not in closing) == []
+
+
+def test_cli_leaves_a_warm_browser_running(example_deck):
+    assert export.browser_is_warm()
+
+
+BAD_SPECS = [
+    ({"title": "T", "charts": [{"kind": "trend", "indicator": "luot_tiep", "localities": ["Hà Nội"], "years": 2024}]},
+     "không có chỉ tiêu 'luot_tiep'"),
+    ({"title": "T", "charts": [{"kind": "trend", "indicator": "reception_turns", "localities": ["Hà Nôi"], "years": 2024}]},
+     "không có địa phương 'Hà Nôi'"),
+    ({"title": "T", "charts": [{"kind": "trend", "indicator": "inspections", "localities": ["ha-noi"], "years": 2019}]},
+     "biểu đồ 1: không có số liệu inspections (total) cho Hà Nội trong 2019"),
+    ({"title": "T", "charts": [{"kind": "trend", "indicator": "reception_turns", "localities": [], "years": 2024}]},
+     "biểu đồ 1: chưa chọn địa phương nào (localities)"),
+    ({"title": "T", "charts": []}, "chưa có biểu đồ nào (charts)"),
+]
+
+
+@pytest.mark.parametrize(("spec", "message"), BAD_SPECS)
+def test_bad_spec_names_the_problem_and_writes_nothing(built_db, tmp_path, capsys, spec, message):
+    spec_path = tmp_path / "spec.yaml"
+    spec_path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "out" / "deck.pptx"
+    assert main([str(spec_path), str(out), "--db", str(built_db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("lỗi: ")
+    assert message in err
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["spec.yaml"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["missing.yaml", "deck.pptx"], "lỗi: không có tệp missing.yaml"),
+    ([str(EXAMPLE), "deck.pdf"], "lỗi: tệp ra phải có đuôi .pptx: deck.pdf"),
+    ([str(EXAMPLE), "deck.pptx", "--db", "/nonexistent/danvan.duckdb"],
+     "lỗi: chưa có cơ sở dữ liệu ở /nonexistent/danvan.duckdb: chạy `make db` (hoặc đặt DANVAN_DB)"),
+])
+def test_cli_usage_problems(tmp_path, monkeypatch, capsys, args, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 2
+    assert capsys.readouterr().err.strip() == message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_yaml_syntax_error(built_db, tmp_path, capsys):
+    spec_path = tmp_path / "spec.yaml"
+    spec_path.write_text("title: [unclosed\n", encoding="utf-8")
+    assert main([str(spec_path), str(tmp_path / "d.pptx"), "--db", str(built_db)]) == 2
+    assert f"lỗi: {spec_path}: YAML không đọc được" in capsys.readouterr().err
+
+
+def test_module_entry_point(built_db, tmp_path):
+    """`python -m core.deck_cli` is what `make deck` runs: exit 2 and the message on stderr."""
+    spec_path = tmp_path / "spec.yaml"
+    spec_path.write_text("title: T\ncharts:\n  - {indicator: xyz, localities: [ha-noi], years: 2024}\n", encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    result = subprocess.run([sys.executable, "-m", "core.deck_cli", str(spec_path), str(out), "--db", str(built_db)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "biểu đồ 1: không có chỉ tiêu 'xyz'" in result.stderr
+    assert not out.exists()
