@@ -47,7 +47,7 @@ def apply_mode(full_years: pd.DataFrame, mode: str, series: str = "locality_id")
 def start_end_change(full_years: pd.DataFrame, series: str = "locality_id") -> pd.DataFrame:
     """One row per series: first and last year with a value, both values, and the change between them."""
     rows = []
-    for key, group in full_years.dropna(subset=["value"]).sort_values("year").groupby(series, sort=False):
+    for key, group in full_years.dropna(subset=["value"]).sort_values([series, "year"]).groupby(series, sort=True):
         first, last = group.iloc[0], group.iloc[-1]
         several = len(group) > 1
         change = float(last["value"] - first["value"]) if several else np.nan

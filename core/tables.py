@@ -14,10 +14,6 @@ def _col(name: str, lang: str) -> str:
     return t(f"columns.{name}", lang)
 
 
-def _yes_no(flag: object, lang: str) -> str:
-    return _col("yes", lang) if bool(flag) and not pd.isna(flag) else ""  # type: ignore[arg-type]
-
-
 def _period(row: object, lang: str) -> str:
     return fmt.period_label(row.period_kind, row.period_start, row.period_end, lang)  # type: ignore[attr-defined]
 

@@ -62,7 +62,9 @@ class UrlState:
             return default
         parts = value.replace("–", "-").split("-")
         try:
-            first, last = (int(parts[0]), int(parts[1])) if len(parts) == 2 else (int(parts[0]), int(parts[0]))
+            if len(parts) > 2:
+                raise ValueError(value)
+            first, last = (int(parts[0]), int(parts[-1]))
         except ValueError:
             self._bad(name, value)
             return default

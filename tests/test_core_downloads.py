@@ -1,0 +1,34 @@
+"""core.downloads: the filtered rows come back the same from CSV, XLSX and Parquet."""
+import io
+
+import pandas as pd
+import pytest
+
+from core import downloads, queries
+
+
+@pytest.fixture
+def frame(built_db, monkeypatch):
+    monkeypatch.setenv("DANVAN_DB", str(built_db))
+    return downloads.download_frame(queries.observations(province="gia-lai"))
+
+
+def _read(fmt: str, data: bytes) -> pd.DataFrame:
+    if fmt == "csv":
+        assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens Vietnamese text correctly
+        return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype={"year": "Int64"})
+    if fmt == "xlsx":
+        return pd.read_excel(io.BytesIO(data))
+    return pd.read_parquet(io.BytesIO(data))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
+def test_round_trip(frame, fmt):
+    data = {"csv": downloads.to_csv, "xlsx": downloads.to_xlsx, "parquet": downloads.to_parquet}[fmt](frame)
+    back = _read(fmt, data)
+    assert list(back.columns) == downloads.COLUMNS
+    assert len(back) == len(frame) == 27  # Gia Lai and its districts
+    assert back["value"].tolist() == frame["value"].tolist()
+    assert back["id"].tolist() == frame["id"].tolist()
+    assert back["period_end"].fillna("").astype(str).tolist() == frame["period_end"].fillna("").astype(str).tolist()
+    assert "Gia Lai" in set(back["province"])

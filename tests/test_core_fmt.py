@@ -1,0 +1,134 @@
+"""core.fmt: numbers, percentages, dates, periods and labels written the Vietnamese way."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from core import fmt
+
+D = dt.date.fromisoformat
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (13663, "vi", "13.663"),
+        (13663.0, "vi", "13.663"),
+        (81.5, "vi", "81,5"),
+        (1234567, "vi", "1.234.567"),
+        (-118, "vi", "−118"),
+        (0, "vi", "0"),
+        (None, "vi", "–"),
+        (float("nan"), "vi", "–"),
+        (13663, "en", "13,663"),
+        (81.5, "en", "81.5"),
+    ],
+)
+def test_number(value, lang, expected):
+    assert fmt.number(value, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(118, "+118"), (-25, "−25"), (0, "0"), (1382.0, "+1.382"), (None, "–")]
+)
+def test_signed(value, expected):
+    assert fmt.signed(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "signed", "lang", "expected"),
+    [
+        (4.301859, False, "vi", "4,3%"),
+        (12.755, False, "vi", "12,8%"),
+        (4.301859, True, "vi", "+4,3%"),
+        (-12.755, True, "vi", "−12,8%"),
+        (100.0, False, "vi", "100,0%"),
+        (4.301859, False, "en", "4.3%"),
+        (float("nan"), False, "vi", "–"),
+    ],
+)
+def test_percent(value, signed, lang, expected):
+    assert fmt.percent(value, lang, signed_=signed) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (D("2024-12-05"), "05/12/2024"),
+        (pd.Timestamp("2024-03-06"), "06/03/2024"),
+        (dt.datetime(2025, 7, 1, 0, 0), "01/07/2025"),
+        (pd.NaT, ""),
+        (None, ""),
+    ],
+)
+def test_date(value, expected):
+    assert fmt.date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("2024-12-05", "05/12/2024"), ("2024-12", "12/2024"), ("2024", "2024"), (None, ""), (float("nan"), "")]
+)
+def test_published(value, expected):
+    assert fmt.published(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "lang", "expected"),
+    [
+        ("year", "2024-01-01", "2024-12-31", "vi", "năm 2024"),
+        ("year", "2024-01-01", "2024-12-31", "en", "2024"),
+        ("partial", "2024-01-01", "2024-07-31", "vi", "7 tháng 2024"),
+        ("partial", "2024-01-01", "2024-07-31", "en", "first 7 months of 2024"),
+        ("partial", "2015-01-01", "2015-11-16", "vi", "01/01/2015 – 16/11/2015"),
+        ("partial", None, None, "vi", "kỳ không rõ"),
+        ("cumulative", "2021-01-01", "2024-03-06", "vi", "lũy kế 2021 – 06/03/2024"),
+        ("cumulative", "2009-01-01", "2024-12-31", "vi", "lũy kế 2009 – 2024"),
+        ("cumulative", "2009-01-01", None, "vi", "lũy kế từ 2009 đến nay"),
+        ("cumulative", None, None, "vi", "lũy kế (không rõ kỳ)"),
+        ("event", "2024-07-23", "2024-07-23", "vi", "ngày 23/07/2024"),
+        ("event", "2023-04-01", "2023-04-30", "vi", "tháng 04/2023"),
+        # A "year" that is not a calendar year is never called a year.
+        ("year", "2023-07-01", "2024-06-30", "vi", "01/07/2023 – 30/06/2024"),
+    ],
+)
+def test_period_label(kind, start, end, lang, expected):
+    assert fmt.period_label(kind, start and D(start), end and D(end), lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "lang", "expected"),
+    [
+        (40, "at_least", "vi", "hơn 40"),
+        (24240, "approx", "vi", "khoảng 24.240"),
+        (2861, "exact", "vi", "2.861"),
+        (40, "at_least", "en", "more than 40"),
+    ],
+)
+def test_qualified(value, qualifier, lang, expected):
+    assert fmt.qualified(value, qualifier, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "parent", "valid_from", "lang", "expected"),
+    [
+        ("Sóc Sơn", "district", "Hà Nội", None, "vi", "Sóc Sơn (Hà Nội)"),
+        ("Gia Lai", "province", None, D("2025-07-01"), "vi", "Gia Lai (từ 01/07/2025)"),
+        ("Gia Lai", "province", None, D("2025-07-01"), "en", "Gia Lai (from 01/07/2025)"),
+        ("Gia Lai", "province", None, pd.NaT, "vi", "Gia Lai"),
+        ("Hà Nội", "province", float("nan"), None, "vi", "Hà Nội"),
+    ],
+)
+def test_locality_label(name, level, parent, valid_from, lang, expected):
+    assert fmt.locality_label(name, level, parent, valid_from, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("publisher", "published", "title", "expected"),
+    [
+        ("Báo Gia Lai (GLO)", "2024-12-05", "Gia Lai tổng kết", "Báo Gia Lai (GLO), 05/12/2024: Gia Lai tổng kết"),
+        (None, None, "Tiêu đề", "không rõ nơi đăng: Tiêu đề"),
+        ("Báo Mới", "2015", None, "Báo Mới, 2015"),
+    ],
+)
+def test_source_line(publisher, published, title, expected):
+    assert fmt.source_line(publisher, published, title) == expected

@@ -1,0 +1,113 @@
+"""core.measures: period split, year-on-year change, index, start–end change, ranking, overview cards."""
+import math
+
+import pandas as pd
+import pytest
+
+from core import measures
+from core_frames import frame, point
+
+HN_GL = frame(
+    point("ha-noi", 13663, year=2023),
+    point("ha-noi", 24254, "partial", "2024-01-01", "2024-07-31"),
+    point("ha-noi", 11935, year=2025),
+    point("ha-noi", 160013, "cumulative", "2009-01-01", None),
+    point("gia-lai", 2743, year=2023, derived=True),
+    point("gia-lai", 2861, year=2024),
+    point("gia-lai", 3000, year=2025),
+)
+
+
+def _rows(df: pd.DataFrame, *cols: str) -> list[tuple]:
+    return [tuple(None if (isinstance(v, float) and math.isnan(v)) else (round(v, 4) if isinstance(v, float) else v)
+                  for v in row) for row in df[list(cols)].itertuples(index=False)]
+
+
+def test_split_periods_keeps_partial_and_cumulative_apart():
+    full, other = measures.split_periods(HN_GL)
+    assert _rows(full, "locality_id", "year", "value") == [
+        ("ha-noi", 2023, 13663.0), ("ha-noi", 2025, 11935.0),
+        ("gia-lai", 2023, 2743.0), ("gia-lai", 2024, 2861.0), ("gia-lai", 2025, 3000.0),
+    ]
+    assert _rows(other, "locality_id", "period_kind", "value") == [
+        ("ha-noi", "partial", 24254.0), ("ha-noi", "cumulative", 160013.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [
+        ("absolute", [("gia-lai", 2023, 2743.0), ("gia-lai", 2024, 2861.0), ("gia-lai", 2025, 3000.0),
+                      ("ha-noi", 2023, 13663.0), ("ha-noi", 2025, 11935.0)]),
+        # 2024 is missing for Hà Nội: its 2025 change has no previous year, so it is NaN, never a 2-year jump.
+        ("change_abs", [("gia-lai", 2023, None), ("gia-lai", 2024, 118.0), ("gia-lai", 2025, 139.0),
+                        ("ha-noi", 2023, None), ("ha-noi", 2025, None)]),
+        ("change_pct", [("gia-lai", 2023, None), ("gia-lai", 2024, 4.3019), ("gia-lai", 2025, 4.8584),
+                        ("ha-noi", 2023, None), ("ha-noi", 2025, None)]),
+        ("index", [("gia-lai", 2023, 100.0), ("gia-lai", 2024, 104.3019), ("gia-lai", 2025, 109.3693),
+                   ("ha-noi", 2023, 100.0), ("ha-noi", 2025, 87.3527)]),
+    ],
+)
+def test_apply_mode(mode, expected):
+    full, _ = measures.split_periods(HN_GL)
+    assert _rows(measures.apply_mode(full, mode), "locality_id", "year", "plotted") == expected
+
+
+def test_apply_mode_rejects_unknown_mode():
+    with pytest.raises(ValueError):
+        measures.apply_mode(HN_GL, "log")
+
+
+def test_change_from_zero_is_not_a_percentage():
+    full = frame(point("x", 0, year=2023), point("x", 5, year=2024))
+    assert _rows(measures.apply_mode(full, "change_pct"), "year", "plotted") == [(2023, None), (2024, None)]
+    assert _rows(measures.apply_mode(full, "index"), "year", "plotted") == [(2023, None), (2024, None)]
+
+
+def test_start_end_change():
+    full, _ = measures.split_periods(HN_GL)
+    assert _rows(measures.start_end_change(full), "locality_id", "first_year", "first_value", "last_year",
+                 "last_value", "change_abs", "change_pct") == [
+        ("gia-lai", 2023, 2743.0, 2025, 3000.0, 257.0, 9.3693),
+        ("ha-noi", 2023, 13663.0, 2025, 11935.0, -1728.0, -12.6473),
+    ]
+
+
+def test_start_end_change_of_a_single_year_has_no_change():
+    result = measures.start_end_change(frame(point("gia-lai", 1556, year=2024)))
+    assert _rows(result, "locality_id", "first_year", "last_year", "change_abs", "change_pct") == [
+        ("gia-lai", 2024, 2024, None, None)
+    ]
+
+
+def test_rank_values_ties_and_missing():
+    values = pd.DataFrame({"locality_id": ["a", "b", "c", "d", "e"], "value": [5.0, None, 9.0, 5.0, 1.0]})
+    ranked = measures.rank_values(values)
+    assert [(r.locality_id, None if pd.isna(r.rank) else int(r.rank)) for r in ranked.itertuples()] == [
+        ("c", 1), ("a", 2), ("d", 2), ("e", 4), ("b", None)
+    ]
+
+
+def test_headline_cards_latest_full_year_with_change_and_fallbacks():
+    points = frame(
+        point("gia-lai", 2743, year=2023, derived=True),
+        point("gia-lai", 2861, year=2024),
+        # no total for Hà Nội: the breakdown with the latest full year, then catalog order
+        point("ha-noi", 24240, year=2022, breakdown="regular", breakdown_order=2, derived=True, qualifier="approx"),
+        point("ha-noi", 22858, year=2023, breakdown="regular", breakdown_order=2),
+        point("ha-noi", 11751, year=2023, breakdown="leader", breakdown_order=3),
+        # models: the newest partial year is kept beside the full year it follows
+        point("ha-noi", 13663, year=2023, indicator="models_registered"),
+        point("ha-noi", 24254, "partial", "2024-01-01", "2024-07-31", indicator="models_registered"),
+        # only a part-year figure: the card shows it, without a change
+        point("ha-noi", 31609, "partial", "2015-01-01", "2015-11-16", indicator="petitions"),
+    )
+    cards = measures.headline_cards(points, ["ha-noi", "gia-lai"], ["reception_turns", "petitions", "models_registered"])
+    assert _rows(cards, "locality_id", "indicator", "breakdown", "period_kind", "value", "previous_year",
+                 "previous_value", "change_abs", "change_pct", "later_value") == [
+        ("ha-noi", "reception_turns", "regular", "year", 22858.0, 2022, 24240.0, -1382.0, -5.7013, None),
+        ("ha-noi", "petitions", "total", "partial", 31609.0, None, None, None, None, None),
+        ("ha-noi", "models_registered", "total", "year", 13663.0, 2022, None, None, None, 24254.0),
+        ("gia-lai", "reception_turns", "total", "year", 2861.0, 2023, 2743.0, 118.0, 4.3019, None),
+    ]
+    assert cards.loc[cards["locality_id"] == "gia-lai", "previous_derived"].tolist() == [True]

@@ -1,0 +1,131 @@
+"""core.queries and core.db on the bundled data: exact rows, read-only short-lived connections,
+and the cache layer picking up a rebuilt database without a restart."""
+import datetime as dt
+import shutil
+
+import duckdb
+import pandas as pd
+import pytest
+
+from core import db, queries
+from core.period import Period
+
+
+@pytest.fixture(autouse=True)
+def _database(built_db, monkeypatch):
+    monkeypatch.setenv("DANVAN_DB", str(built_db))
+
+
+def _rows(df, *cols):
+    out = []
+    for row in df[list(cols)].itertuples(index=False):
+        out.append(tuple(None if pd.isna(v) else (v.date() if isinstance(v, pd.Timestamp) else v) for v in row))
+    return out
+
+
+def test_database_path_follows_the_setting(built_db, monkeypatch):
+    assert db.database_path() == built_db
+    monkeypatch.delenv("DANVAN_DB")
+    assert db.database_path() == db.ROOT / "data" / "danvan.duckdb"
+
+
+def test_missing_database_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("DANVAN_DB", str(tmp_path / "none.duckdb"))
+    with pytest.raises(db.DatabaseMissing):
+        queries.indicators()
+
+
+def test_connections_are_read_only_and_closed(built_db):
+    with db.connect() as con:
+        with pytest.raises(duckdb.Error):
+            con.execute("CREATE TABLE x (a INT)")
+    queries.localities()
+    # Nothing stays open: a writer (the ETL) can open the file right after a query.
+    writer = duckdb.connect(str(built_db))
+    writer.close()
+
+
+def test_series_points_hanoi_gialai_models():
+    points = queries.series_points("models_registered", "total", ["ha-noi", "gia-lai"], 2015, 2025)
+    assert _rows(points, "locality_id", "period_kind", "period_start", "period_end", "is_full_year", "value") == [
+        ("gia-lai", "year", dt.date(2024, 1, 1), dt.date(2024, 12, 31), True, 1556.0),
+        ("ha-noi", "year", dt.date(2023, 1, 1), dt.date(2023, 12, 31), True, 13663.0),
+        ("ha-noi", "partial", dt.date(2024, 1, 1), dt.date(2024, 7, 31), False, 24254.0),
+        ("ha-noi", "year", dt.date(2025, 1, 1), dt.date(2025, 12, 31), True, 11935.0),
+        ("ha-noi", "cumulative", dt.date(2009, 1, 1), None, False, 160013.0),
+    ]
+
+
+def test_series_points_year_range_and_localities():
+    points = queries.series_points("reception_turns", "total", ["gia-lai", "ha-noi.soc-son"], 2024, 2024)
+    assert _rows(points, "locality_id", "year", "value", "derived") == [
+        ("gia-lai", 2024, 2861.0, False),
+        ("gia-lai", None, 69.0, False),  # a part-year figure whose period is unknown stays, for the count
+    ]
+
+
+def test_compare_periods_newest_first():
+    periods = queries.compare_periods("models_registered", "total", "province")
+    assert periods["key"].tolist() == ["2025", "2024", "partial:2024-01-01:2024-07-31", "2023"]
+
+
+def test_compare_values_districts_of_hanoi_keep_every_district():
+    values = queries.compare_values("commendations", "collective", Period.year(2024), "district", "ha-noi")
+    assert len(values) == 30
+    assert _rows(values[values["value"].notna()], "locality_id", "value") == [("ha-noi.hoan-kiem", 21.0)]
+
+
+def test_compare_values_provinces_keep_the_named_ones():
+    values = queries.compare_values("reception_turns", "total", Period.year(2024), "province", always=["ha-noi", "gia-lai"])
+    assert _rows(values, "locality_id", "value") == [("ha-noi", None), ("gia-lai", 2861.0)]
+
+
+def test_compare_values_of_a_part_year_period():
+    period = Period.from_key("partial:2024-01-01:2024-07-31")
+    values = queries.compare_values("models_registered", "total", period, "province")
+    assert _rows(values, "locality_id", "value") == [("ha-noi", 24254.0)]
+
+
+@pytest.mark.parametrize(
+    ("filters", "n"),
+    [
+        ({}, 84),
+        ({"province": "ha-noi"}, 46),
+        ({"province": "ha-noi", "district": "ha-noi.soc-son"}, 10),
+        ({"indicator": "reception_turns", "year": 2024}, 1),
+        ({"period_kind": "partial", "province": "gia-lai"}, 8),
+        ({"indicator": "inspections", "year": 1990}, 0),
+    ],
+)
+def test_observations_filters(filters, n):
+    assert len(queries.observations(**filters)) == n
+
+
+def test_sources_count_every_figure():
+    sources = queries.sources()
+    assert sources["n_observations"].sum() == 84
+    assert sources.set_index("id").at["s004.txt", "n_observations"] == len(queries.observations(province="gia-lai").query("source_id == 's004.txt'"))
+
+
+def test_profile_points_soc_son():
+    points = queries.profile_points("ha-noi.soc-son")
+    assert points["indicator"].drop_duplicates().tolist() == ["models_recognized", "dialogues", "dialogue_opinions"]
+    assert len(points) == 10
+
+
+def test_year_bounds_and_build_info():
+    assert queries.year_bounds() == (2015, 2025)
+    assert queries.build_info()["n_observations"] == 84
+
+
+def test_cached_queries_follow_a_rebuilt_file(built_db, tmp_path, monkeypatch):
+    from core import cached
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(built_db, copy)
+    monkeypatch.setenv("DANVAN_DB", str(copy))
+    assert cached.build_info()["n_sources"] == 30
+    with duckdb.connect(str(copy)) as con:  # what a rebuild does: a different file in the same place
+        con.execute("UPDATE build_info SET n_sources = 31")
+        con.execute("CHECKPOINT")
+    assert cached.build_info()["n_sources"] == 31

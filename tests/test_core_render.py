@@ -1,0 +1,63 @@
+"""core.render: the chart spec, its file name, plotly's download config and safe Markdown."""
+import pytest
+
+from core import render
+from core.render import ChartSpec
+
+
+@pytest.mark.parametrize(
+    ("spec", "name"),
+    [
+        (ChartSpec("t", "trend-line", "T", "models_registered", "total", ("ha-noi", "gia-lai"), (2015, 2025)),
+         "models_registered_ha-noi_gia-lai_2015-2025"),
+        (ChartSpec("t", "ranking", "T", "commendations", "collective", ("ha-noi.hoan-kiem",), period="2024"),
+         "commendations_collective_ha-noi.hoan-kiem_2024"),
+        (ChartSpec("t", "trend-bar", "T", "petitions", "total", ("gia-lai",), (2023, 2024), mode="change_pct"),
+         "petitions_gia-lai_2023-2024_change_pct"),
+        (ChartSpec("t", "ranking", "T", "x", None, tuple(f"l{i}" for i in range(6)), period="partial:2024-01-01:2024-07-31"),
+         "x_l0_l1_l2_l3_and-2-more_partial-2024-01-01-2024-07-31"),
+    ],
+)
+def test_filename(spec, name):
+    assert spec.filename() == name
+
+
+def test_plotly_config_downloads_a_slide_sized_png_named_after_the_chart():
+    spec = ChartSpec("t", "trend-line", "T", "reception_turns", "total", ("gia-lai",), (2023, 2024))
+    options = render.plotly_config(spec)["toImageButtonOptions"]
+    assert options == {"format": "png", "width": 1920, "height": 1080, "scale": 1, "filename": "reception_turns_gia-lai_2023-2024"}
+
+
+def test_spec_to_dict_is_plain_json():
+    spec = ChartSpec("a", "ranking", "Tiêu đề", "x", "total", ("ha-noi",), None, "2024", sources=("S",))
+    assert spec.to_dict() == {
+        "chart_id": "a", "kind": "ranking", "title": "Tiêu đề", "indicator": "x", "breakdown": "total",
+        "localities": ["ha-noi"], "years": None, "period": "2024", "mode": "absolute", "lang": "vi",
+        "sources": ["S"], "filename": "x_ha-noi_2024",
+    }
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Sóc Sơn 2024", "soc-son-2024"), ("Đak Pơ / Gia Lai", "dak-po-gia-lai"), ("", "chart")])
+def test_slug(text, expected):
+    assert render.slug(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Báo *Gia* Lai", r"Báo \*Gia\* Lai"), ("[a](http://x)", r"\[a\]\(http\://x\)"), ("<b>x</b>", r"\<b\>x\</b\>"), (None, "")],
+)
+def test_plain_md(text, expected):
+    assert render.plain_md(text) == expected
+
+
+def test_register_chart_action_once():
+    calls = []
+
+    def action(fig, spec):
+        calls.append(spec.chart_id)
+
+    before = len(render.chart_actions())
+    render.register_chart_action(action)
+    render.register_chart_action(action)
+    assert len(render.chart_actions()) == before + 1
+    render._CHART_ACTIONS.remove(action)
