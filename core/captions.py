@@ -188,3 +188,28 @@ def years_text(years: Iterable[int], lang: str = "vi") -> str:
     if ys == list(range(ys[0], ys[-1] + 1)):
         return text("years_range", lang, first=ys[0], last=ys[-1])
     return ", ".join(str(y) for y in ys)
+
+
+def sources_of(rows: Any) -> tuple[SourceRef, ...]:
+    """The distinct sources of observation rows (a DataFrame with source_* columns), in row order."""
+    return tuple(unique_sources(SourceRef.from_row(row) for row in rows.to_dict("records")))
+
+
+def value_note(row: Mapping[str, Any], place: str, unit: str, lang: str = "vi") -> str:
+    """A speaker-notes line for one observation row (columns of observation_facts / chosen_observations):
+    'Hà Nội, 7 tháng 2024: 24.254 mô hình — Hà Nội Mới, 2024: “…the sentence…”', with 'hơn'/'gần',
+    how a derived value was derived, and a note when sources disagree."""
+    period = period_text(row["period_kind"], row["period_start"], row["period_end"], lang)
+    line = f"{place}, {period}: {qualified_number(row['value'], row['qualifier'], lang)} {unit}"
+    extras = []
+    if row.get("derived"):
+        extras.append(text("derived", lang, how=row["derived_how"]))
+    if (row.get("n_distinct_values") or 1) > 1:
+        extras.append(text("notes_conflict", lang, n=int(row["n_distinct_values"])))
+    if extras:
+        line += f" ({'; '.join(extras)})"
+    line += f" — {source_label(SourceRef.from_row(row), lang)}"
+    quote = _clean(row.get("quote"))
+    if quote:
+        line += f": “{quote}”"
+    return line

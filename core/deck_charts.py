@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from core.captions import (
     SourceRef, format_day, format_number, period_text, qualified_number, signed_number, signed_percent,
-    source_label, text, unique_sources, years_text,
+    source_label, sources_of, text, value_note, years_text,
 )
 from core.deck import DeckItem
 from core.deck_data import Catalog, chart_values, load_catalog
@@ -106,22 +106,6 @@ def _point_text(row: Mapping[str, Any], mode: str, lang: str) -> str:
     if mode == "change_pct":
         return signed_percent(round(row["plotted"], 1), lang)
     return format_number(round(row["plotted"], 1), lang)
-
-
-def _value_note(row: Mapping[str, Any], place: str, unit: str, lang: str) -> str:
-    period = period_text(row["period_kind"], row["period_start"], row["period_end"], lang)
-    line = f"{place}, {period}: {qualified_number(row['value'], row['qualifier'], lang)} {unit}"
-    extras = []
-    if row["derived"]:
-        extras.append(text("derived", lang, how=row["derived_how"]))
-    if row["n_distinct_values"] > 1:
-        extras.append(text("notes_conflict", lang, n=int(row["n_distinct_values"])))
-    if extras:
-        line += f" ({'; '.join(extras)})"
-    line += f" — {source_label(SourceRef.from_row(row), lang)}"
-    if isinstance(row["quote"], str) and row["quote"].strip():
-        line += f": “{row['quote'].strip()}”"
-    return line
 
 
 def _partial_points(other: pd.DataFrame, years: Sequence[int]) -> pd.DataFrame:
@@ -259,7 +243,7 @@ def chart_for_spec(spec: ChartSpec, db: str | os.PathLike[str] | None = None, la
     not_drawn = other.drop(index=drawn_partial.index) if not drawn_partial.empty else other
 
     notes = [text("notes_values", lang)]
-    notes += [_value_note(row, labels[row["locality_id"]], unit, lang) for _, row in used.iterrows()]
+    notes += [value_note(row, labels[row["locality_id"]], unit, lang) for _, row in used.iterrows()]
     if spec.mode != "absolute":
         for _, row in points.iterrows():
             place, period = labels[row.locality_id], text("period_year", lang, year=int(row.year))
@@ -273,9 +257,9 @@ def chart_for_spec(spec: ChartSpec, db: str | os.PathLike[str] | None = None, la
         notes.append(text("no_figure", lang, names=", ".join(missing)))
     if not not_drawn.empty:
         notes += ["", text("other_figures", lang)]
-        notes += [_value_note(row, labels[row["locality_id"]], unit, lang) for _, row in not_drawn.iterrows()]
+        notes += [value_note(row, labels[row["locality_id"]], unit, lang) for _, row in not_drawn.iterrows()]
 
-    sources = tuple(unique_sources(SourceRef.from_row(row) for _, row in used.iterrows()))
+    sources = sources_of(used)
     return ChartForSpec(figure, title, subtitle, sources, tuple(notes))
 
 

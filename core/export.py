@@ -30,6 +30,9 @@ RENDER_SCALE = 2.0
 # Decimal comma, thousands dot: 13.663; 4,3.
 VI_SEPARATORS = ",."
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+# A chart's own on-screen source note, if it has one, is an annotation with this name: exported
+# images and slides draw their own source line instead, so it is left out of them.
+SOURCE_NOTE_NAME = "source_note"
 _SOURCE_WRAP = 125  # characters per source line at 12 px on a 960 px wide layout
 _MAX_SOURCES_IN_IMAGE = 4
 
@@ -124,6 +127,7 @@ def framed_figure(
     under the plot with a bottom margin large enough that nothing is cut. `width`/`height` are the image's
     pixels; the layout is drawn at 1/RENDER_SCALE of them."""
     out = go.Figure(fig)
+    out.layout.annotations = [a for a in out.layout.annotations if a.name != SOURCE_NOTE_NAME]
     # Fractional layout sizes are fine: the browser renders width × scale exactly.
     lw, lh = width / RENDER_SCALE, height / RENDER_SCALE
     title = caption.title if caption else (out.layout.title.text or "")

@@ -92,3 +92,30 @@ def test_format_share(ratio, expected):
 ])
 def test_years_text(years, expected):
     assert captions.years_text(years) == expected
+
+
+NOTE_ROW = {
+    "period_kind": "year", "period_start": D(2023, 1, 1), "period_end": D(2023, 12, 31), "value": 2743.0,
+    "qualifier": "exact", "derived": False, "derived_how": None, "n_distinct_values": 1,
+    "quote": " Năm 2024 tiếp 2.861 lượt, tăng 118 lượt so với năm 2023. ",
+    "source_publisher": "Báo Gia Lai (GLO)", "source_published": "2024-12-05", "source_title": "T", "source_url": None,
+}
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({}, "Gia Lai, năm 2023: 2.743 lượt — Báo Gia Lai (GLO), 05/12/2024: “Năm 2024 tiếp 2.861 lượt, tăng 118 lượt so với năm 2023.”"),
+    ({"derived": True, "derived_how": "2861 − 118", "quote": None},
+     "Gia Lai, năm 2023: 2.743 lượt (suy ra: 2861 − 118) — Báo Gia Lai (GLO), 05/12/2024"),
+    ({"qualifier": "at_least", "value": 40.0, "n_distinct_values": 2, "quote": float("nan"),
+      "period_kind": "partial", "period_end": D(2023, 6, 30)},
+     "Gia Lai, 6 tháng đầu năm 2023: hơn 40 lượt (các nguồn cho 2 giá trị khác nhau; giữ giá trị theo quy tắc chọn)"
+     " — Báo Gia Lai (GLO), 05/12/2024"),
+])
+def test_value_note(changes, expected):
+    assert captions.value_note({**NOTE_ROW, **changes}, "Gia Lai", "lượt") == expected
+
+
+def test_sources_of_rows():
+    rows = pd.DataFrame([NOTE_ROW, {**NOTE_ROW, "value": 1.0}, {**NOTE_ROW, "source_publisher": "Hà Nội portal"}])
+    assert captions.sources_of(rows) == (SourceRef("Báo Gia Lai (GLO)", "2024-12-05", "T"),
+                                         SourceRef("Hà Nội portal", "2024-12-05", "T"))

@@ -98,6 +98,17 @@ def test_without_title_and_sources_for_slides(warm_browser):
     assert "Gia Lai" in texts  # the legend is still there
 
 
+def test_the_charts_own_source_note_gives_way_to_the_export_source_line(warm_browser):
+    fig = _figure()
+    fig.add_annotation(text="Nguồn trên trang web", name=export.SOURCE_NOTE_NAME, x=0, y=0, showarrow=False)
+    fig.add_annotation(text="Sắp xếp ĐVHC", x=2024, y=2800, showarrow=False)
+    texts = _svg_text(export.render_svg(fig, CAPTION))
+    assert "Nguồn trên trang web" not in texts
+    assert "Sắp xếp ĐVHC" in texts
+    assert "Nguồn: Báo Gia Lai (GLO), 05/12/2024" in texts
+    assert len(fig.layout.annotations) == 2  # the chart on the page keeps its note
+
+
 def test_concurrent_renders_each_get_their_own_image(warm_browser):
     results: dict[int, bytes] = {}
 
