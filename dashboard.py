@@ -32,4 +32,5 @@ st.sidebar.caption(t("app.data_note", lang, n_obs=info["n_observations"], n_sour
 if info["synthetic"]:
     st.sidebar.warning(t("app.synthetic", lang))
 
+urlstate.show_notices(url, lang)
 page.run()
