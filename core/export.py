@@ -114,6 +114,32 @@ def _source_lines(sources: Sequence[SourceRef]) -> list[str]:
     return textwrap.wrap(line, _SOURCE_WRAP, break_long_words=False, break_on_hyphens=False) or [line]
 
 
+def _legend_rows(fig: go.Figure, plot_width: float) -> int:
+    """How many rows the horizontal legend above the plot takes (an estimate from the names' lengths)."""
+    if fig.layout.showlegend is False:
+        return 0
+    names = [re.sub(r"<[^>]*>|&[#\w]+;", "x", t.name or "") for t in fig.data if t.showlegend is not False]
+    if len(names) < 2 and not fig.layout.showlegend:
+        return 0
+    size = fig.layout.legend.font.size or 14
+    rows, used = 1, 0.0
+    for name in names:
+        width = 46 + 0.6 * size * len(name)  # symbol and gaps, then the text
+        if used and used + width > plot_width:
+            rows, used = rows + 1, 0.0
+        used += width
+    return rows
+
+
+def _is_bottom_note(annotation: Any) -> bool:
+    """A chart's own note under the plot: named source_note, or placed below the plotting area."""
+    if annotation.name == SOURCE_NOTE_NAME:
+        return True
+    if annotation.yref != "paper" or annotation.y is None:
+        return False
+    return annotation.y < 0 or (annotation.y == 0 and annotation.yanchor == "top" and (annotation.yshift or 0) < 0)
+
+
 def framed_figure(
     fig: go.Figure,
     caption: Caption | None = None,
@@ -127,19 +153,23 @@ def framed_figure(
     under the plot with a bottom margin large enough that nothing is cut. `width`/`height` are the image's
     pixels; the layout is drawn at 1/RENDER_SCALE of them."""
     out = go.Figure(fig)
-    out.layout.annotations = [a for a in out.layout.annotations if a.name != SOURCE_NOTE_NAME]
+    # The export owns the bottom margin: a note the chart keeps there for the screen would collide
+    # with the source line drawn here.
+    out.layout.annotations = [a for a in out.layout.annotations if not _is_bottom_note(a)]
     # Fractional layout sizes are fine: the browser renders width × scale exactly.
     lw, lh = width / RENDER_SCALE, height / RENDER_SCALE
-    title = caption.title if caption else (out.layout.title.text or "")
-    context = caption.context if caption else ""
+    left, right = 76, 30
+    # Caption text is plain text; a figure's own title is already plotly markup.
+    title = _escape(caption.title) if caption else (out.layout.title.text or "")
+    context = _escape(caption.context) if caption else (out.layout.title.subtitle.text or "")
     sources = _source_lines(caption.sources) if (caption and with_sources) else []
 
     top = 20
     if with_title and title:
         top += 40 + (24 if context else 0)
-    has_legend = any(t.showlegend is not False for t in out.data) and len(out.data) > 1
-    if has_legend or out.layout.showlegend:
-        top += 34
+    legend_rows = _legend_rows(out, lw - left - right)
+    if legend_rows:
+        top += 10 + 24 * legend_rows
     bottom = 64 + (18 * len(sources) + 10 if sources else 0)
 
     out.update_layout(
@@ -148,19 +178,21 @@ def framed_figure(
         autosize=False,
         separators=VI_SEPARATORS,
         font={"family": FONT_FAMILY, "size": 14, "color": "#222"},
-        margin={"l": 76, "r": 30, "t": top, "b": bottom, "autoexpand": False},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
+        margin={"l": left, "r": right, "t": top, "b": bottom, "autoexpand": False},
+        # traceorder "normal": one flowing row even when traces are grouped (grouped legends stack)
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+                "traceorder": "normal"},
         title=(
-            {"text": _escape(title), "x": 0, "xref": "container", "xanchor": "left",
+            {"text": title, "x": 0, "xref": "container", "xanchor": "left",
              "y": 1, "yref": "container", "yanchor": "top", "pad": {"l": 14, "t": 12},
              "font": {"family": FONT_FAMILY, "size": 24, "color": "#111"},
-             "subtitle": {"text": _escape(context), "font": {"family": FONT_FAMILY, "size": 15, "color": "#444"}}}
-            if with_title and title else {"text": ""}
+             "subtitle": {"text": context, "font": {"family": FONT_FAMILY, "size": 15, "color": "#444"}}}
+            if with_title and title else {"text": "", "subtitle": {"text": ""}}
         ),
     )
     if sources:
         plot_height = lh - top - bottom
-        plot_width = lw - 76 - 30
+        plot_width = lw - left - right
         out.add_annotation(
             text="<br>".join(_escape(s) for s in sources),
             xref="paper", yref="paper",

@@ -100,13 +100,35 @@ def test_without_title_and_sources_for_slides(warm_browser):
 
 def test_the_charts_own_source_note_gives_way_to_the_export_source_line(warm_browser):
     fig = _figure()
-    fig.add_annotation(text="Nguồn trên trang web", name=export.SOURCE_NOTE_NAME, x=0, y=0, showarrow=False)
+    fig.add_annotation(text="Nguồn trên trang web", name=export.SOURCE_NOTE_NAME, x=0.5, y=0.5,
+                       xref="paper", yref="paper", showarrow=False)
+    fig.add_annotation(text="Ghi chú dưới biểu đồ", xref="paper", yref="paper", x=0, y=0, yshift=-30,
+                       yanchor="top", showarrow=False)
+    fig.add_annotation(text="Chú thích dưới trục", xref="paper", yref="paper", x=0, y=-0.2, showarrow=False)
     fig.add_annotation(text="Sắp xếp ĐVHC", x=2024, y=2800, showarrow=False)
+    fig.add_annotation(text="Không có số liệu", xref="paper", yref="paper", x=1, y=1, showarrow=False)
     texts = _svg_text(export.render_svg(fig, CAPTION))
-    assert "Nguồn trên trang web" not in texts
-    assert "Sắp xếp ĐVHC" in texts
-    assert "Nguồn: Báo Gia Lai (GLO), 05/12/2024" in texts
-    assert len(fig.layout.annotations) == 2  # the chart on the page keeps its note
+    for dropped in ("Nguồn trên trang web", "Ghi chú dưới biểu đồ", "Chú thích dưới trục"):
+        assert dropped not in texts
+    for kept in ("Sắp xếp ĐVHC", "Không có số liệu", "Nguồn: Báo Gia Lai (GLO), 05/12/2024"):
+        assert kept in texts
+    assert len(fig.layout.annotations) == 5  # the chart on the page keeps its notes
+
+
+@pytest.mark.parametrize(("names", "showlegend", "rows"), [
+    (["Gia Lai"], None, 0),
+    (["Gia Lai"], True, 1),
+    (["Hà Nội", "Gia Lai"], None, 1),
+    (["Hà Nội", "Gia Lai"], False, 0),
+    ([f"Huyện số {i} của tỉnh Gia Lai (đến 30/06/2025)" for i in range(6)], None, 3),
+])
+def test_top_margin_makes_room_for_the_legend(names, showlegend, rows):
+    fig = go.Figure([go.Scatter(x=[1], y=[1], name=n, legendgroup=n) for n in names])
+    if showlegend is not None:
+        fig.update_layout(showlegend=showlegend)
+    framed = export.framed_figure(fig, export.Caption("Tiêu đề", "Bối cảnh"))
+    assert framed.layout.margin.t == 20 + 40 + 24 + (10 + 24 * rows if rows else 0)
+    assert framed.layout.legend.traceorder == "normal"  # grouped traces would stack one group per row
 
 
 def test_concurrent_renders_each_get_their_own_image(warm_browser):
