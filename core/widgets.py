@@ -39,6 +39,7 @@ def select(
     default: str,
     format_func: Callable[[str], str] = str,
     radio: bool = False,
+    help: str | None = None,
     container=st,  # noqa: ANN001 - st or a column
 ) -> str:
     """One value out of `options` (a selectbox, or horizontal radio buttons)."""
@@ -51,8 +52,8 @@ def select(
     elif st.session_state[key] not in options:
         st.session_state[key] = default
     if radio:
-        return container.radio(label, options, key=key, format_func=format_func, horizontal=True)
-    return container.selectbox(label, options, key=key, format_func=format_func)
+        return container.radio(label, options, key=key, format_func=format_func, horizontal=True, help=help)
+    return container.selectbox(label, options, key=key, format_func=format_func, help=help)
 
 
 def multiselect(

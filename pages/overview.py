@@ -17,6 +17,7 @@ headline = indicators.loc[indicators["headline"], "code"].tolist()
 focus = list(setting("focus_provinces"))
 cards = measures.headline_cards(cached.headline_points(focus), focus, headline)
 
+highlights = st.container()
 sentences = []
 for province in focus:
     mine = cards[cards["locality_id"] == province]
@@ -42,8 +43,10 @@ for province in focus:
             if sentence:
                 sentences.append(sentence)
 
-st.subheader(t("overview.highlights", lang))
-with st.container(border=True):
+with highlights:
+    st.subheader(t("overview.highlights", lang))
+    box = st.container(border=True)
+with box:
     if not sentences:
         st.write(t("overview.no_sentences", lang))
     for sentence in sentences:

@@ -39,7 +39,7 @@ chart = widgets.select(t("filter.chart", lang), ["line", "bar"], page=PAGE, para
                        container=row[1])
 mode = widgets.select(t("filter.mode", lang), list(measures.MODES), page=PAGE, param="mode", url=url,
                       default=defaults["mode"], format_func=lambda v: t(f"filter.mode_{v}", lang), radio=True,
-                      container=row[2])
+                      help=t("filter.mode_help", lang), container=row[2])
 urlstate.publish({"indicator": indicator, "breakdown": breakdown, "loc": ",".join(chosen),
                   "years": f"{years[0]}-{years[1]}", "chart": chart, "mode": mode})
 with notices:

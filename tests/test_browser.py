@@ -1,0 +1,183 @@
+"""End to end in a real browser: Playwright drives Debian's Chromium against `streamlit run dashboard.py`
+on 127.0.0.1. Each page opens, a filter changes, the chart (or table) updates; the overview and
+trends screenshots in docs/screenshots/ (shown in the README) are taken here."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+# No network here: without these flags Chromium keeps trying to reach Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(built_db: Path) -> Iterator[str]:
+    port = _free_port()
+    env = dict(os.environ, DANVAN_DB=str(built_db))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", "127.0.0.1",
+         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[Page]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's Chromium is missing at {CHROMIUM}: `make test` installs it (apt package chromium)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
+        tab = context.new_page()
+        tab.set_default_timeout(30_000)
+        tab.goto(server)  # the first session registers the pages, so deep links work after it
+        tab.wait_for_selector(".js-plotly-plot .main-svg")
+        yield tab
+        browser.close()
+
+
+def _open(page: Page, server: str, path: str) -> None:
+    page.goto(f"{server}/{path}")
+    page.wait_for_selector('[data-testid="stMain"]')
+
+
+def _chart_data(page: Page, index: int = 0) -> list:
+    """The traces plotly holds for the index-th chart on the page (x, y and names)."""
+    return page.evaluate(
+        """(i) => { const g = document.querySelectorAll('.js-plotly-plot')[i];
+                   return g && g.data ? g.data.map(t => [t.name, Array.from(t.x || []), Array.from(t.y || [])]) : null; }""",
+        index,
+    )
+
+
+def _wait_for_new_chart(page: Page, before: list, index: int = 0) -> list:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        now = _chart_data(page, index)
+        if now and now != before:
+            return now
+        page.wait_for_timeout(200)
+    raise AssertionError(f"chart {index} did not change from {before}")
+
+
+def _pick(page: Page, select_index: int, option: str) -> None:
+    page.locator('[data-testid="stSelectbox"]').nth(select_index).click()
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+
+
+def _screenshot(page: Page, name: str, height: int) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1440, "height": height})
+    page.wait_for_timeout(800)  # let plotly finish its resize
+    page.screenshot(path=str(SCREENSHOTS / name))
+    page.set_viewport_size({"width": 1440, "height": 1000})
+
+
+def test_overview(page: Page, server: str) -> None:
+    _open(page, server, "")
+    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
+    expect(page.get_by_text("Năm 2024, Gia Lai tiếp 2.861 lượt công dân, tăng 118 lượt (4,3%) so với năm 2023.")).to_be_visible()
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    _screenshot(page, "overview.png", 1900)
+    page.get_by_text("English", exact=True).click()  # the language toggle is the overview's filter
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible()
+    expect(page.get_by_text("In 2024, Gia Lai received citizens 2,861 times, up 118 turns (4.3%) on 2023.")).to_be_visible()
+    assert "lang=en" in page.url
+    page.get_by_text("English", exact=True).click()
+    expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
+
+
+def test_trends(page: Page, server: str) -> None:
+    _open(page, server, "xu-huong")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    before = _chart_data(page)
+    names = [t[0] for t in before]
+    assert names == ["Hà Nội", "Hà Nội — một phần năm", "Gia Lai"]
+    assert before[1][2] == [24254]
+    expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("Mô hình")
+    _screenshot(page, "trends.png", 1350)
+    page.get_by_test_id("stRadioGroup").get_by_text("Chỉ số (năm đầu = 100)").click()
+    after = _wait_for_new_chart(page, before)
+    hanoi = next(t for t in after if t[0] == "Hà Nội")
+    assert [round(v, 2) for v in hanoi[2] if v is not None] == [100.0, 87.35]
+    assert "mode=index" in page.url
+
+
+def test_compare(page: Page, server: str) -> None:
+    _open(page, server, "so-sanh")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    before = _chart_data(page)
+    assert before[0][1] == [11935] and before[0][2] == ["Hà Nội"]
+    page.get_by_test_id("stRadioGroup").get_by_text("Quận, huyện trong một tỉnh").click()
+    after = _wait_for_new_chart(page, before)
+    assert after[0][2] == ["Thanh Xuân"] and after[0][1] == [90]
+    expect(page.get_by_text(re.compile(r"1 trên 30 quận, huyện của Hà Nội có số liệu năm 2018; 29 quận, huyện không có số liệu"))).to_be_visible()
+
+
+def test_district(page: Page, server: str) -> None:
+    _open(page, server, "quan-huyen")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    expect(page.get_by_text(re.compile("Sóc Sơn là huyện của Hà Nội đến hết ngày 30/06/2025"))).to_be_visible()
+    before = _chart_data(page)
+    _pick(page, 1, "Tây Hồ")
+    after = _wait_for_new_chart(page, before)
+    assert {t[0] for t in after} == {"Mô hình — lũy kế", "Điển hình — lũy kế"}
+    assert "district=ha-noi.tay-ho" in page.url
+
+
+def test_data_and_sources(page: Page, server: str) -> None:
+    _open(page, server, "du-lieu")
+    expect(page.get_by_text("84 số liệu phù hợp bộ lọc.")).to_be_visible()
+    _pick(page, 0, "Gia Lai")
+    expect(page.get_by_text("27 số liệu phù hợp bộ lọc.")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("Tải CSV"))).to_be_visible()
+    assert "province=gia-lai" in page.url
+
+
+def test_shared_link_restores_the_view(page: Page, server: str) -> None:
+    _open(page, server, "xu-huong?indicator=reception_turns&loc=gia-lai&years=2023-2024&mode=change_abs")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    data = _chart_data(page)
+    assert data == [["Gia Lai", [2023, 2024], [None, 118]]]
