@@ -17,8 +17,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.captions import (
-    SourceRef, format_day, format_number, period_text, qualified_number, signed_number, signed_percent,
-    source_label, sources_of, text, value_note, years_text,
+    SourceRef,
+    format_day,
+    format_number,
+    period_text,
+    qualified_number,
+    signed_number,
+    signed_percent,
+    source_label,
+    sources_of,
+    text,
+    value_note,
+    years_text,
 )
 from core.deck import DeckItem
 from core.deck_data import Catalog, chart_values, load_catalog
@@ -65,9 +75,11 @@ def locality_labels(ids: Sequence[str], catalog: Catalog, lang: str = "vi") -> d
     for i, row in rows.items():
         if sum(1 for label in labels.values() if label == labels[i]) > 1 or _same_name_elsewhere(i, rows):
             if not pd.isna(row["valid_from"]):
-                labels[i] = text("locality_since", lang, name=labels[i], date=format_day(row["valid_from"].date(), lang))
+                since = format_day(row["valid_from"].date(), lang)
+                labels[i] = text("locality_since", lang, name=labels[i], date=since)
             elif not pd.isna(row["valid_to"]):
-                labels[i] = text("locality_until", lang, name=labels[i], date=format_day(row["valid_to"].date(), lang))
+                until = format_day(row["valid_to"].date(), lang)
+                labels[i] = text("locality_until", lang, name=labels[i], date=until)
     return labels
 
 
@@ -160,7 +172,8 @@ def _trend_figure(spec: ChartSpec, points: pd.DataFrame, partial: pd.DataFrame, 
         showlegend=True,
         xaxis={"title": text("axis_year", lang), "dtick": 1, "tickformat": "d",
                "range": [min(all_years) - 0.5, max(all_years) + 0.5]},
-        yaxis={"title": axis_title, "tickformat": ",~f", "rangemode": "tozero" if spec.mode == "absolute" else "normal"},
+        yaxis={"title": axis_title, "tickformat": ",~f",
+               "rangemode": "tozero" if spec.mode == "absolute" else "normal"},
         plot_bgcolor="white",
     )
     fig.update_xaxes(showgrid=False, linecolor="#999")

@@ -39,7 +39,8 @@ def _sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def run_query(name: str, params: Mapping[str, Any] | None = None, db: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def run_query(name: str, params: Mapping[str, Any] | None = None,
+              db: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Rows of core/sql/<name>.sql with bound $parameters, on a connection opened for this query only."""
     path = database_path(db)
     if not path.is_file():

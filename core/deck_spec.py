@@ -160,7 +160,8 @@ def _chart(raw: Any, position: int, catalog: Catalog, problems: list[str]) -> Ch
         return None
     before = len(problems)
     if unknown := sorted(set(raw) - _CHART_KEYS):
-        problems.append(f"{where}: khóa không biết {', '.join(map(str, unknown))} (dùng {', '.join(sorted(_CHART_KEYS))})")
+        problems.append(f"{where}: khóa không biết {', '.join(map(str, unknown))} "
+                        f"(dùng {', '.join(sorted(_CHART_KEYS))})")
     kind = raw.get("kind", "trend")
     if kind not in KINDS:
         problems.append(f"{where}: kind '{kind}' không hợp lệ (trend hoặc compare)")

@@ -31,7 +31,8 @@ def test_published_text(published, expected):
     ([SourceRef("unknown", "2024-03-06", "Sóc Sơn đối thoại")], "Nguồn: Sóc Sơn đối thoại, 06/03/2024"),
     ([SourceRef(None, None, None)], "Nguồn: không rõ nguồn"),
     # the same publisher and date from two articles is said once
-    ([SourceRef("Báo Gia Lai", "2024-11", "a"), SourceRef("Báo Gia Lai", "2024-11", "b")], "Nguồn: Báo Gia Lai, 11/2024"),
+    ([SourceRef("Báo Gia Lai", "2024-11", "a"), SourceRef("Báo Gia Lai", "2024-11", "b")],
+     "Nguồn: Báo Gia Lai, 11/2024"),
 ])
 def test_source_line(refs, expected):
     assert captions.source_line(refs) == expected
@@ -103,7 +104,8 @@ NOTE_ROW = {
 
 
 @pytest.mark.parametrize(("changes", "expected"), [
-    ({}, "Gia Lai, năm 2023: 2.743 lượt — Báo Gia Lai (GLO), 05/12/2024: “Năm 2024 tiếp 2.861 lượt, tăng 118 lượt so với năm 2023.”"),
+    ({}, "Gia Lai, năm 2023: 2.743 lượt — Báo Gia Lai (GLO), 05/12/2024: "
+         "“Năm 2024 tiếp 2.861 lượt, tăng 118 lượt so với năm 2023.”"),
     ({"derived": True, "derived_how": "2861 − 118", "quote": None},
      "Gia Lai, năm 2023: 2.743 lượt (suy ra: 2861 − 118) — Báo Gia Lai (GLO), 05/12/2024"),
     ({"qualifier": "at_least", "value": 40.0, "n_distinct_values": 2, "quote": float("nan"),

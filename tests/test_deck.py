@@ -10,7 +10,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
@@ -41,7 +41,8 @@ def _png(width: int, height: int) -> bytes:
 
 ITEMS = [
     DeckItem("Lượt tiếp công dân", "Gia Lai · 2022–2024 · Tổng số · số tuyệt đối", (GIA_LAI,),
-             ("Gia Lai, năm 2024: 2.861 lượt — “Năm 2024, toàn tỉnh tiếp 2.861 lượt công dân”",), figure=_figure("Gia Lai")),
+             ("Gia Lai, năm 2024: 2.861 lượt — “Năm 2024, toàn tỉnh tiếp 2.861 lượt công dân”",),
+             figure=_figure("Gia Lai")),
     DeckItem("Mô hình “Dân vận khéo” đăng ký", "Hà Nội · 2023–2024", (HA_NOI, HANOIMOI),
              ("Hà Nội, 7 tháng 2024: 24.254 mô hình (một phần năm)",), png=_png(800, 800)),  # square: fits by height
     DeckItem("Đơn thư tiếp nhận", "Gia Lai · 2023–2024", (GIA_LAI,), png=_png(3000, 600)),  # wide: fits by width
@@ -140,11 +141,13 @@ def test_closing_slide_lists_every_source_with_its_link_and_the_filters(built):
 
 
 def test_many_sources_continue_on_more_slides(warm_browser):
-    sources = tuple(SourceRef(f"Báo số {i}", "2024-01-01", f"Bài số {i}", f"https://example.vn/bai-{i}") for i in range(40))
+    sources = tuple(SourceRef(f"Báo số {i}", "2024-01-01", f"Bài số {i}", f"https://example.vn/bai-{i}")
+                    for i in range(40))
     items = [DeckItem("Biểu đồ", "Hà Nội", sources, png=_png(1920, 786))]
     prs = Presentation(io.BytesIO(deck.deck_bytes(items, "Tiêu đề", day=DAY)))
     closing = list(prs.slides)[2:]
-    assert [s.shapes.title.text_frame.text for s in closing] == ["Nguồn số liệu"] + ["Nguồn số liệu (tiếp)"] * (len(closing) - 1)
+    titles = [s.shapes.title.text_frame.text for s in closing]
+    assert titles == ["Nguồn số liệu"] + ["Nguồn số liệu (tiếp)"] * (len(closing) - 1)
     assert len(closing) > 1
     body = "\n".join(t for s in closing for t in _texts(s))
     assert all(f"Bài số {i}" in body for i in range(40))
@@ -161,7 +164,7 @@ def test_footer_shortens_a_long_source_list(warm_browser):
 
 def test_failed_write_leaves_nothing(tmp_path):
     target = tmp_path / "out" / "deck.pptx"
-    with pytest.raises(Exception):  # PIL cannot read the picture
+    with pytest.raises(UnidentifiedImageError):
         deck.write_deck([DeckItem("B", png=b"not a png")], target, "T", day=DAY)
     assert not target.exists()
     assert list(tmp_path.rglob("*.tmp")) == []
@@ -193,7 +196,7 @@ def test_fit_inside(image, box, expected):
 def test_deck_renders_in_libreoffice(built, tmp_path):
     """PPTX → PDF (LibreOffice) → one PNG page per slide (pdftoppm), each 16:9 and not blank."""
     for tool in ("soffice", "pdftoppm"):
-        assert shutil.which(tool), f"{tool} is missing: `make test` installs libreoffice-impress-nogui and poppler-utils"
+        assert shutil.which(tool), f"{tool} is missing: `make test` installs libreoffice-impress-nogui, poppler-utils"
     profile = (tmp_path / "lo-profile").as_uri()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(built)], check=True, capture_output=True, timeout=180)

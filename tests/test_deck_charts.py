@@ -99,7 +99,8 @@ def test_empty_selection_names_it(built_db, spec, message):
 
 
 def test_deck_items_names_every_empty_chart(built_db):
-    specs = [_spec(position=1), _spec(indicator="dialogues", position=2), _spec(indicator="reception_persons", position=3)]
+    specs = [_spec(position=1), _spec(indicator="dialogues", position=2),
+             _spec(indicator="reception_persons", position=3)]
     with pytest.raises(EmptySelection) as error:
         deck_items(specs, built_db)
     assert str(error.value).splitlines() == [

@@ -63,7 +63,8 @@ def test_example_covers_every_headline_indicator_for_both_provinces(built_db):
 
 def test_closing_slides_list_every_source_named_in_the_notes(example_deck):
     slides = list(Presentation(str(example_deck)).slides)
-    closing = "\n".join(t for s in slides if s.shapes.title.text_frame.text.startswith("Nguồn số liệu") for t in _texts(s))
+    closing = "\n".join(t for s in slides if s.shapes.title.text_frame.text.startswith("Nguồn số liệu")
+                        for t in _texts(s))
     noted = set()
     for slide in slides:
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
@@ -79,7 +80,8 @@ def test_cli_leaves_a_warm_browser_running(example_deck):
 BAD_SPECS = [
     ({"title": "T", "charts": [{"kind": "trend", "indicator": "luot_tiep", "localities": ["Hà Nội"], "years": 2024}]},
      "không có chỉ tiêu 'luot_tiep'"),
-    ({"title": "T", "charts": [{"kind": "trend", "indicator": "reception_turns", "localities": ["Hà Nôi"], "years": 2024}]},
+    ({"title": "T",
+      "charts": [{"kind": "trend", "indicator": "reception_turns", "localities": ["Hà Nôi"], "years": 2024}]},
      "không có địa phương 'Hà Nôi'"),
     ({"title": "T", "charts": [{"kind": "trend", "indicator": "inspections", "localities": ["ha-noi"], "years": 2019}]},
      "biểu đồ 1: không có số liệu inspections (total) cho Hà Nội trong 2019"),
@@ -125,7 +127,8 @@ def test_yaml_syntax_error(built_db, tmp_path, capsys):
 def test_module_entry_point(built_db, tmp_path):
     """`python -m core.deck_cli` is what `make deck` runs: exit 2 and the message on stderr."""
     spec_path = tmp_path / "spec.yaml"
-    spec_path.write_text("title: T\ncharts:\n  - {indicator: xyz, localities: [ha-noi], years: 2024}\n", encoding="utf-8")
+    spec_path.write_text("title: T\ncharts:\n  - {indicator: xyz, localities: [ha-noi], years: 2024}\n",
+                         encoding="utf-8")
     out = tmp_path / "deck.pptx"
     result = subprocess.run([sys.executable, "-m", "core.deck_cli", str(spec_path), str(out), "--db", str(built_db)],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)

@@ -56,13 +56,15 @@ GOOD_CHART = {"kind": "trend", "indicator": "reception_turns", "localities": ["G
 def test_parse_spec_resolves_names_and_defaults(catalog):
     spec = parse_spec({
         "title": " Hội nghị ", "date": "2024-12-05",
-        "charts": [GOOD_CHART, {"kind": "compare", "indicator": "Đơn thư tiếp nhận", "breakdown": "Khiếu nại, tố cáo",
-                                "localities": "ha-noi", "years": "2023-2024", "mode": "change_pct", "title": "Đơn thư"}],
+        "charts": [GOOD_CHART, {"kind": "compare", "indicator": "Đơn thư tiếp nhận",
+                                "breakdown": "Khiếu nại, tố cáo", "localities": "ha-noi", "years": "2023-2024",
+                                "mode": "change_pct", "title": "Đơn thư"}],
     }, catalog)
     assert (spec.title, spec.subtitle, spec.day) == ("Hội nghị", "", dt.date(2024, 12, 5))
     assert spec.charts == (
         ChartSpec("trend", "reception_turns", "total", ("gia-lai",), (2024,), "absolute", None, 1),
-        ChartSpec("compare", "petitions", "complaint_denunciation", ("ha-noi",), (2023, 2024), "change_pct", "Đơn thư", 2),
+        ChartSpec("compare", "petitions", "complaint_denunciation", ("ha-noi",), (2023, 2024), "change_pct",
+                  "Đơn thư", 2),
     )
 
 
@@ -85,7 +87,8 @@ def _chart(**changes):
     ({"title": "T", "charts": [_chart(kind="pie")]}, ["biểu đồ 1: kind 'pie' không hợp lệ (trend hoặc compare)"]),
     ({"title": "T", "charts": [_chart(mode="share")]},
      ["biểu đồ 1: mode 'share' không hợp lệ (absolute, change_abs, change_pct, index)"]),
-    ({"title": "T", "charts": [_chart(kind="compare", mode="index")]}, ["biểu đồ 1: mode 'index' chỉ dùng cho kind trend"]),
+    ({"title": "T", "charts": [_chart(kind="compare", mode="index")]},
+     ["biểu đồ 1: mode 'index' chỉ dùng cho kind trend"]),
     ({"title": "T", "charts": [_chart(years="2025-2019")]},
      ["biểu đồ 1: years '2025-2019' không hợp lệ (2024, 2019-2025 hoặc [2022, 2024])"]),
     ({"title": "T", "charts": [_chart(colour="red")]},

@@ -169,7 +169,8 @@ def test_browser_path_prefers_the_setting(monkeypatch):
 
 
 @pytest.mark.parametrize(("indicator", "localities", "period", "ext", "expected"), [
-    ("Lượt tiếp công dân", ["Hà Nội", "Gia Lai"], "2019–2024", "png", "luot-tiep-cong-dan_ha-noi-gia-lai_2019-2024.png"),
+    ("Lượt tiếp công dân", ["Hà Nội", "Gia Lai"], "2019–2024", "png",
+     "luot-tiep-cong-dan_ha-noi-gia-lai_2019-2024.png"),
     ("Đơn thư tiếp nhận", ["Đắk Đoa"], "7 tháng 2024", "svg", "don-thu-tiep-nhan_dak-doa_7-thang-2024.svg"),
     ('Mô hình "Dân vận khéo" được công nhận', ["gia-lai.pleiku"], "năm 2024", ".png",
      "mo-hinh-dan-van-kheo-duoc-cong-nhan_gia-lai-pleiku_nam-2024.png"),
