@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SpecError, EmptySelection, DatabaseNotFound, DeckError, export.BrowserMissing) as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the output folder cannot be written, OUT is a folder, the disk is full
+        print(f"lỗi: không ghi được {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"đã ghi {path}: {len(items)} biểu đồ, {time.perf_counter() - clock:.1f} s")
     return 0
 

@@ -117,6 +117,13 @@ def test_cli_usage_problems(tmp_path, monkeypatch, capsys, args, message):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_output_that_cannot_be_written(built_db, warm_browser, tmp_path, capsys):
+    (tmp_path / "deck.pptx").mkdir()
+    assert main([str(EXAMPLE), str(tmp_path / "deck.pptx"), "--db", str(built_db)]) == 2
+    assert capsys.readouterr().err.startswith(f"lỗi: không ghi được {tmp_path / 'deck.pptx'}: ")
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]  # no temporary file left beside it
+
+
 def test_yaml_syntax_error(built_db, tmp_path, capsys):
     spec_path = tmp_path / "spec.yaml"
     spec_path.write_text("title: [unclosed\n", encoding="utf-8")
