@@ -1,4 +1,4 @@
-"""Command line: python -m etl {extract,build,facts} …"""
+"""Command line: python -m etl {extract,build,synth,facts} …"""
 from __future__ import annotations
 
 import argparse
@@ -56,6 +56,22 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from etl.synth import write_synthetic  # noqa: PLC0415
+
+    try:
+        given = {k: v for k, v in (("seed", args.seed), ("years", args.years), ("end_year", args.end_year))
+                 if v is not None}
+        made = write_synthetic(Path(args.out), provinces=args.provinces, fmt=args.format, **given)
+    except FileExistsError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
+    print(f"DỮ LIỆU GIẢ LẬP: {made.provinces} tỉnh, {made.districts} huyện, {made.communes} xã, "
+          f"{made.observations} số liệu trong {len(made.files)} bảng ở {made.out}", file=sys.stderr)
+    print(f"Nạp vào cơ sở dữ liệu riêng: python -m etl build --tables {made.out} --db <tệp>.duckdb", file=sys.stderr)
+    return 0
+
+
 def _facts(args: argparse.Namespace) -> int:
     from etl.facts import FACT_COLUMNS, read_facts  # noqa: PLC0415
 
@@ -85,6 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--review", default=str(REVIEW))
     p.add_argument("--keep-going", action="store_true", help="bỏ qua tệp lỗi, nạp phần còn lại")
     p.set_defaults(func=_build)
+
+    p = sub.add_parser("synth", help="tạo bộ dữ liệu GIẢ LẬP cỡ toàn quốc (bảng của chuyên viên)")
+    p.add_argument("--out", required=True, help="thư mục đích (mới, hoặc bộ giả lập cũ sẽ bị thay)")
+    p.add_argument("--seed", type=int, help="hạt giống ngẫu nhiên: cùng hạt, cùng dữ liệu (mặc định 2025)")
+    p.add_argument("--years", type=int, help="số năm (mặc định 15)")
+    p.add_argument("--end-year", type=int, help="năm cuối (mặc định 2024)")
+    p.add_argument("--provinces", type=int, default=None, help="chỉ N tỉnh đầu (bộ nhỏ để thử)")
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p.set_defaults(func=_synth)
 
     p = sub.add_parser("facts", help="in mọi số liệu trong cơ sở dữ liệu")
     p.add_argument("--db", help=db_help)

@@ -16,6 +16,7 @@ from etl.extract import Extractor
 from etl.figure import Figure
 from etl.gazetteer import Gazetteer, default_gazetteer
 from etl.load import SourceRow, write_database
+from etl.locindex import ExtendedGazetteer
 from etl.paths import REPORTS, REVIEW, TABLES
 from etl.report import read_report
 from etl.review import apply_review, read_review
@@ -90,7 +91,8 @@ def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABL
     only its tables are read (no report, no review file) and build_info.synthetic is true."""
     say = progress or (lambda msg: print(msg, file=sys.stderr))
     started = time.perf_counter()
-    base_gaz = gazetteer or default_gazetteer()
+    # Tables need the localities, not the text patterns that reading reports needs (seconds to build).
+    base_gaz = gazetteer or ExtendedGazetteer.load()
     cat = catalog or load_catalog()
     summary = BuildSummary(db_path=db_path)
     figures: list[Figure] = []
@@ -113,7 +115,7 @@ def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABL
         report_paths: list[Path] = []
     else:
         report_paths = sorted(reports_dir.glob("*.txt")) if reports_dir.exists() else []
-    extractor = Extractor(base_gaz) if report_paths else None
+    extractor = Extractor(gazetteer or default_gazetteer()) if report_paths else None
     for n, path in enumerate(report_paths, start=1):
         try:
             report = read_report(path)

@@ -41,7 +41,7 @@ BULK_COLUMNS = ("locality_id", "indicator", "breakdown", "period_kind", "period_
 
 # --- reading ------------------------------------------------------------------------------
 
-def parquet_columns(data: bytes, name: str) -> tuple[list[str], dict[str, pa.Array], np.ndarray]:
+def parquet_columns(data: bytes, name: str) -> tuple[list[str], dict[str, Encoded], np.ndarray]:
     """Header, columns and row numbers of a Parquet table (row n of the file is 'dòng n + 1',
     as if a header row came first). Rows with every cell empty are left out."""
     import pyarrow.parquet as pq  # noqa: PLC0415
@@ -53,12 +53,13 @@ def parquet_columns(data: bytes, name: str) -> tuple[list[str], dict[str, pa.Arr
     header = [_header(str(c)) for c in table.column_names]
     columns: dict[str, pa.Array] = {}
     for h, col in zip(header, table.columns):
-        columns[h] = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+        columns[h] = col.unify_dictionaries().combine_chunks() if pa.types.is_dictionary(col.type) \
+            else col.combine_chunks()
     lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
     return header, *_drop_blank(columns, lines)
 
 
-def csv_columns(data: bytes, name: str) -> tuple[list[str], dict[str, pa.Array], np.ndarray] | None:
+def csv_columns(data: bytes, name: str) -> tuple[list[str], dict[str, Encoded], np.ndarray] | None:
     """A CSV file read by pyarrow, when that gives exactly what the row reader gives: no quotes,
     no row with more or fewer cells than the header, no cell longer than the csv module allows.
     Otherwise None (the caller reads it row by row, with that reader's messages)."""
@@ -117,29 +118,77 @@ def csv_columns(data: bytes, name: str) -> tuple[list[str], dict[str, pa.Array],
     return header, keep_cols, np.arange(2, n + 2, dtype=np.int64)
 
 
-def _drop_blank(columns: dict[str, pa.Array], lines: np.ndarray) -> tuple[dict[str, pa.Array], np.ndarray]:
+@dataclass
+class Vocab:
+    """Distinct items and their codes, numbered in order of first use."""
+
+    items: list = field(default_factory=list)
+    codes: dict = field(default_factory=dict)
+
+    def code(self, item) -> int:
+        got = self.codes.get(item)
+        if got is None:
+            got = self.codes[item] = len(self.items)
+            self.items.append(item)
+        return got
+
+
+@dataclass
+class Encoded:
+    """A column as row → index into its distinct cell texts (stripped, '' for empty)."""
+
+    idx: np.ndarray
+    values: list[str]
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def to_pylist(self) -> list[str]:
+        return [self.values[i] for i in self.idx]
+
+    def __iter__(self):
+        return iter((self.idx, self.values))
+
+
+def _drop_blank(columns: dict[str, pa.Array], lines: np.ndarray) -> tuple[dict[str, Encoded], np.ndarray]:
+    """Columns encoded once, without the rows where every cell is empty."""
+    encoded = {h: encode(col, len(lines)) for h, col in columns.items()}
     blank = np.ones(len(lines), dtype=bool)
-    for col in columns.values():
-        idx, values = encode(col)
-        blank &= np.array([v == "" for v in values], dtype=bool)[idx] if values else True
+    for col in encoded.values():
+        blank &= np.array([v == "" for v in col.values], dtype=bool)[col.idx] if col.values else True
     if not blank.any():
-        return columns, lines
+        return encoded, lines
     keep = np.flatnonzero(~blank)
-    return {h: col.take(pa.array(keep)) for h, col in columns.items()}, lines[keep]
+    return {h: Encoded(col.idx[keep], col.values) for h, col in encoded.items()}, lines[keep]
 
 
-def encode(col: pa.Array | None, n: int = 0) -> tuple[np.ndarray, list[str]]:
-    """Row → index into the distinct cell texts (stripped, '' for empty), like the row reader's cells."""
+def encode(col: pa.Array | Encoded | None, n: int = 0) -> Encoded:
+    """Row → index into the distinct cell texts, as the row reader sees the cells."""
+    if isinstance(col, Encoded):
+        return col
     if col is None:
-        return np.zeros(n, dtype=np.int64), [""]
+        return Encoded(np.zeros(n, dtype=np.int64), [""])
     if isinstance(col, pa.ChunkedArray):
-        col = col.combine_chunks()
-    if pa.types.is_dictionary(col.type):
-        col = col.cast(col.type.value_type)
-    enc = pc.dictionary_encode(col, null_encoding="encode")
-    idx = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
-    values = [_cell(v) for v in enc.dictionary.to_pylist()]
-    return idx, values
+        col = col.combine_chunks() if col.num_chunks != 1 else col.chunk(0)
+    if not pa.types.is_dictionary(col.type):
+        col = pc.dictionary_encode(col, null_encoding="encode")
+    dictionary = col.dictionary
+    idx = col.indices.to_numpy(zero_copy_only=False)
+    if col.indices.null_count:
+        idx = np.where(pc.is_null(col.indices).to_numpy(zero_copy_only=False), len(dictionary), idx)
+    idx = idx.astype(np.int64, copy=False)
+    used = np.bincount(idx, minlength=len(dictionary) + 1)[:len(dictionary) + 1] > 0
+    if not used.all():  # a file's dictionary may hold texts no row of it uses
+        keep = np.flatnonzero(used)
+        renumber = np.zeros(len(used), dtype=np.int64)
+        renumber[keep] = np.arange(len(keep))
+        idx = renumber[idx]
+        texts = dictionary.take(pa.array(keep[keep < len(dictionary)])).to_pylist()
+        if keep[-1] == len(dictionary):
+            texts.append(None)
+    else:
+        texts = [*dictionary.to_pylist(), None]
+    return Encoded(idx, [_cell(v) for v in texts])
 
 
 # --- checking -----------------------------------------------------------------------------
@@ -161,87 +210,115 @@ class Checked:
     errors: list[tuple[int, str]]  # (row number, message naming file and row)
 
 
-def _combos(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(row → number of its combination of codes, combination → first row that has it)."""
+def _combos(*codes: np.ndarray, first: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """(row → number of its combination of codes, combination → one row that has it).
+
+    With `first`, combinations are numbered in order of appearance and the row is the first
+    one (for "duplicate of row N"); otherwise any row will do, and small code spaces are
+    counted with a dense table instead of hashing."""
+    n = len(codes[0])
+    if not n:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     key = codes[0].astype(np.int64, copy=False)
+    space = int(key.max()) + 1
     for c in codes[1:]:
-        width = int(c.max()) + 1 if len(c) else 1
-        key = pd.factorize(key)[0].astype(np.int64) * width + c  # compact, so it never overflows
+        width = int(c.max()) + 1
+        if space * width >= 1 << 62:
+            key, uniq = pd.factorize(key)
+            key = key.astype(np.int64)
+            space = len(uniq)
+        key = key * width + c
+        space *= width
+    if not first and space <= 1 << 24:
+        present = np.zeros(space, dtype=bool)
+        present[key] = True
+        number = np.cumsum(present) - 1
+        inv = number[key]
+        any_row = np.empty(int(number[-1]) + 1, dtype=np.int64)
+        any_row[inv] = np.arange(n)
+        return inv, any_row
     inv, _ = pd.factorize(key)  # numbered in order of first appearance
     inv = inv.astype(np.int64, copy=False)
-    if not len(inv):
-        return inv, inv
     seen_max = np.maximum.accumulate(inv)
-    first = np.flatnonzero(inv > np.concatenate(([-1], seen_max[:-1])))
-    return inv, first
+    first_rows = np.flatnonzero(inv > np.concatenate(([-1], seen_max[:-1])))
+    return inv, first_rows
 
 
-def check_table(name: str, digest: str, columns: dict[str, pa.Array], lines: np.ndarray, gaz: Gazetteer,
+class _FirstError:
+    """The first error of each row, in the order the row reader checks."""
+
+    def __init__(self, n: int) -> None:
+        self.bad = np.zeros(n, dtype=bool)
+        self.msg = np.empty(n, dtype=object)
+
+    def good(self) -> np.ndarray:
+        return np.flatnonzero(~self.bad)
+
+    def fail(self, rows: np.ndarray, codes: np.ndarray, messages: list[str | None]) -> None:
+        """rows (all good so far) whose code has a message get it."""
+        has = np.array([m is not None for m in messages], dtype=bool)
+        if not has.any():
+            return
+        hit = has[codes]
+        if hit.any():
+            where = rows[hit]
+            self.msg[where] = np.array(messages, dtype=object)[codes[hit]]
+            self.bad[where] = True
+
+
+def check_table(name: str, digest: str, columns: dict[str, pa.Array | Encoded], lines: np.ndarray, gaz: Gazetteer,
                 catalog: Catalog, memo: Memo | None = None) -> Checked:
     memo = memo or Memo()
     n = len(lines)
     enc = {c: encode(columns.get(c), n) for c in (*REQUIRED, "breakdown", "province", "period_kind", "qualifier",
                                                  "derived", "note", "source_url", "publisher", "published")}
-    bad = np.zeros(n, dtype=bool)
-    msg = np.empty(n, dtype=object)
-
-    def fail(rows: np.ndarray, messages: np.ndarray) -> None:
-        """rows: candidate rows (all still good); messages: one per row, None where fine."""
-        hit = messages != None  # noqa: E711 - elementwise on an object array
-        if hit.any():
-            msg[rows[hit]] = messages[hit]
-            bad[rows[hit]] = True
-
-    def good() -> np.ndarray:
-        return np.flatnonzero(~bad)
+    err = _FirstError(n)
 
     # Required cells, in the order of REQUIRED.
     for c in REQUIRED:
         idx, values = enc[c]
-        empty = np.array([v == "" for v in values], dtype=bool)
-        rows = good()
-        fail(rows, np.where(empty[idx[rows]], f"ô {c} trống", None))
+        rows = err.good()
+        err.fail(rows, idx[rows], [f"ô {c} trống" if v == "" else None for v in values])
 
     # Indicator, then its breakdown.
     ind_idx, ind_values = enc["indicator"]
     indicators = [catalog.get(v) for v in ind_values]
-    ind_msgs = np.array([None if ind is not None or not v else
-                         f"chỉ tiêu không có trong danh mục: {v!r}"
-                         + (f"; gần nhất: {', '.join(near)}" if (near := catalog.suggest(v)) else "")
-                         for v, ind in zip(ind_values, indicators)], dtype=object)
-    rows = good()
-    fail(rows, ind_msgs[ind_idx[rows]])
-
+    rows = err.good()
+    err.fail(rows, ind_idx[rows], [
+        None if ind is not None or not v else
+        f"chỉ tiêu không có trong danh mục: {v!r}" + (f"; gần nhất: {', '.join(near)}" if (near := catalog.suggest(v))
+                                                        else "")
+        for v, ind in zip(ind_values, indicators)])
     brk_idx, brk_values = enc["breakdown"]
-    rows = good()
-    combo, first = _combos(ind_idx[rows], brk_idx[rows])
-    brk_of_combo: list[str] = []
-    combo_msgs = []
-    for r in rows[first]:
+    rows = err.good()
+    combo, one = _combos(ind_idx[rows], brk_idx[rows])
+    breakdowns = Vocab()
+    brk_of_combo = np.zeros(len(one), dtype=np.int64)
+    combo_msgs: list[str | None] = []
+    for k, r in enumerate(rows[one]):
         ind = indicators[ind_idx[r]]
         breakdown = brk_values[brk_idx[r]] or "total"
-        brk_of_combo.append(breakdown)
+        brk_of_combo[k] = breakdowns.code(breakdown)
         combo_msgs.append(None if ind.breakdown(breakdown) is not None else
                           f"phân tổ {breakdown!r} không có cho {ind.code} "
                           f"(có: {', '.join(b.code for b in ind.breakdowns)})")
-    fail(rows, np.array(combo_msgs, dtype=object)[combo])
-    breakdown_of_row = np.empty(n, dtype=object)
-    breakdown_of_row[rows] = np.array(brk_of_combo, dtype=object)[combo]
+    err.fail(rows, combo, combo_msgs)
+    brk_of_row = np.full(n, -1, dtype=np.int64)
+    brk_of_row[rows] = brk_of_combo[combo]
 
     # Period kind, then the period.
     kind_idx, kind_values = enc["period_kind"]
-    kind_msgs = np.array([None if not v or v in PERIOD_KINDS else
-                          f"period_kind {v!r} không hợp lệ (chọn: {', '.join(PERIOD_KINDS)})" for v in kind_values],
-                         dtype=object)
-    rows = good()
-    fail(rows, kind_msgs[kind_idx[rows]])
-
+    rows = err.good()
+    err.fail(rows, kind_idx[rows], [None if not v or v in PERIOD_KINDS else
+                                    f"period_kind {v!r} không hợp lệ (chọn: {', '.join(PERIOD_KINDS)})"
+                                    for v in kind_values])
     per_idx, per_values = enc["period"]
-    rows = good()
-    combo, first = _combos(per_idx[rows], kind_idx[rows])
-    periods: list[Period | None] = []
+    rows = err.good()
+    combo, one = _combos(per_idx[rows], kind_idx[rows])
+    canon = Vocab()  # distinct (kind, start, end)
+    canon_of_combo = np.full(len(one), -1, dtype=np.int64)
     combo_msgs = []
-    for r in rows[first]:
+    for k, r in enumerate(rows[one]):
         key = (per_values[per_idx[r]], kind_values[kind_idx[r]])
         got = memo.periods.get(key)
         if got is None:
@@ -250,21 +327,19 @@ def check_table(name: str, digest: str, columns: dict[str, pa.Array], lines: np.
             except InputError as exc:
                 got = exc.message
             memo.periods[key] = got
-        periods.append(got if isinstance(got, Period) else None)
-        combo_msgs.append(got if isinstance(got, str) else None)
-    fail(rows, np.array(combo_msgs, dtype=object)[combo])
-    # Each row's period as one number over (kind, start, end), for keys.
-    canon: dict[tuple, int] = {}
-    canon_of_combo = np.array([canon.setdefault((p.kind, p.start, p.end), len(canon)) if p else -1 for p in periods],
-                              dtype=np.int64)
+        if isinstance(got, str):
+            combo_msgs.append(got)
+        else:
+            combo_msgs.append(None)
+            canon_of_combo[k] = canon.code((got.kind, got.start, got.end))
+    err.fail(rows, combo, combo_msgs)
     period_of_row = np.full(n, -1, dtype=np.int64)
     period_of_row[rows] = canon_of_combo[combo]
-    canon_periods = list(canon)
 
     # Value.
     val_idx, val_values = enc["value"]
     numbers = np.zeros(len(val_values), dtype=np.float64)
-    val_msgs = np.empty(len(val_values), dtype=object)
+    val_msgs: list[str | None] = []
     for i, v in enumerate(val_values):
         got = memo.values.get(v)
         if got is None:
@@ -278,38 +353,35 @@ def check_table(name: str, digest: str, columns: dict[str, pa.Array], lines: np.
                     got = f"giá trị không phải số: {v!r}"
             memo.values[v] = got
         if isinstance(got, str):
-            val_msgs[i] = got
+            val_msgs.append(got)
         else:
+            val_msgs.append(None)
             numbers[i] = got
-    rows = good()
-    fail(rows, val_msgs[val_idx[rows]])
+    rows = err.good()
+    err.fail(rows, val_idx[rows], val_msgs)
 
     # Qualifier and derived.
     q_idx, q_values = enc["qualifier"]
     qualifiers = [v or "exact" for v in q_values]
-    q_msgs = np.array([None if q in QUALIFIERS else
-                       f"qualifier {q!r} không hợp lệ (chọn: {', '.join(QUALIFIERS)})" for q in qualifiers], dtype=object)
-    rows = good()
-    fail(rows, q_msgs[q_idx[rows]])
+    rows = err.good()
+    err.fail(rows, q_idx[rows], [None if q in QUALIFIERS else
+                                 f"qualifier {q!r} không hợp lệ (chọn: {', '.join(QUALIFIERS)})" for q in qualifiers])
     d_idx, d_values = enc["derived"]
     d_words = [(v or "no").lower() for v in d_values]
-    d_msgs = np.array([None if w in DERIVED_WORDS else f"derived {w!r} phải là yes hoặc no" for w in d_words],
-                      dtype=object)
-    rows = good()
-    fail(rows, d_msgs[d_idx[rows]])
+    rows = err.good()
+    err.fail(rows, d_idx[rows], [None if w in DERIVED_WORDS else f"derived {w!r} phải là yes hoặc no" for w in d_words])
     derived_of_value = np.array([w in ("yes", "true", "1", "có") for w in d_words], dtype=bool)
 
     # Locality: by name (and province) once; by date only where a name means several units.
     loc_idx, loc_values = enc["locality"]
     prov_idx, prov_values = enc["province"]
-    rows = good()
-    combo, first = _combos(loc_idx[rows], prov_idx[rows])
-    place_ids: dict[str, int] = {}
-    combo_place = np.full(len(first), -1, dtype=np.int64)
-    combo_msgs = np.empty(len(first), dtype=object)
-    dated: list[int] = []
-    candidates: list[object] = []
-    for k, r in enumerate(rows[first]):
+    rows = err.good()
+    combo, one = _combos(loc_idx[rows], prov_idx[rows])
+    places = Vocab()
+    combo_place = np.full(len(one), -1, dtype=np.int64)
+    combo_msgs = [None] * len(one)
+    candidates: dict[int, tuple] = {}
+    for k, r in enumerate(rows[one]):
         key = (loc_values[loc_idx[r]], prov_values[prov_idx[r]])
         got = memo.places.get(key)
         if got is None:
@@ -318,27 +390,28 @@ def check_table(name: str, digest: str, columns: dict[str, pa.Array], lines: np.
             except InputError as exc:
                 got = exc.message
             memo.places[key] = got
-        candidates.append(got)
         if isinstance(got, str):
             combo_msgs[k] = got
         elif isinstance(got, Locality):
-            combo_place[k] = place_ids.setdefault(got.id, len(place_ids))
+            combo_place[k] = places.code(got.id)
         elif len(got[2]) == 1:
-            combo_place[k] = place_ids.setdefault(got[2][0].id, len(place_ids))
+            combo_place[k] = places.code(got[2][0].id)
         else:
-            dated.append(k)
+            candidates[k] = got
     place_of_row = np.full(n, -1, dtype=np.int64)
     place_of_row[rows] = combo_place[combo]
-    row_msgs = combo_msgs[combo]
-    if dated:
-        is_dated = np.isin(combo, np.array(dated))
-        sub_rows = np.flatnonzero(is_dated)
-        sub, sub_first = _combos(combo[sub_rows], period_of_row[rows[sub_rows]])
-        sub_place = np.full(len(sub_first), -1, dtype=np.int64)
-        sub_msgs = np.empty(len(sub_first), dtype=object)
-        for k, j in enumerate(sub_first):
-            raw, province, found = candidates[combo[sub_rows[j]]]
-            on = canon_periods[period_of_row[rows[sub_rows[j]]]][2]
+    err.fail(rows, combo, combo_msgs)
+    if candidates:
+        dated = np.zeros(len(one), dtype=bool)
+        dated[list(candidates)] = True
+        sub_rows = rows[dated[combo]]
+        sub_combo = combo[dated[combo]]
+        sub, sub_one = _combos(sub_combo, period_of_row[sub_rows])
+        sub_place = np.full(len(sub_one), -1, dtype=np.int64)
+        sub_msgs: list[str | None] = [None] * len(sub_one)
+        for k, j in enumerate(sub_one):
+            raw, province, found = candidates[int(sub_combo[j])]
+            on = canon.items[period_of_row[sub_rows[j]]][2]
             key = (raw, province, tuple(f.id for f in found), on)
             got = memo.places_on.get(key)
             if got is None:
@@ -350,28 +423,26 @@ def check_table(name: str, digest: str, columns: dict[str, pa.Array], lines: np.
             if isinstance(got, str):
                 sub_msgs[k] = got
             else:
-                sub_place[k] = place_ids.setdefault(got.id, len(place_ids))
-        place_of_row[rows[sub_rows]] = sub_place[sub]
-        row_msgs[sub_rows] = sub_msgs[sub]
-    fail(rows, row_msgs)
-    place_list = list(place_ids)
+                sub_place[k] = places.code(got.id)
+        place_of_row[sub_rows] = sub_place[sub]
+        err.fail(sub_rows, sub, sub_msgs)
 
     # Sources.
     src_idx, src_values = enc["source"]
-    src_ids = [f"{name}#{slug(v)[:60] or 'nguon'}" for v in src_values]
-    src_code_of_value, src_id_list = pd.factorize(np.array(src_ids, dtype=object))
+    src_vocab = Vocab()
+    src_of_value = np.array([src_vocab.code(f"{name}#{slug(v)[:60] or 'nguon'}") for v in src_values], dtype=np.int64)
+    src_of_row = src_of_value[src_idx]
 
-    errors: list[tuple[int, str]] = [(int(lines[r]), f"{name} dòng {lines[r]}: {msg[r]}") for r in np.flatnonzero(bad)]
+    bad_rows = np.flatnonzero(err.bad)
+    errors: list[tuple[int, str]] = [(int(lines[r]), f"{name} dòng {lines[r]}: {err.msg[r]}") for r in bad_rows]
 
     # Duplicates and conflicts among the good rows: same place, indicator, breakdown, period, source.
-    rows = good()
-    brk_code, _ = pd.factorize(breakdown_of_row[rows])
-    key_parts = [place_of_row[rows], ind_idx[rows], brk_code.astype(np.int64), period_of_row[rows],
-                 src_code_of_value[src_idx[rows]].astype(np.int64)]
-    dup_key, first_of_key = _combos(*key_parts)
-    first_row = rows[first_of_key[dup_key]]
-    dup = first_row != rows
+    rows = err.good()
     values_of_row = numbers[val_idx]
+    key, first_of_key = _combos(place_of_row[rows], ind_idx[rows], brk_of_row[rows], period_of_row[rows],
+                                src_of_row[rows], first=True)
+    first_row = rows[first_of_key[key]]
+    dup = first_row != rows
     for r, f in zip(rows[dup], first_row[dup]):
         where = f"{name} dòng {lines[r]}"
         if values_of_row[r] != values_of_row[f]:
@@ -383,85 +454,86 @@ def check_table(name: str, digest: str, columns: dict[str, pa.Array], lines: np.
     rows = rows[~dup]
 
     # Parts within their totals, per source, place, indicator, period and derived.
-    derived_row = derived_of_value[d_idx[rows]]
-    group, _ = _combos(src_code_of_value[src_idx[rows]].astype(np.int64), place_of_row[rows], ind_idx[rows],
-                       period_of_row[rows], derived_row.astype(np.int64))
-    ind_codes = np.array([i.code if i else "" for i in indicators], dtype=object)
-    errors.extend(parts_over_totals(name, catalog, group, ind_codes[ind_idx[rows]], breakdown_of_row[rows],
-                                    values_of_row[rows], lines[rows]))
+    group, _ = _combos(src_of_row[rows], place_of_row[rows], ind_idx[rows], period_of_row[rows],
+                       derived_of_value[d_idx[rows]].astype(np.int64))
+    ind_codes = [i.code if i else "" for i in indicators]
+    errors.extend(parts_over_totals(name, catalog, group, ind_idx[rows], ind_codes, brk_of_row[rows],
+                                    breakdowns.items, numbers[val_idx[rows]], lines[rows]))
     if errors:
         return Checked(None, {}, errors)
 
     # Everything is good: the observations, as columns.
-    period_kinds = pa.array([p[0] for p in canon_periods], pa.string())
-    starts = pa.array([p[1] for p in canon_periods], pa.date32())
-    ends = pa.array([p[2] for p in canon_periods], pa.date32())
+    periods = canon.items
     take_period = pa.array(period_of_row)
     derived_all = derived_of_value[d_idx]
     note_idx, note_values = enc["note"]
     note_suffix = pa.array([f": {v}" if v else "" for v in note_values], pa.string()).take(pa.array(note_idx))
     prefix = pc.binary_join_element_wise(f"{name}, dòng ", pc.cast(pa.array(lines), pa.string()), "")
-    quote = pc.binary_join_element_wise(prefix, note_suffix, "")
-    value_repr = pa.array([repr(float(x)) for x in numbers], pa.string()).take(pa.array(val_idx))
     observations = pa.table({
-        "locality_id": pa.array(place_list, pa.string()).take(pa.array(place_of_row)),
+        "locality_id": pa.array(places.items, pa.string()).take(pa.array(place_of_row)),
         "indicator": pa.array(ind_values, pa.string()).take(pa.array(ind_idx)),
-        "breakdown": pa.array(breakdown_of_row, pa.string()),
-        "period_kind": period_kinds.take(take_period),
-        "period_start": starts.take(take_period),
-        "period_end": ends.take(take_period),
-        "value": pa.array(numbers[val_idx], pa.float64()),
-        "value_repr": value_repr,
+        "breakdown": pa.array(breakdowns.items, pa.string()).take(pa.array(brk_of_row)),
+        "period_kind": pa.array([p[0] for p in periods], pa.string()).take(take_period),
+        "period_start": pa.array([p[1] for p in periods], pa.date32()).take(take_period),
+        "period_end": pa.array([p[2] for p in periods], pa.date32()).take(take_period),
+        "value": pa.array(values_of_row, pa.float64()),
+        "value_repr": pa.array([repr(float(x)) for x in numbers], pa.string()).take(pa.array(val_idx)),
         "qualifier": pa.array(qualifiers, pa.string()).take(pa.array(q_idx)),
         "derived": pa.array(derived_all, pa.bool_()),
         "derived_how": pc.if_else(pa.array(derived_all), pa.scalar(DERIVED_HOW), pa.scalar(None, pa.string())),
-        "source_id": pa.array(src_ids, pa.string()).take(pa.array(src_idx)),
-        "quote": quote,
+        "source_id": pa.array(src_vocab.items, pa.string()).take(pa.array(src_of_row)),
+        "quote": pc.binary_join_element_wise(prefix, note_suffix, ""),
         "obtained": pa.array(["table"], pa.string()).take(pa.array(np.zeros(n, dtype=np.int64))),
         "figure_ref": pa.array(val_values, pa.string()).take(pa.array(val_idx)),
         "review_note": pa.nulls(n, pa.string()),
     })
 
     # One source per id: what its last row says (as the row reader keeps).
-    last = pd.Series(np.arange(n)).groupby(src_code_of_value[src_idx]).max()
+    last = np.full(len(src_vocab.items), -1, dtype=np.int64)
+    np.maximum.at(last, src_of_row, np.arange(n))
     url_idx, url_values = enc["source_url"]
     pub_idx, pub_values = enc["publisher"]
     date_idx, date_values = enc["published"]
     sources: dict[str, TableSource] = {}
-    for code, r in sorted(last.items(), key=lambda kv: kv[1]):
+    for code in np.argsort(last, kind="stable"):
+        r = last[code]
+        if r < 0:
+            continue
         published = PartialDate.parse(date_values[date_idx[r]])
-        sid = str(src_id_list[code])
+        sid = src_vocab.items[code]
         sources[sid] = TableSource(id=sid, title=src_values[src_idx[r]], url=url_values[url_idx[r]],
                                    publisher=pub_values[pub_idx[r]], published=published.iso() if published else "",
                                    file_name=name, file_hash=digest)
     return Checked(observations, sources, [])
 
 
-def parts_over_totals(name: str, catalog: Catalog, group: np.ndarray, indicator: np.ndarray, breakdown: np.ndarray,
-                      value: np.ndarray, lines: np.ndarray) -> list[tuple[int, str]]:
+def parts_over_totals(name: str, catalog: Catalog, group: np.ndarray, indicator: np.ndarray, indicator_codes: list[str],
+                      breakdown: np.ndarray, breakdown_codes: list[str], value: np.ndarray,
+                      lines: np.ndarray) -> list[tuple[int, str]]:
     """Rows whose breakdown is a part of another breakdown of the same group, where the parts add
     up to more than that total (the rule of etl/validate.py, applied within one table).
-    `group` numbers the rows of one source × place × indicator × period × derived; a breakdown
-    occurs at most once per group."""
+    `group` numbers the rows of one source × place × indicator × period × derived (a breakdown
+    occurs at most once per group); indicator and breakdown are codes into the two lists."""
     if not len(group):
         return []
-    bits: dict[str, dict[str, int]] = {i.code: {b.code: k for k, b in enumerate(i.breakdowns)}
-                                       for i in catalog.indicators}
     width = max(len(i.breakdowns) for i in catalog.indicators)
-    bit = _bits(bits, indicator, breakdown)
+    pair, one = _combos(indicator, breakdown)
+    bit_of_pair = np.array([[b.code for b in catalog.get(indicator_codes[indicator[r]]).breakdowns]
+                            .index(breakdown_codes[breakdown[r]]) for r in one], dtype=np.int64)
+    bit = bit_of_pair[pair]
     n_groups = int(group.max()) + 1
     vals = np.full((n_groups, width), np.nan)
     vals[group, bit] = value
     line_of = np.zeros((n_groups, width), dtype=np.int64)
     line_of[group, bit] = lines
-    present = ~np.isnan(vals)
-    mask = (present * (1 << np.arange(width, dtype=np.int64))).sum(axis=1)
-    group_ind = np.empty(n_groups, dtype=object)
+    mask = np.zeros(n_groups, dtype=np.int64)
+    np.bitwise_or.at(mask, group, np.left_shift(1, bit))
+    group_ind = np.zeros(n_groups, dtype=np.int64)
     group_ind[group] = indicator
-    cls, cls_first = _combos(pd.factorize(group_ind)[0].astype(np.int64), mask)
+    cls, cls_one = _combos(group_ind, mask)
     out: list[tuple[int, str]] = []
-    for k, g0 in enumerate(cls_first):
-        ind = catalog.get(group_ind[g0])
+    for k, g0 in enumerate(cls_one):
+        ind = catalog.get(indicator_codes[group_ind[g0]])
         codes = [b.code for b in ind.breakdowns]
         have = {codes[j]: 1.0 for j in range(len(codes)) if mask[g0] >> j & 1}
         rules = [(p, _effective_parts(catalog, ind.code, p, have)) for p in have]
@@ -481,9 +553,3 @@ def parts_over_totals(name: str, catalog: Catalog, group: np.ndarray, indicator:
                     out.append((line, f"{name} dòng {line}: phần ({shown}) lớn hơn tổng {parent} {vals[g, pj]:g} "
                                       f"(dòng {line_of[g, pj]})"))
     return out
-
-
-def _bits(bits: dict[str, dict[str, int]], indicator: np.ndarray, breakdown: np.ndarray) -> np.ndarray:
-    pairs, first = _combos(pd.factorize(indicator)[0].astype(np.int64), pd.factorize(breakdown)[0].astype(np.int64))
-    per_pair = np.array([bits[indicator[f]][breakdown[f]] for f in first], dtype=np.int64)
-    return per_pair[pairs]

@@ -146,6 +146,7 @@ def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[S
     try:
         con = duckdb.connect(str(tmp))
         try:
+            con.execute("SET enable_progress_bar = false")
             con.execute(schema_sql(bulk=bulk_load))
             for table in ("localities", "indicators", "breakdowns", "sources", "observations"):
                 frame = frames[table]
@@ -155,8 +156,8 @@ def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[S
                 con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM frame")
                 con.unregister("frame")
             cols = ", ".join(c for c in OBS_COLUMNS if c != "id")
-            for part in bulk:
-                con.register("bulk", part)
+            if bulk:  # one statement: DuckDB spreads it over every core
+                con.register("bulk", pa.concat_tables(bulk))
                 con.execute(f"INSERT INTO observations (id, {cols}) SELECT {BULK_ID_SQL}, {cols} FROM bulk")
                 con.unregister("bulk")
             if bulk_load:

@@ -367,9 +367,11 @@ def _parts_over_totals(name: str, catalog: Catalog, figures: list[Figure], lines
     groups: dict[tuple, int] = {}
     group = [groups.setdefault((f.doc, f.locality_id, f.indicator, f.period_kind, f.period_start, f.period_end,
                                 f.derived), len(groups)) for f in figures]
+    indicators = list(dict.fromkeys(f.indicator for f in figures))
+    breakdowns = list(dict.fromkeys(f.breakdown for f in figures))
     return parts_over_totals(name, catalog, np.array(group, dtype=np.int64),
-                             np.array([f.indicator for f in figures], dtype=object),
-                             np.array([f.breakdown for f in figures], dtype=object),
+                             np.array([indicators.index(f.indicator) for f in figures], dtype=np.int64), indicators,
+                             np.array([breakdowns.index(f.breakdown) for f in figures], dtype=np.int64), breakdowns,
                              np.array([f.value for f in figures], dtype=np.float64), np.array(lines, dtype=np.int64))
 
 

@@ -156,19 +156,18 @@ def find_conflicts_bulk(figures: list[Figure], bulk: Sequence[pa.Table]) -> list
         "source_id": pa.array([f.doc for f in figures], pa.string()),
         "value": pa.array([float(f.value) for f in figures], pa.float64()),
     })
-    parts = [small, *(t.select(list(cols)) for t in bulk)]
+    everything = pa.concat_tables([small, *(t.select(list(cols)) for t in bulk)])
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     try:
-        for n, part in enumerate(parts):
-            con.register(f"part{n}", part)
-        union = " UNION ALL ".join(f"SELECT {', '.join(cols)} FROM part{n}" for n in range(len(parts)))
-        keys = ", ".join(_KEY)
-        on = " AND ".join(f"a.{k} IS NOT DISTINCT FROM k.{k}" for k in _KEY)
+        con.register("obs", everything)
+        key = f"hash({', '.join(_KEY)})"
+        # Keys are grouped by their 64-bit hash (one integer, fast); _conflict_lines() then groups
+        # the few candidate rows by the real key, so a hash collision cannot invent a conflict.
         rows = con.sql(f"""
-            WITH obs AS ({union}),
-                 k AS (SELECT {keys} FROM obs GROUP BY ALL
-                       HAVING count(DISTINCT source_id) > 1 AND count(DISTINCT value) > 1)
-            SELECT a.* FROM obs a SEMI JOIN k ON {on}""").fetchall()
+            WITH h AS (SELECT {key} AS k, hash(source_id) AS s, value FROM obs),
+                 c AS (SELECT k FROM h GROUP BY k HAVING min(s) <> max(s) AND min(value) <> max(value))
+            SELECT {', '.join(cols)} FROM obs WHERE {key} IN (SELECT k FROM c)""").fetchall()
     finally:
         con.close()
     return _conflict_lines(rows)

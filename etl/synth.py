@@ -1,0 +1,522 @@
+"""A synthetic national dataset in the analyst-table format: `python -m etl synth --out PATH`.
+
+63 provinces (the real pre-2025 names), about 705 districts and 10,600 communes with made-up
+names ("Huyện GL-03", "Xã GL-03-07"; Hà Nội's and Gia Lai's real districts keep their names),
+every indicator of data/indicators.yaml with its breakdowns, 15 years, gaps, partial-year,
+cumulative, event and derived rows: about 2.3 million figures, the same for the same seed.
+
+EVERY NUMBER IS INVENTED. The folder gets a synthetic.yaml marker and every source title starts
+with "GIẢ LẬP"; `python -m etl build --tables PATH --db OTHER.duckdb` then builds a database of it
+alone (no report, no review row) with build_info.synthetic = true, and refuses to mix it with
+real tables. Never build it into data/danvan.duckdb.
+"""
+from __future__ import annotations
+
+import csv
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import yaml
+
+from etl.bulktable import Vocab
+from etl.catalog import Catalog, load_catalog
+from etl.gazetteer import Gazetteer, Locality
+from etl.locindex import LOCALITY_COLUMNS, ExtendedGazetteer
+from etl.tabledir import EXTRA_LOCALITIES, SYNTHETIC_MARKER, SYNTHETIC_TAG
+from etl.textnorm import strip_accents
+
+N_DISTRICTS = 705
+N_COMMUNES = 10_600
+DEFAULT_SEED = 2025
+DEFAULT_YEARS = 15
+DEFAULT_END_YEAR = 2024
+REFORM_EVE = date(2025, 6, 30)  # districts and communes as they were until the July 2025 reform
+TABLE_COLUMNS = ("locality", "province", "indicator", "breakdown", "period", "value", "qualifier", "derived",
+                 "source", "publisher", "published", "note")
+NOTE_ESTIMATE = "số liệu ước tính (giả lập)"
+
+
+@dataclass
+class Place:
+    id: str
+    ref: str  # how the tables name it ("Xã GL-03-07", "Sóc Sơn", "Gia Lai")
+    province: int  # index of its province
+    level: str
+    size: float  # how big its figures are, relative to a commune
+
+
+@dataclass
+class Chunk:
+    place: np.ndarray
+    period: np.ndarray
+    source: np.ndarray
+    value: np.ndarray
+    file_year: np.ndarray
+    indicator: int
+    breakdown: int
+    qualifier: np.ndarray
+    derived: int
+    dotted: bool  # values of 1000 and more written the Vietnamese way (13.663)
+
+
+class Synth:
+    def __init__(self, seed: int, years: int, end_year: int, n_provinces: int | None,
+                 gaz: Gazetteer, catalog: Catalog) -> None:
+        self.rng = np.random.default_rng(seed)
+        self.seed = seed
+        self.years = np.arange(end_year - years + 1, end_year + 1)
+        self.gaz = gaz
+        self.catalog = catalog
+        self.places: list[Place] = []
+        self.new_localities: list[Locality] = []
+        self.periods = Vocab()
+        self.sources = Vocab()  # (title, publisher, published)
+        self.indicators = Vocab()
+        self.breakdowns = Vocab()
+        self.chunks: list[Chunk] = []
+        self._make_places(n_provinces)
+
+    # --- places ---------------------------------------------------------------------------
+    def _make_places(self, n_provinces: int | None) -> None:
+        rng = self.rng
+        provinces = [loc for loc in self.gaz.localities if loc.level == "province" and loc.valid_from is None]
+        provinces = provinces[:n_provinces] if n_provinces else provinces
+        self.province_locs = provinces
+        abbrs: dict[str, str] = {}
+        taken: set[str] = set()
+        for loc in provinces:
+            ab = "".join(w[0] for w in strip_accents(loc.name).upper().replace("-", " ").split())
+            abbrs[loc.id] = ab if ab not in taken else f"{ab}{loc.gso_code}"
+            taken.add(abbrs[loc.id])
+        real = {p.id: [d for d in self.gaz.localities if d.parent_id == p.id and d.level == "district"]
+                for p in provinces}
+        scale = len(provinces) / 63
+        full = {pid for pid, ds in real.items() if len(ds) >= 5}  # Hà Nội, Gia Lai: their real districts
+        rest = [p for p in provinces if p.id not in full]
+        budget = round(N_DISTRICTS * scale) - sum(len(real[pid]) for pid in full)
+        counts = {p.id: len(real[p.id]) for p in provinces if p.id in full}
+        if rest:
+            extra = rng.multinomial(max(budget - 6 * len(rest), 0), rng.dirichlet(np.full(len(rest), 4.0)))
+            counts.update({p.id: 6 + int(k) for p, k in zip(rest, extra)})
+        n_dist = sum(counts.values())
+        per_district = 5 + rng.multinomial(max(round(N_COMMUNES * scale) - 5 * n_dist, 0),
+                                           rng.dirichlet(np.full(n_dist, 3.0)))
+        self.p_places: list[int] = []
+        self.d_idx: list[int] = []
+        self.c_idx: list[int] = []
+        k = 0
+        for pi, prov in enumerate(provinces):
+            psize = float(rng.lognormal(0.0, 0.45))
+            p_place = len(self.places)
+            self.places.append(Place(prov.id, prov.name, pi, "province", 0.0))
+            districts: list[tuple[str, str, int]] = [(d.id, d.name, i + 1) for i, d in enumerate(real[prov.id])]
+            for n in range(len(districts) + 1, counts[prov.id] + 1):
+                kind = "thành phố" if n == 1 else ("thị xã" if rng.random() < 0.1 else "huyện")
+                did = f"{prov.id}.syn-{n:02d}"
+                name = f"{abbrs[prov.id]}-{n:02d}"
+                self.new_localities.append(_loc(did, name, kind, "district", prov.id))
+                districts.append((did, f"{kind.capitalize()} {name}", n))
+            province_total = 0.0
+            for did, ref, n in districts:
+                dsize = 0.0
+                d_place = len(self.places)
+                self.places.append(Place(did, ref, pi, "district", 0.0))
+                self.d_idx.append(d_place)
+                for c in range(1, int(per_district[k]) + 1):
+                    r = rng.random()
+                    kind = "phường" if r < 0.15 else ("thị trấn" if r < 0.2 else "xã")
+                    name = f"{abbrs[prov.id]}-{n:02d}-{c:02d}"
+                    cid = f"{did}.x{c:02d}"
+                    self.new_localities.append(_loc(cid, name, kind, "commune", did))
+                    size = psize * float(rng.lognormal(0.0, 0.5))
+                    dsize += size
+                    self.c_idx.append(len(self.places))
+                    self.places.append(Place(cid, f"{kind.capitalize()} {name}", pi, "commune", size))
+                self.places[d_place].size = dsize * 0.35 + psize * 2
+                province_total += self.places[d_place].size
+                k += 1
+            self.places[p_place].size = province_total * 0.4 + psize * 20
+            self.p_places.append(p_place)
+        self.d_idx_a = np.array(self.d_idx)
+        self.c_idx_a = np.array(self.c_idx)
+        self.prov_place = np.array(self.p_places)
+        self.province_of = np.array([p.province for p in self.places])
+        self.size = np.array([p.size for p in self.places])
+
+    # --- sources and periods ---------------------------------------------------------------
+    def _source(self, pi: int, what: str, published: str) -> int:
+        name = self.province_locs[pi].name
+        return self.sources.code((f"{SYNTHETIC_TAG} — {name}: {what}", f"Ban Dân vận {name} (giả lập)", published))
+
+    def _year_sources(self, what: str, month: int) -> np.ndarray:
+        """[province, year] → source code of that province's report of that year."""
+        out = np.zeros((len(self.province_locs), len(self.years)), dtype=np.int64)
+        for pi in range(len(self.province_locs)):
+            for yi, y in enumerate(self.years):
+                day = 5 + (pi * 7 + yi * 3) % 20
+                out[pi, yi] = self._source(pi, what.format(y=y), f"{y}-{month:02d}-{day:02d}")
+        return out
+
+    # --- figures ---------------------------------------------------------------------------
+    def values(self, places: np.ndarray, mean: float, trend: float, noise: float = 0.18) -> np.ndarray:
+        """[place, year] → a count around mean × size × (1 + trend)^t."""
+        t = np.arange(len(self.years))
+        grow = (1.0 + trend) ** t
+        jitter = self.rng.lognormal(0.0, noise, (len(places), len(self.years)))
+        return np.rint(mean * self.size[places][:, None] * grow[None, :] * jitter).astype(np.int64)
+
+    def emit(self, places: np.ndarray, mask: np.ndarray, values: np.ndarray, indicator: str, breakdown: str,
+             periods: np.ndarray, sources: np.ndarray, file_years: np.ndarray, *, derived: bool = False,
+             qualifier: np.ndarray | None = None, dotted: bool = False) -> None:
+        """One row per True cell of mask[place, column]; periods/sources/file_years are [province, column]."""
+        li, ci = np.nonzero(mask)
+        prov = self.province_of[places[li]]
+        self.chunks.append(Chunk(
+            place=places[li], period=periods[prov, ci], source=sources[prov, ci], value=values[li, ci],
+            file_year=file_years[prov, ci], indicator=self.indicators.code(indicator),
+            breakdown=self.breakdowns.code(breakdown),
+            qualifier=np.zeros(len(li), dtype=np.int64) if qualifier is None else qualifier[li, ci],
+            derived=int(derived), dotted=dotted))
+
+    def split(self, total: np.ndarray, shares: list[float], spread: float = 30.0) -> list[np.ndarray]:
+        """Parts that add up exactly to total (shares vary a little from place to place)."""
+        w = self.rng.dirichlet(np.array(shares) * spread, total.shape)
+        parts = [np.floor(total * w[..., k]).astype(np.int64) for k in range(len(shares) - 1)]
+        parts.append(total - sum(parts))
+        return parts
+
+    def generate(self) -> None:
+        rng = self.rng
+        ny = len(self.years)
+        npv = len(self.province_locs)
+        first = self.years[0]
+        annual = self._year_sources("báo cáo công tác dân vận năm {y}", 12)
+        half = self._year_sources("sơ kết 6 tháng đầu năm {y}", 7)
+        nine = self._year_sources("sơ kết 9 tháng năm {y}", 10)
+        file_y = np.broadcast_to(self.years, (npv, ny))
+        style = rng.random(npv) < 0.3  # these provinces write "năm 2023"
+        per_year = np.array([[self.periods.code(f"năm {y}" if style[p] else str(y)) for y in self.years]
+                             for p in range(npv)])
+        per_half = np.array([[self.periods.code(f"6 tháng đầu năm {y}") for y in self.years]] * npv)
+        per_nine = np.array([[self.periods.code(f"9 tháng {y}") for y in self.years]] * npv)
+        since = lambda y0: np.broadcast_to(self.years >= y0, (1, ny))  # noqa: E731
+
+        levels = {"province": self.prov_place, "district": self.d_idx_a, "commune": self.c_idx_a}
+        present = {
+            "province": np.ones((npv, ny), dtype=bool),
+            "district": rng.random((len(self.d_idx_a), ny)) > 0.03,
+            "commune": (rng.random((len(self.c_idx_a), ny)) > 0.06)
+            & (self.years[None, :] >= np.where(rng.random(len(self.c_idx_a)) < 0.2,
+                                                first + rng.integers(1, 6, len(self.c_idx_a)), first)[:, None]),
+        }
+        drop = {"province": 0.01, "district": 0.02, "commune": 0.04}
+
+        def keep(level: str) -> np.ndarray:
+            return present[level] & (rng.random(present[level].shape) > drop[level])
+
+        def qualifiers(level: str, shape) -> np.ndarray | None:
+            if level != "province":
+                return None
+            r = rng.random(shape)
+            return np.where(r < 0.02, 1, np.where(r < 0.03, 2, 0))
+
+        totals: dict[tuple[str, str], np.ndarray] = {}
+        for level, places in levels.items():
+            dotted = level == "province"
+            big = level != "commune"
+
+            def put(indicator: str, breakdown: str, values: np.ndarray, mask: np.ndarray, *,
+                    q: bool = False) -> None:
+                self.emit(places, mask, values, indicator, breakdown, per_year, annual, file_y,
+                          qualifier=qualifiers(level, values.shape) if q else None, dotted=dotted)
+
+            # Citizen reception: turns and persons, with their parts.
+            turns = self.values(places, 30.0, -0.01)
+            mask = keep(level)
+            put("reception_turns", "total", turns, mask, q=True)
+            regular, leader, deputy = self.split(turns, [0.75, 0.2, 0.05])
+            put("reception_turns", "regular", regular, mask & keep(level))
+            put("reception_turns", "leader", leader, mask & keep(level))
+            if big:
+                put("reception_turns", "deputy", deputy, mask & since(2016) & keep(level))
+            persons = np.floor(turns * rng.uniform(0.7, 0.95, turns.shape)).astype(np.int64)
+            pmask = keep(level)
+            put("reception_persons", "total", persons, pmask)
+            if level == "province":
+                for b, v in zip(("regular", "leader", "deputy"), self.split(persons, [0.75, 0.2, 0.05])):
+                    put("reception_persons", b, v, pmask)
+            if big:
+                put("group_delegations", "total", self.values(places, 0.3, -0.03, 0.4), keep(level))
+            # Petitions.
+            pet = self.values(places, 12.0, 0.0, 0.3)
+            pmask = keep(level)
+            put("petitions", "total", pet, pmask, q=True)
+            cd, rec = self.split(pet, [0.4, 0.6])
+            put("petitions", "complaint_denunciation", cd, pmask & keep(level))
+            put("petitions", "recommendation", rec, pmask & keep(level))
+            if level == "province":
+                comp, den = self.split(cd, [0.7, 0.3])
+                put("petitions", "complaint", comp, pmask)
+                put("petitions", "denunciation", den, pmask)
+            # "Dân vận khéo" models: registered and recognised, one way of splitting per place and year.
+            reg = self.values(places, 3.0, 0.06, 0.25)
+            recog = np.floor(reg * rng.uniform(0.4, 0.75, reg.shape)).astype(np.int64)
+            for ind, v in (("models_registered", reg), ("models_recognized", recog)):
+                mask = keep(level)
+                put(ind, "total", v, mask, q=ind == "models_registered")
+                if level == "commune":
+                    continue
+                scheme = rng.integers(0, 3, v.shape) if level == "province" else np.zeros(v.shape, dtype=np.int64)
+                for s, (codes, shares) in enumerate((
+                        (("collective", "individual"), [0.6, 0.4]),
+                        (("province_level", "district_level", "commune_level"), [0.05, 0.25, 0.7]),
+                        (("maintained", "new"), [0.7, 0.3]))):
+                    for b, part in zip(codes, self.split(v, shares)):
+                        put(ind, b, part, mask & (scheme == s))
+            totals[(level, "models_registered")] = reg
+            totals[(level, "models_recognized")] = recog
+            # Dialogues and the opinions raised at them.
+            dia = self.values(places, 1.5, 0.05, 0.3)
+            dmask = keep(level) & (since(first + 3) if level == "commune" else True)
+            put("dialogues", "total", dia, dmask)
+            opinions = dia * rng.integers(4, 14, dia.shape)
+            omask = dmask & keep(level)
+            put("dialogue_opinions", "total", opinions, omask)
+            if big:
+                lv = ("province_level", "district_level", "commune_level") if level == "province" \
+                    else ("district_level", "commune_level")
+                sh = [0.05, 0.25, 0.7] if level == "province" else [0.3, 0.7]
+                for b, part in zip(lv, self.split(dia, sh)):
+                    put("dialogues", b, part, dmask)
+                if level == "province":
+                    for b, part in zip(lv, self.split(opinions, sh)):
+                        put("dialogue_opinions", b, part, omask)
+                    put("dialogues", "unscheduled", np.floor(dia * 0.1).astype(np.int64), dmask & since(2020))
+            # Commendations.
+            com = self.values(places, 1.2, 0.02, 0.35)
+            cmask = keep(level)
+            put("commendations", "total", com, cmask)
+            if level == "province":
+                for b, part in zip(("collective", "individual"), self.split(com, [0.45, 0.55])):
+                    put("commendations", b, part, cmask)
+            # Inspections.
+            if big:
+                ins = self.values(places, 0.6, 0.0, 0.3)
+                imask = keep(level)
+                put("inspections", "total", ins, imask)
+                planned, unannounced = self.split(ins, [0.8, 0.2])
+                put("inspections", "planned", planned, imask)
+                put("inspections", "unannounced", unannounced, imask)
+                if level == "province":
+                    put("inspections", "concluded", np.floor(ins * 0.9).astype(np.int64), imask)
+                    ps = self.values(places, 0.4, 0.05, 0.3)
+                    smask = keep(level) & since(2019)
+                    put("inspections", "public_service", ps, smask)
+                    for b, part in zip(("public_service_unannounced", "public_service_verification"),
+                                       self.split(ps, [0.5, 0.5])):
+                        put("inspections", b, part, smask)
+
+            # Partial years: six months (and nine months for provinces), totals only.
+            def put_partial(indicator: str, values: np.ndarray, share: float, periods, sources, mask) -> None:
+                part = np.floor(values * share * rng.uniform(0.85, 1.15, values.shape)).astype(np.int64)
+                self.emit(places, mask, part, indicator, "total", periods, sources, file_y, dotted=dotted)
+
+            recent = since(self.years[-1] - 5)
+            for ind, v in (("reception_turns", turns), ("petitions", pet), ("models_registered", reg),
+                           ("dialogues", dia), ("commendations", com)):
+                if level == "commune" and ind in ("dialogues", "commendations"):
+                    continue
+                mask = keep(level) & (recent if level == "commune" else True)
+                put_partial(ind, v, 0.5, per_half, half, mask)
+                if level == "province":
+                    put_partial(ind, v, 0.75, per_nine, nine, keep(level) & (rng.random(v.shape) < 0.5))
+
+        self._derived_rows(annual, per_year, file_y)
+        self._cumulative_rows(levels, totals)
+        self._event_rows(annual)
+        self._last_half_year()
+
+    def _derived_rows(self, annual: np.ndarray, per_year: np.ndarray, file_y: np.ndarray) -> None:
+        """A province's report of year y also says "tăng … so với năm y-1": a derived figure for y-1,
+        usually equal to last year's report, now and then not (a conflict between sources)."""
+        for chunk in list(self.chunks):
+            if chunk.breakdown != self.breakdowns.code("total") or chunk.derived:
+                continue
+            if self.indicators.items[chunk.indicator] not in ("reception_turns", "petitions"):
+                continue
+            is_prov = np.isin(chunk.place, self.prov_place)
+            is_annual = np.isin(chunk.source, annual[:, :-1].ravel())
+            sel = np.flatnonzero(is_prov & is_annual & (chunk.file_year < self.years[-1]))
+            if not len(sel):
+                continue
+            prov = self.province_of[chunk.place[sel]]
+            yi = chunk.file_year[sel] - self.years[0]
+            off = self.rng.random(len(sel)) < 0.01
+            value = chunk.value[sel] + np.where(off, self.rng.integers(1, 30, len(sel)), 0)
+            self.chunks.append(Chunk(
+                place=chunk.place[sel], period=per_year[prov, yi], source=annual[prov, yi + 1], value=value,
+                file_year=file_y[prov, yi + 1], indicator=chunk.indicator, breakdown=chunk.breakdown,
+                qualifier=np.zeros(len(sel), dtype=np.int64), derived=1, dotted=True))
+
+    def _cumulative_rows(self, levels: dict[str, np.ndarray], totals: dict[tuple[str, str], np.ndarray]) -> None:
+        """Term reports: models built over 2011–2015, 2016–2020, 2021 to the last year."""
+        starts = sorted({int((y - 1) // 5 * 5 + 1) for y in self.years})
+        for a in starts:
+            b = min(a + 4, int(self.years[-1]))
+            cols = (self.years >= a) & (self.years <= b)
+            if cols.sum() < 3:
+                continue
+            npv = len(self.province_locs)
+            sources = np.array([[self._source(p, f"tổng kết giai đoạn {a}-{b}", f"{b}-12-28")] for p in range(npv)])
+            periods = np.full((npv, 1), self.periods.code(f"{a}-{b}"))
+            files = np.full((npv, 1), b)
+            for level, places in levels.items():
+                for ind in ("models_registered", "models_recognized"):
+                    v = totals[(level, ind)][:, cols].sum(axis=1)[:, None]
+                    mask = self.rng.random(v.shape) > 0.05
+                    self.emit(places, mask, v, ind, "total", periods, sources, files, dotted=level == "province")
+
+    def _event_rows(self, annual: np.ndarray) -> None:
+        """One dialogue conference a year per province: the opinions raised that day."""
+        npv = len(self.province_locs)
+        ny = len(self.years)
+        days = self.rng.integers(0, 300, (npv, ny))
+        periods = np.array([[self.periods.code(date.fromordinal(date(int(y), 3, 1).toordinal() + int(days[p, i]))
+                                               .isoformat()) for i, y in enumerate(self.years)] for p in range(npv)])
+        values = self.rng.integers(20, 120, (npv, ny))
+        mask = self.rng.random((npv, ny)) < 0.6
+        self.emit(self.prov_place, mask, values, "dialogue_opinions", "total", periods, annual,
+                  np.broadcast_to(self.years, (npv, ny)))
+
+    def _last_half_year(self) -> None:
+        """The first half of the year after the last: the most recent figures before the reform."""
+        y = int(self.years[-1]) + 1
+        if date(y, 6, 30) > REFORM_EVE:
+            return
+        npv = len(self.province_locs)
+        sources = np.array([[self._source(p, f"sơ kết 6 tháng đầu năm {y}", f"{y}-07-{10 + p % 15:02d}")]
+                            for p in range(npv)])
+        periods = np.full((npv, 1), self.periods.code(f"6 tháng đầu năm {y}"))
+        files = np.full((npv, 1), y)
+        for ind, mean in (("reception_turns", 15.0), ("petitions", 6.0), ("models_registered", 2.0)):
+            v = np.rint(mean * self.size[self.prov_place] * self.rng.lognormal(0, 0.15, npv))[:, None].astype(np.int64)
+            self.emit(self.prov_place, np.ones((npv, 1), dtype=bool), v, ind, "total", periods, sources, files,
+                      dotted=True)
+
+    # --- writing ---------------------------------------------------------------------------
+    def tables(self) -> dict[int, pa.Table]:
+        """file year → its table (string columns, dictionary-encoded)."""
+        cat = lambda name: np.concatenate([getattr(c, name) for c in self.chunks])  # noqa: E731
+        place, period, source, value, fyear, qual = (cat(n) for n in ("place", "period", "source", "value",
+                                                                      "file_year", "qualifier"))
+        rep = lambda name: np.concatenate([np.full(len(c.place), getattr(c, name)) for c in self.chunks])  # noqa: E731
+        ind, brk, derived, dotted = rep("indicator"), rep("breakdown"), rep("derived"), rep("dotted").astype(bool)
+        dotted &= value >= 1000
+        vkey = value * 2 + dotted
+        uniq, vidx = np.unique(vkey, return_inverse=True)
+        vtext = [f"{k // 2:,}".replace(",", ".") if k % 2 else str(k // 2) for k in uniq.tolist()]
+        locs = [p.ref for p in self.places]
+        provs = ["" if p.level == "province" else self.province_locs[p.province].name for p in self.places]
+        titles = [s[0] for s in self.sources.items]
+        publishers = [s[1] for s in self.sources.items]
+        published = [s[2] for s in self.sources.items]
+        note_idx = (qual == 2).astype(np.int64)
+
+        def col(indices: np.ndarray, items: list[str]) -> pa.Array:
+            """The texts of a column, dictionary-encoded with only (and each once) the texts it uses:
+            the same data always gives the same file."""
+            return pc.dictionary_encode(pa.array(items, pa.string()).take(pa.array(indices)))
+
+        out = {}
+        for y in np.unique(fyear).tolist():
+            sel = np.flatnonzero(fyear == y)
+            out[int(y)] = pa.table({
+                "locality": col(place[sel], locs),
+                "province": col(place[sel], provs),
+                "indicator": col(ind[sel], self.indicators.items),
+                "breakdown": col(brk[sel], self.breakdowns.items),
+                "period": col(period[sel], self.periods.items),
+                "value": col(vidx[sel], vtext),
+                "qualifier": col(qual[sel], ["", "at_least", "approx"]),
+                "derived": col(derived[sel], ["", "yes"]),
+                "source": col(source[sel], titles),
+                "publisher": col(source[sel], publishers),
+                "published": col(source[sel], published),
+                "note": col(note_idx[sel], ["", NOTE_ESTIMATE]),
+            })
+        return out
+
+
+def _loc(lid: str, name: str, kind: str, level: str, parent: str) -> Locality:
+    return Locality(id=lid, name=name, kind=kind, level=level, gso_code="", parent_id=parent, valid_from=None,
+                    valid_to=REFORM_EVE, successor_id="", aliases=(f"{kind.capitalize()} {name}",),
+                    note="giả lập (synthetic)")
+
+
+@dataclass
+class SynthSummary:
+    out: Path
+    files: list[str]
+    provinces: int
+    districts: int
+    communes: int
+    observations: int
+
+
+def write_synthetic(out: Path, *, seed: int = DEFAULT_SEED, years: int = DEFAULT_YEARS,
+                    end_year: int = DEFAULT_END_YEAR, provinces: int | None = None, fmt: str = "parquet",
+                    gaz: Gazetteer | None = None, catalog: Catalog | None = None) -> SynthSummary:
+    """Write the synthetic dataset into the folder `out` (replaced if it holds an earlier one)."""
+    import pyarrow.csv as pcsv  # noqa: PLC0415
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    if out.exists():
+        if not (out / SYNTHETIC_MARKER).is_file() and any(out.iterdir()):
+            raise FileExistsError(f"{out} có tệp khác: chọn thư mục trống hoặc thư mục giả lập cũ")
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    s = Synth(seed, years, end_year, provinces, gaz or ExtendedGazetteer.load(), catalog or load_catalog())
+    s.generate()
+    tables = s.tables()
+    files = []
+    for y, table in sorted(tables.items()):
+        name = f"nam-{y}.{fmt}"
+        if fmt == "parquet":
+            pq.write_table(table, out / name, compression="zstd")
+        else:
+            plain = pa.table({c: table[c].cast(pa.string()) for c in table.column_names})
+            pcsv.write_csv(plain, out / name, write_options=pcsv.WriteOptions(quoting_style="needed"))
+        files.append(name)
+    with (out / EXTRA_LOCALITIES).open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(LOCALITY_COLUMNS)
+        for loc in s.new_localities:
+            w.writerow([loc.id, loc.name, loc.kind, loc.level, loc.gso_code, loc.parent_id, "",
+                        loc.valid_to.isoformat() if loc.valid_to else "", "", "|".join(loc.aliases), loc.note])
+    n_obs = sum(t.num_rows for t in tables.values())
+    levels = [p.level for p in s.places]
+    summary = SynthSummary(out, files, levels.count("province"), levels.count("district"), levels.count("commune"),
+                           n_obs)
+    marker = {
+        "synthetic": True,
+        "note": ("DỮ LIỆU GIẢ LẬP — mọi con số đều do máy tạo ra, không phải số liệu thật. "
+                 "Synthetic data: every number is invented."),
+        "generator": "python -m etl synth",
+        "seed": seed,
+        "years": [int(s.years[0]), int(s.years[-1])],
+        "provinces": summary.provinces, "districts": summary.districts, "communes": summary.communes,
+        "observations": n_obs,
+        "files": files,
+    }
+    (out / SYNTHETIC_MARKER).write_text(yaml.safe_dump(marker, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (out / "README.md").write_text(
+        "# DỮ LIỆU GIẢ LẬP (synthetic data)\n\n"
+        "Mọi con số trong thư mục này do `python -m etl synth` tạo ra: không phải số liệu thật.\n"
+        "Chỉ nạp vào một cơ sở dữ liệu riêng: `python -m etl build --tables <thư mục này> --db <tệp riêng>.duckdb`.\n",
+        encoding="utf-8")
+    return summary
