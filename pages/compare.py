@@ -59,7 +59,7 @@ subtitle = places[province] if province else t("filter.scope_provinces", lang)
 colors = {sid: palette.province_color(province or sid) for sid in ranked["locality_id"]}
 sources = charts.source_lines(with_value, lang)
 fig = charts.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[indicator],
-                            labels={sid: (n if province else places[sid]) for sid, n in zip(ranked["locality_id"], ranked["name"])},
+                            labels={sid: (n if province else places[sid]) for sid, n in zip(ranked["locality_id"], ranked["name"], strict=True)},
                             colors=colors, lang=lang)
 spec = render.ChartSpec(chart_id="compare.main", kind="ranking", title=title, indicator=indicator, breakdown=breakdown,
                         localities=tuple(with_value["locality_id"]), period=period, lang=lang, sources=tuple(sources))
