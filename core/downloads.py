@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
+
+from core import queries
 
 MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "parquet": "application/vnd.apache.parquet",
 }
+
+XLSX_MAX_ROWS = 1_048_575  # one sheet holds 1,048,576 rows, the header included
 
 # The columns a download carries, raw (machine-readable values, ISO dates), in this order.
 COLUMNS = [
@@ -44,3 +50,11 @@ def to_parquet(frame: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False, engine="pyarrow")
     return buffer.getvalue()
+
+
+WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "parquet": to_parquet}
+
+
+def observations_file(fmt: str, filters: Mapping[str, Any]) -> bytes:
+    """Every observation matching `filters` (core.queries.observations arguments) as a file, read when asked for."""
+    return WRITERS[fmt](download_frame(queries.observations(**filters)))

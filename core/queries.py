@@ -114,18 +114,35 @@ def observations(
     indicator: str | None = None,
     year: int | None = None,
     period_kind: str | None = None,
+    limit: int | None = None,
 ) -> pd.DataFrame:
-    """Every observation as its source states it, filtered by whichever arguments are given."""
-    return query(
-        "observations",
-        {
-            "province": province,
-            "district": district,
-            "indicator": indicator,
-            "year": None if year is None else int(year),
-            "period_kind": period_kind,
-        },
-    )
+    """Every observation as its source states it, filtered by whichever arguments are given (at most `limit`)."""
+    params = _observation_filters(province, district, indicator, year, period_kind)
+    return query("observations", {**params, "limit": limit})
+
+
+def count_observations(
+    province: str | None = None,
+    district: str | None = None,
+    indicator: str | None = None,
+    year: int | None = None,
+    period_kind: str | None = None,
+) -> int:
+    """How many observations match the filters of `observations`."""
+    params = _observation_filters(province, district, indicator, year, period_kind)
+    return int(query("observations_count", params).iloc[0]["n"])
+
+
+def _observation_filters(
+    province: str | None, district: str | None, indicator: str | None, year: int | None, period_kind: str | None
+) -> dict[str, Any]:
+    return {
+        "province": province,
+        "district": district,
+        "indicator": indicator,
+        "year": None if year is None else int(year),
+        "period_kind": period_kind,
+    }
 
 
 def sources() -> pd.DataFrame:

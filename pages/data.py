@@ -1,8 +1,10 @@
 """Dữ liệu & nguồn: every observation with its source, downloads, the list of sources, the glossary."""
 import streamlit as st
 
-from core import cached, downloads, labels, tables, urlstate, widgets
-from core.i18n import t
+from functools import partial
+
+from core import cached, downloads, fmt, labels, tables, urlstate, widgets
+from core.i18n import setting, t
 from core.period import PERIOD_KINDS
 from core.render import slug
 
@@ -41,22 +43,29 @@ urlstate.publish({"province": province, "district": district, "indicator": indic
 with notices:
     urlstate.show_notices(url, lang)
 
-observations = cached.observations(province, district, indicator, int(year) if year else None, period_kind)
+filters = {"province": province, "district": district, "indicator": indicator,
+           "year": int(year) if year else None, "period_kind": period_kind}
+total = cached.count_observations(**filters)
+shown_rows = int(setting("data_page_rows"))
 figures, sources, glossary = st.tabs([t("data.observations", lang), t("data.sources", lang), t("data.glossary", lang)])
 link = {t("columns.link", lang): st.column_config.LinkColumn()}
 with figures:
-    if observations.empty:
+    if total == 0:
         st.info(t("data.empty", lang))
     else:
-        st.caption(t("data.n_rows", lang, n=len(observations)))
+        st.caption(t("data.n_rows", lang, n=fmt.number(total, lang)))
+        if total > shown_rows:
+            st.caption(t("data.first_rows", lang, shown=fmt.number(shown_rows, lang), n=fmt.number(total, lang)))
+        observations = cached.observations(**filters, limit=shown_rows)
         st.dataframe(tables.observations_table(observations, lang), hide_index=True, column_config=link)
-        frame = downloads.download_frame(observations)
         stem = slug("_".join(["danvan", *(v for v in (province, district, indicator, year, period_kind) if v)]))
         buttons = st.columns(3)
-        for column, ext, label in zip(buttons, ["csv", "xlsx", "parquet"], ["download_csv", "download_xlsx", "download_parquet"], strict=True):
-            data = {"csv": downloads.to_csv, "xlsx": downloads.to_xlsx, "parquet": downloads.to_parquet}[ext](frame)
-            column.download_button(t(f"data.{label}", lang), data, file_name=f"{stem}.{ext}", mime=downloads.MIME[ext],
-                                   key=f"data.download.{ext}", on_click="ignore", icon=":material/download:")
+        for column, ext in zip(buttons, downloads.WRITERS, strict=True):
+            too_big = ext == "xlsx" and total > downloads.XLSX_MAX_ROWS
+            column.download_button(t(f"data.download_{ext}", lang), partial(downloads.observations_file, ext, filters),
+                                   file_name=f"{stem}.{ext}", mime=downloads.MIME[ext], key=f"data.download.{ext}",
+                                   on_click="ignore", icon=":material/download:", disabled=too_big,
+                                   help=t("data.xlsx_too_big", lang) if too_big else None)
 with sources:
     st.dataframe(tables.sources_table(cached.sources(), lang), hide_index=True, column_config=link)
 with glossary:

@@ -32,3 +32,10 @@ def test_round_trip(frame, fmt):
     assert back["id"].tolist() == frame["id"].tolist()
     assert back["period_end"].fillna("").astype(str).tolist() == frame["period_end"].fillna("").astype(str).tolist()
     assert "Gia Lai" in set(back["province"])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
+def test_observations_file_reads_every_matching_row(frame, fmt):
+    data = downloads.observations_file(fmt, {"province": "gia-lai", "district": None, "indicator": None,
+                                             "year": None, "period_kind": None})
+    assert _read(fmt, data)["id"].tolist() == frame["id"].tolist()

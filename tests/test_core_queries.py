@@ -129,3 +129,11 @@ def test_cached_queries_follow_a_rebuilt_file(built_db, tmp_path, monkeypatch):
         con.execute("UPDATE build_info SET n_sources = 31")
         con.execute("CHECKPOINT")
     assert cached.build_info()["n_sources"] == 31
+
+
+@pytest.mark.parametrize("filters", [{}, {"province": "gia-lai"}, {"indicator": "petitions", "period_kind": "partial"}])
+def test_count_and_limit_agree_with_the_rows(filters):
+    every = queries.observations(**filters)
+    assert queries.count_observations(**filters) == len(every)
+    first = queries.observations(**filters, limit=3)
+    assert first["id"].tolist() == every["id"].tolist()[:3]

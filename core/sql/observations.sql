@@ -1,5 +1,6 @@
 -- One row per observation as its source states it (every value, chosen or not), filtered by the
--- optional province, district, indicator, year and period kind (NULL means all).
+-- optional province, district, indicator, year and period kind (NULL means all); at most $limit rows
+-- (NULL: all).
 SELECT f.id, f.province_id, f.province, f.district_id, f.district, f.locality_id,
        f.indicator, f.indicator_vi, f.indicator_en, f.breakdown, f.breakdown_vi, f.breakdown_en,
        f.unit_vi, f.unit_en, f.period_kind, f.period_start, f.period_end, f.year,
@@ -13,3 +14,4 @@ WHERE ($province::VARCHAR IS NULL OR f.province_id = $province)
   AND ($year::INTEGER IS NULL OR f.year = $year)
   AND ($period_kind::VARCHAR IS NULL OR f.period_kind = $period_kind)
 ORDER BY f.province_id, f.district_id NULLS FIRST, i.sort_order, f.breakdown, f.period_end NULLS LAST, f.id
+LIMIT $limit
