@@ -105,12 +105,22 @@ def chart_actions() -> tuple[ChartAction, ...]:
     return tuple(_CHART_ACTIONS)
 
 
+SOURCES_SHOWN = 3
+
+
+def sources_caption(sources: tuple[str, ...] | list[str], lang: str = "vi", limit: int = SOURCES_SHOWN) -> str:
+    """"Nguồn: A · B · C và 12 nguồn khác" as safe Markdown (the table under a chart lists every source)."""
+    text = t("source.sources", lang) + ": " + " · ".join(plain_md(line) for line in sources[:limit])
+    if len(sources) > limit:
+        text += " " + t("chart.more_sources", lang, n=len(sources) - limit)
+    return text
+
+
 def show_chart(fig: go.Figure, spec: ChartSpec, *, show_sources: bool = True) -> None:
     """Draw one chart with its spec in the figure's `layout.meta`, its sources, and the registered actions."""
     fig.update_layout(meta={"chart_spec": spec.to_dict()})
     st.plotly_chart(fig, key=f"chart-{spec.chart_id}", config=plotly_config(spec), width="stretch")
     if show_sources and spec.sources:
-        label = t("source.sources", spec.lang)
-        st.caption(label + ": " + " · ".join(plain_md(line) for line in spec.sources))
+        st.caption(sources_caption(spec.sources, spec.lang))
     for action in _CHART_ACTIONS:
         action(fig, spec)

@@ -61,3 +61,14 @@ def test_register_chart_action_once():
     render.register_chart_action(action)
     assert len(render.chart_actions()) == before + 1
     render._CHART_ACTIONS.remove(action)
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        (["A"], "Nguồn: A"),
+        (["A", "B*", "C", "D", "E"], r"Nguồn: A · B\* · C và 2 nguồn khác"),
+    ],
+)
+def test_sources_caption(sources, expected):
+    assert render.sources_caption(sources) == expected
