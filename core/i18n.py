@@ -53,7 +53,3 @@ def setting(key: str) -> Any:
         node = node[part]
     return node
 
-
-def name_col(lang: str) -> str:
-    """The column of a catalog table holding the name in `lang` (name_vi / name_en)."""
-    return f"name_{lang}"
