@@ -41,7 +41,7 @@ $(DB): $(STAMP) $(DB_INPUTS)
 db: $(DB)
 
 run: system-deps-run $(STAMP) $(DB)
-	DANVAN_DB=$(abspath $(DB)) $(PY) -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT)
+	DANVAN_DB=$(abspath $(DB)) $(PY) -m core.serve --server.address 127.0.0.1 --server.port $(PORT)
 
 test: system-deps-test $(STAMP) $(DB)
 	$(PY) -m pytest
