@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core import fmt
+from core.export import SOURCE_NOTE_NAME
 from core.i18n import setting, t
 from core.measures import apply_mode, split_periods
 from core.period import as_date
@@ -136,6 +137,7 @@ def _base_layout(fig: go.Figure, title: str, subtitle: str, lang: str, note: str
     if note:
         fig.add_annotation(
             text=note,
+            name=SOURCE_NOTE_NAME,  # exported images draw their own source line instead
             xref="paper",
             yref="paper",
             x=0,

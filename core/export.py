@@ -11,7 +11,6 @@ import re
 import shutil
 import textwrap
 import threading
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ import kaleido
 import plotly.graph_objects as go
 
 from core.captions import SourceRef, source_line
+from core.slug import slug
 
 FONT_FAMILY = "Noto Sans, DejaVu Sans, sans-serif"
 SLIDE_PNG_SIZE = (1920, 1080)  # 16:9, full-HD: the size a slide shows without scaling
@@ -237,17 +237,10 @@ def render_svg(fig: go.Figure, caption: Caption | None = None) -> bytes:
     return render_image(fig, "svg", caption)
 
 
-def _slug(text: str) -> str:
-    """ASCII, lower case, words joined by '-': 'Lượt tiếp công dân' → 'luot-tiep-cong-dan'."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
-
-
 def export_file_name(indicator: str, localities: Iterable[str], period: str, ext: str = "png") -> str:
     """A file name that says what the image is: 'luot-tiep-cong-dan_ha-noi-gia-lai_2019-2024.png'."""
-    places = "-".join(s for s in (_slug(p) for p in localities) if s)
-    parts = [s for s in (_slug(indicator), places[:80].rstrip("-"), _slug(period)) if s]
+    places = "-".join(s for s in (slug(p) for p in localities) if s)
+    parts = [s for s in (slug(indicator), places[:80].rstrip("-"), slug(period)) if s]
     stem = "_".join(parts) or "bieu-do"
     return f"{stem}.{ext.lstrip('.')}" if ext else stem
 

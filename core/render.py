@@ -8,7 +8,6 @@ PNG named after the spec, writes the sources under it, then calls every action r
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -16,7 +15,9 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from core.i18n import setting, t
+from core import export
+from core.i18n import t
+from core.slug import slug
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class ChartSpec:
             parts.append(f"{self.years[0]}-{self.years[1]}")
         if self.mode != "absolute":
             parts.append(self.mode)
-        return slug("_".join(parts))
+        return slug("_".join(parts), keep="._") or "chart"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -58,14 +59,6 @@ class ChartSpec:
         data["sources"] = list(self.sources)
         data["filename"] = self.filename()
         return data
-
-
-def slug(text: str) -> str:
-    """ASCII file-name-safe text: "Sóc Sơn 2024" → "soc-son-2024"."""
-    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    text = text.encode("ascii", "ignore").decode()
-    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")
-    return text.lower()[:150] or "chart"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:-])")
@@ -77,18 +70,9 @@ def plain_md(text: object) -> str:
 
 
 def plotly_config(spec: ChartSpec) -> dict[str, Any]:
-    """Plotly's client-side config: the camera button saves a 1920×1080 PNG named after the chart."""
-    return {
-        "displaylogo": False,
-        "toImageButtonOptions": {
-            "format": "png",
-            "width": int(setting("chart.export_width")),
-            "height": int(setting("chart.export_height")),
-            "scale": 1,
-            "filename": spec.filename(),
-        },
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    }
+    """Plotly's client-side config: the camera button saves a 1920×1080 PNG named after the chart
+    (drawn at 960×540 and scaled ×2, as the server-side export does, so fonts read well on a slide)."""
+    return {**export.plotly_config(spec.filename()), "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
 ChartAction = Callable[[go.Figure, ChartSpec], None]

@@ -6,7 +6,7 @@ from functools import partial
 from core import cached, downloads, fmt, labels, tables, urlstate, widgets
 from core.i18n import setting, t
 from core.period import PERIOD_KINDS
-from core.render import slug
+from core.slug import slug
 
 PAGE = "data"
 lang = widgets.current_language()
@@ -58,7 +58,7 @@ with figures:
             st.caption(t("data.first_rows", lang, shown=fmt.number(shown_rows, lang), n=fmt.number(total, lang)))
         observations = cached.observations(**filters, limit=shown_rows)
         st.dataframe(tables.observations_table(observations, lang), hide_index=True, column_config=link)
-        stem = slug("_".join(["danvan", *(v for v in (province, district, indicator, year, period_kind) if v)]))
+        stem = slug("_".join(["danvan", *(v for v in (province, district, indicator, year, period_kind) if v)]), keep="._")
         buttons = st.columns(3)
         for column, ext in zip(buttons, downloads.WRITERS, strict=True):
             too_big = ext == "xlsx" and total > downloads.XLSX_MAX_ROWS

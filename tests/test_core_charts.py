@@ -133,3 +133,15 @@ def test_source_lines_distinct_newest_first():
         "Báo Nhân Dân, 12/2025: Tin mới",
         "Báo Gia Lai, 05/12/2024: Báo cáo tổng kết",
     ]
+
+
+def test_on_screen_source_note_is_named_so_exports_leave_it_out():
+    from core import export
+
+    fig = charts.trend_figure(POINTS, title="Mô hình", unit="mô hình", labels=LABELS, colors=COLORS, years=(2022, 2025),
+                              sources=["Báo Gia Lai, 05/12/2024: Báo cáo tổng kết"])
+    assert [a.text for a in fig.layout.annotations if a.name == export.SOURCE_NOTE_NAME] == [
+        "Nguồn: Báo Gia Lai, 05/12/2024: Báo cáo tổng kết"]
+    framed = export.framed_figure(fig, export.Caption("Mô hình"))
+    assert [a.name for a in framed.layout.annotations if a.name == export.SOURCE_NOTE_NAME] == []
+    assert any("01/07/2025" in a.text for a in framed.layout.annotations)  # the reform mark stays

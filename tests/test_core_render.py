@@ -16,6 +16,8 @@ from core.render import ChartSpec
          "petitions_gia-lai_2023-2024_change_pct"),
         (ChartSpec("t", "ranking", "T", "x", None, tuple(f"l{i}" for i in range(6)), period="partial:2024-01-01:2024-07-31"),
          "x_l0_l1_l2_l3_and-2-more_partial-2024-01-01-2024-07-31"),
+        (ChartSpec("t", "profile", "T", "Sóc Sơn / Đak Pơ"), "soc-son-dak-po"),
+        (ChartSpec("t", "profile", "T", ""), "chart"),
     ],
 )
 def test_filename(spec, name):
@@ -24,8 +26,11 @@ def test_filename(spec, name):
 
 def test_plotly_config_downloads_a_slide_sized_png_named_after_the_chart():
     spec = ChartSpec("t", "trend-line", "T", "reception_turns", "total", ("gia-lai",), (2023, 2024))
-    options = render.plotly_config(spec)["toImageButtonOptions"]
-    assert options == {"format": "png", "width": 1920, "height": 1080, "scale": 1, "filename": "reception_turns_gia-lai_2023-2024"}
+    config = render.plotly_config(spec)
+    # drawn at half size and scaled ×2 (as the server-side export): 1920×1080 pixels, fonts sized for a slide
+    assert config["toImageButtonOptions"] == {"format": "png", "width": 960, "height": 540, "scale": 2,
+                                              "filename": "reception_turns_gia-lai_2023-2024"}
+    assert config["displaylogo"] is False and config["modeBarButtonsToRemove"] == ["lasso2d", "select2d"]
 
 
 def test_spec_to_dict_is_plain_json():
@@ -35,11 +40,6 @@ def test_spec_to_dict_is_plain_json():
         "localities": ["ha-noi"], "years": None, "period": "2024", "mode": "absolute", "lang": "vi",
         "sources": ["S"], "filename": "x_ha-noi_2024",
     }
-
-
-@pytest.mark.parametrize(("text", "expected"), [("Sóc Sơn 2024", "soc-son-2024"), ("Đak Pơ / Gia Lai", "dak-po-gia-lai"), ("", "chart")])
-def test_slug(text, expected):
-    assert render.slug(text) == expected
 
 
 @pytest.mark.parametrize(
