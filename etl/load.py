@@ -127,12 +127,30 @@ def check_integrity(con: duckdb.DuckDBPyConnection) -> list[str]:
     return out
 
 
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Delete temporary files of earlier builds of `path` whose process is gone (killed mid-build)."""
+    removed = []
+    for leftover in path.parent.glob(f".{path.name}.tmp-*"):
+        pid_text = leftover.name.removeprefix(f".{path.name}.tmp-").removesuffix(".wal")
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+        except PermissionError:
+            pass  # alive, someone else's
+    return removed
+
+
 def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures: list[Figure],
                    *, synthetic: bool = False, bulk: Sequence[pa.Table] = (),
                    on_stage: Callable[[str], None] = lambda stage: None) -> int:
     """Write everything to `path` atomically. `bulk` holds observations that came as columns
     (large analyst tables). Returns the number of observations written."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(path)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
