@@ -10,7 +10,6 @@ import csv
 import io
 import re
 from datetime import date
-from functools import cached_property
 from weakref import WeakKeyDictionary
 
 from etl.errors import InputError
@@ -72,17 +71,21 @@ def index_for(gaz: Gazetteer) -> LocalityIndex:
 class ExtendedGazetteer(Gazetteer):
     """The bundled localities plus extra ones (an analyst's or the synthetic set's communes).
 
-    The text patterns of `Gazetteer.mentions` are built only if a report is read with it:
-    tables never need them, and for 10,000 communes they take seconds.
+    What Gazetteer builds for finding places in report text is built only when a report is read
+    with it: tables never need it, and for 10,000 communes it takes seconds.
     """
 
-    def __init__(self, localities: list[Locality]) -> None:  # noqa: D107 - no pattern build here
+    def __init__(self, localities: list[Locality]) -> None:  # noqa: D107 - the text index waits
         self.by_id = {loc.id: loc for loc in localities}
         self.localities = localities
 
-    @cached_property
-    def _patterns(self):  # type: ignore[override]
-        return self._build_patterns()
+    def __getattr__(self, name: str):
+        # Only reached for an attribute that is not there yet: the text index Gazetteer.__init__ makes.
+        if name.startswith("_") and not name.startswith("__") and "_text_index_built" not in self.__dict__:
+            self.__dict__["_text_index_built"] = True
+            Gazetteer.__init__(self, self.localities)
+            return getattr(self, name)
+        raise AttributeError(name)
 
 
 def _date(text: str, where: str) -> date | None:

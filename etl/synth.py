@@ -271,13 +271,19 @@ class Synth:
                 put(ind, "total", v, mask, q=ind == "models_registered")
                 if level == "commune":
                     continue
-                scheme = rng.integers(0, 3, v.shape) if level == "province" else np.zeros(v.shape, dtype=np.int64)
+                scheme = rng.integers(0, 4, v.shape) if level == "province" else np.zeros(v.shape, dtype=np.int64)
                 for s, (codes, shares) in enumerate((
                         (("collective", "individual"), [0.6, 0.4]),
                         (("province_level", "district_level", "commune_level"), [0.05, 0.25, 0.7]),
-                        (("maintained", "new"), [0.7, 0.3]))):
+                        (("maintained", "new"), [0.7, 0.3]),
+                        (("model", "exemplar"), [0.55, 0.45]))):
                     for b, part in zip(codes, self.split(v, shares)):
                         put(ind, b, part, mask & (scheme == s))
+                if level == "province":
+                    # Cities (Hà Nội, Hải Phòng, …) give their best models a certificate of merit.
+                    city = np.array([self.province_locs[self.places[p].province].kind == "thành phố"
+                                     for p in places])[:, None]
+                    put(ind, "city_commendation", np.floor(v * 0.2).astype(np.int64), mask & city)
             totals[(level, "models_registered")] = reg
             totals[(level, "models_recognized")] = recog
             # Dialogues and the opinions raised at them.
