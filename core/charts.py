@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -171,6 +171,25 @@ def axis_title(mode: str, unit: str, lang: str) -> str:
     }[mode]
 
 
+def value_label(row: Mapping[str, object], mode: str, lang: str = "vi") -> str:
+    """What a plotted point says on the chart: "hơn 40" (the value as the source gave it), "+118",
+    "+4,3%" or "87,4" (an index); "" when nothing is plotted."""
+    plotted = row.get("plotted", row.get("value"))
+    if plotted is None or pd.isna(plotted):  # type: ignore[arg-type]
+        return ""
+    if mode == "absolute":
+        return fmt.qualified(row["value"], str(row.get("qualifier") or "exact"), lang)  # type: ignore[arg-type]
+    if mode == "change_abs":
+        return fmt.signed(plotted, lang)  # type: ignore[arg-type]
+    if mode == "change_pct":
+        return fmt.percent(plotted, lang, signed_=True)  # type: ignore[arg-type]
+    return fmt.number(plotted, lang)  # type: ignore[arg-type]
+
+
+def _labels_of(rows: pd.DataFrame, mode: str, lang: str) -> list[str]:
+    return [value_label(row, mode, lang) for row in rows.to_dict("records")]
+
+
 def trend_figure(
     points: pd.DataFrame,
     *,
@@ -186,16 +205,22 @@ def trend_figure(
     sources: Sequence[str] = (),
     height: int = 520,
     compact: bool = False,
+    drawn_years: Collection[int] | None = None,
+    value_labels: bool = False,
 ) -> go.Figure:
     """Values over the years, one colour per series (`labels` gives order and names).
 
     `points` are rows of core.queries.series_points (or profile_points): full years become one
     line (or bar group) per series with gaps for missing years; in `absolute` mode every other
     period with a known end is a separate marked point next to its year.
+    `drawn_years`: only these years are drawn (the others may still be the year a change starts
+    from); `value_labels`: each point says its value (for slides).
     """
     style = _style()
     full, other = split_periods(points)
     full = apply_mode(full, mode, series=series)
+    if drawn_years is not None:
+        full = full[full["year"].isin([int(y) for y in drawn_years])]
     known_years = list(full["year"].dropna().astype(int))
     other = other[other["period_end"].notna()] if mode == "absolute" else other.iloc[0:0]
     other_years = [as_date(v).year for v in other["period_end"]]  # type: ignore[union-attr]
@@ -219,12 +244,16 @@ def trend_figure(
                         x=year_axis, y=mine["plotted"].tolist(), name=_esc(label), marker_color=color,
                         marker_pattern_shape=["/" if d else "" for d in derived],
                         customdata=custom, hovertemplate=hover, legendgroup=sid,
+                        text=_labels_of(mine, mode, lang) if value_labels else None,
+                        textposition="outside" if value_labels else None, cliponaxis=False,
                     )
                 )
             else:
                 fig.add_trace(
                     go.Scatter(
-                        x=year_axis, y=mine["plotted"].tolist(), name=_esc(label), mode="lines+markers",
+                        x=year_axis, y=mine["plotted"].tolist(), name=_esc(label),
+                        mode="lines+markers+text" if value_labels else "lines+markers",
+                        text=_labels_of(mine, mode, lang) if value_labels else None, textposition="top center",
                         connectgaps=False, line={"color": color, "width": 3 if not compact else 2.5},
                         marker={
                             "size": 10 if not compact else 8,
@@ -241,7 +270,8 @@ def trend_figure(
             legend_key = f"chart.legend_{kind}" if kind in ("partial", "cumulative", "event") else "chart.legend_unknown"
             fig.add_trace(
                 go.Scatter(
-                    x=xs, y=group["value"].astype(float).tolist(), mode="markers",
+                    x=xs, y=group["value"].astype(float).tolist(), mode="markers+text" if value_labels else "markers",
+                    text=_labels_of(group, "absolute", lang) if value_labels else None, textposition="middle right",
                     name=_esc(t(legend_key, lang, name=label)),
                     marker={"symbol": symbol, "size": 13 if not compact else 10, "color": color,
                             "line": {"color": color, "width": 2.5}},
@@ -312,4 +342,49 @@ def ranking_figure(
     top = float(shown["value"].max()) if n else 1.0
     fig.update_xaxes(title=_esc(unit), range=[0, top * 1.18], gridcolor=_style()["grid_color"], tickformat=",~f")
     fig.update_layout(margin={"l": 170})
+    return fig
+
+
+def compare_figure(
+    plotted: pd.DataFrame,
+    *,
+    title: str,
+    unit: str,
+    labels: Mapping[str, str],
+    colors: Mapping[str, str],
+    mode: str = "absolute",
+    lang: str = "vi",
+    height: int = 520,
+    value_labels: bool = True,
+) -> go.Figure:
+    """Places side by side, one bar group per year (core.measures.plotted_in_years rows, `labels` in order).
+
+    With one year each place keeps its colour; with several, each year has its own shade (legend).
+    """
+    fig = go.Figure()
+    shown = [sid for sid in labels if sid in set(plotted["locality_id"])]
+    years = sorted({int(y) for y in plotted["year"]})
+    shades = list(_style()["year_colors"])
+    hover = _hovertemplate(lang)
+    for n, year in enumerate(years):
+        rows = plotted[plotted["year"] == year].set_index("locality_id").reindex(shown)
+        rows = rows.assign(locality_id=shown)
+        fig.add_trace(
+            go.Bar(
+                x=[_esc(labels[sid]) for sid in shown], y=rows["plotted"].tolist(), name=str(year),
+                text=_labels_of(rows, mode, lang) if value_labels else None, textposition="outside", cliponaxis=False,
+                marker={"color": [colors.get(sid, "#0072B2") for sid in shown] if len(years) == 1
+                        else shades[n % len(shades)]},
+                customdata=[_hover_rows(row.to_frame().T.infer_objects(), labels[sid], unit, lang,
+                                        mode != "absolute")[0]
+                            for sid, (_, row) in zip(shown, rows.iterrows(), strict=True)],
+                hovertemplate=hover,
+            )
+        )
+    _base_layout(fig, title, axis_title(mode, unit, lang), lang, "", height, False)
+    fig.update_layout(showlegend=len(years) > 1, barmode="group", bargap=0.4)
+    fig.update_xaxes(showgrid=False)
+    fig.update_yaxes(title=None)
+    if mode in ("change_abs", "change_pct"):
+        fig.add_hline(y=0, line={"color": "#9AA5B1", "width": 1})
     return fig

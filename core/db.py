@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,29 @@ class DatabaseMissing(FileNotFoundError):
     """The database file does not exist yet (run `make db`)."""
 
 
+# A database named for one block of code (`database_at`), e.g. the deck command's --db.
+_chosen: ContextVar[Path | None] = ContextVar("danvan_db", default=None)
+
+
 def database_path() -> Path:
-    """The database file: $DANVAN_DB, else data/danvan.duckdb (the same setting as etl/paths.py)."""
+    """The database file: the one `database_at` names, else $DANVAN_DB, else data/danvan.duckdb
+    (the same setting as etl/paths.py)."""
+    chosen = _chosen.get()
+    if chosen is not None:
+        return chosen
     env = os.environ.get(DB_ENV)
     return Path(env) if env else DEFAULT_DB
+
+
+@contextmanager
+def database_at(path: str | os.PathLike[str] | None) -> Iterator[Path]:
+    """Within the block every query reads `path` (None: the usual setting), in this thread only."""
+    token = _chosen.set(Path(path)) if path else None
+    try:
+        yield database_path()
+    finally:
+        if token is not None:
+            _chosen.reset(token)
 
 
 def database_version(path: Path | None = None) -> tuple[str, int, int]:

@@ -27,8 +27,8 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
-from core import export
-from core.captions import SourceRef, format_day, source_label, source_line, text, unique_sources
+from core import export, fmt
+from core.captions import SourceRef, source_label, source_line, text, unique_sources
 
 SLIDE_WIDTH = Inches(13.333)
 SLIDE_HEIGHT = Inches(7.5)
@@ -168,7 +168,7 @@ def _title_slide(prs: PresentationType, title: str, subtitle: str, day: dt.date,
     _place(sub, DECK_SUBTITLE_BOX)
     _set_text(sub.text_frame, subtitle)
     _style(sub.text_frame, 22, color=_MUTED_COLOR, align=PP_ALIGN.CENTER)
-    _add_textbox(slide, DECK_DATE_BOX, text("deck_date", lang, date=format_day(day, lang)), 18,
+    _add_textbox(slide, DECK_DATE_BOX, text("deck_date", lang, date=fmt.date(day, lang)), 18,
                  color=_MUTED_COLOR, align=PP_ALIGN.CENTER)
 
 

@@ -10,9 +10,9 @@ import time
 from collections.abc import Sequence
 
 from core import export
+from core.db import DB_ENV, DatabaseMissing
 from core.deck import DeckError, write_deck
 from core.deck_charts import EmptySelection, deck_items
-from core.deck_data import DatabaseNotFound
 from core.deck_spec import SpecError, load_spec
 
 
@@ -38,7 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             if started:  # a browser someone else keeps warm stays running
                 export.stop_browser()
-    except (SpecError, EmptySelection, DatabaseNotFound, DeckError, export.BrowserMissing) as exc:
+    except DatabaseMissing as exc:
+        print(f"lỗi: chưa có cơ sở dữ liệu ở {exc}: chạy `make db` (hoặc đặt {DB_ENV})", file=sys.stderr)
+        return 2
+    except (SpecError, EmptySelection, DeckError, export.BrowserMissing) as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # the output folder cannot be written, OUT is a folder, the disk is full

@@ -22,13 +22,15 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
 
-from core.deck_data import Catalog, load_catalog
+from core import queries
+from core.db import database_at, database_version
 
 KINDS = ("trend", "compare")
 MODES = ("absolute", "change_abs", "change_pct", "index")
@@ -72,6 +74,35 @@ class DeckSpec:
     subtitle: str
     day: dt.date | None
     charts: tuple[ChartSpec, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Indicators, breakdowns and localities (every level, with aliases) as the database has them."""
+
+    indicators: pd.DataFrame
+    breakdowns: pd.DataFrame
+    localities: pd.DataFrame
+
+    def indicator(self, code: str) -> Mapping[str, Any]:
+        return self.indicators.set_index("code").loc[code].to_dict()
+
+    def breakdown(self, indicator: str, code: str) -> Mapping[str, Any]:
+        rows = self.breakdowns[(self.breakdowns.indicator == indicator) & (self.breakdowns.code == code)]
+        return rows.iloc[0].to_dict()
+
+
+@lru_cache(maxsize=4)
+def _catalog(version: tuple[str, int, int]) -> Catalog:
+    with database_at(version[0]):
+        return Catalog(queries.indicators(), queries.breakdowns(), queries.locality_catalog())
+
+
+def load_catalog(db: str | os.PathLike[str] | None = None) -> Catalog:
+    """The catalog of the database at `db` (else the usual setting), read again whenever the ETL has
+    swapped in a new file; core.db.DatabaseMissing when there is none."""
+    with database_at(db):
+        return _catalog(database_version())
 
 
 def _fold(text: str) -> str:

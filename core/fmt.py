@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+from collections.abc import Iterable
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -68,12 +69,30 @@ def date(value: object, lang: str = "vi") -> str:
     return format_date(day, "dd/MM/yyyy", locale=_locale(lang))
 
 
-def published(value: str | None) -> str:
-    """A source's publication date as known: "2024-12-05" → "05/12/2024", "2024-12" → "12/2024"."""
+def published(value: str | None, lang: str = "vi") -> str:
+    """A source's publication date as precisely as it is known: "2024-12-05" → "05/12/2024",
+    "2024-12" → "12/2024", "2024" → "2024"; "" when unknown."""
     if not value or (isinstance(value, float) and math.isnan(value)):
         return ""
-    parts = str(value).split("-")
-    return "/".join(reversed(parts))
+    parts = str(value).strip().split("-")
+    if len(parts) == 3:
+        return date(dt.date.fromisoformat(str(value).strip()), lang)
+    if len(parts) == 2:
+        return format_date(dt.date(int(parts[0]), int(parts[1]), 1), "MM/yyyy", locale=_locale(lang))
+    return parts[0]
+
+
+def years(values: Iterable[int], lang: str = "vi") -> str:
+    """Chosen years in words: "2024"; "2019–2024" for a run of years; "2019, 2022, 2024" otherwise; ""."""
+    ys = sorted({int(v) for v in values})
+    if not ys:
+        return ""
+    if len(ys) > 1 and ys == list(range(ys[0], ys[-1] + 1)):
+        return t("period.years", lang, first=ys[0], last=ys[-1])
+    return ", ".join(str(y) for y in ys)
+
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def _month_end(day: dt.date) -> bool:
@@ -81,14 +100,20 @@ def _month_end(day: dt.date) -> bool:
 
 
 def period_label(kind: str, start: object, end: object, lang: str = "vi") -> str:
-    """"năm 2024", "7 tháng 2024", "lũy kế 2021 – 06/03/2024", "ngày 23/07/2024", "kỳ không rõ"."""
+    """"năm 2024", "7 tháng 2024", "quý I/2024", "6 tháng đầu năm 2024", "lũy kế 2021 – 06/03/2024",
+    "ngày 23/07/2024", "kỳ không rõ": what a figure's period is, never calling part of a year a year."""
     first, last = as_date(start), as_date(end)
     period = Period(kind, first, last)
     if period.is_full_year:
         assert last is not None
         return t("period.year", lang, year=last.year)
     if kind == "partial" and first and last:
-        if first.month == 1 and first.day == 1 and first.year == last.year and _month_end(last):
+        whole_months = first.day == 1 and first.year == last.year and _month_end(last)
+        if whole_months and first.month % 3 == 1 and last.month == first.month + 2:
+            return t("period.quarter", lang, quarter=_ROMAN[last.month // 3], year=last.year)
+        if whole_months and first.month == 1 and last.month == 6:
+            return t("period.first_half", lang, year=last.year)
+        if whole_months and first.month == 1:
             return t("period.months", lang, months=last.month, year=last.year)
         return t("period.range", lang, start=date(first, lang), end=date(last, lang))
     if kind == "cumulative":
@@ -111,8 +136,8 @@ def period_label(kind: str, start: object, end: object, lang: str = "vi") -> str
 
 
 def qualified(value: float | None, qualifier: str, lang: str = "vi") -> str:
-    """A value with its qualifier as the source said it: "hơn 40", "khoảng 24.240", "2.861"."""
-    text = number(value, lang)
+    """A value with its qualifier as the source said it: "hơn 40", "khoảng 24.240", "2.861", "4,25"."""
+    text = number(value, lang, decimals=2)
     if qualifier in ("at_least", "approx"):
         return t(f"qualifier.{qualifier}", lang, value=text)
     return text

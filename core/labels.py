@@ -1,9 +1,12 @@
 """Display names for ids, built from the catalog tables the queries return (in the chosen language)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from core import fmt
+from core.i18n import t
 
 
 def locality_labels(localities: pd.DataFrame, lang: str = "vi") -> dict[str, str]:
@@ -12,6 +15,20 @@ def locality_labels(localities: pd.DataFrame, lang: str = "vi") -> dict[str, str
         row.id: fmt.locality_label(row.name, row.level, row.parent_name, row.valid_from, lang)
         for row in localities.itertuples()
     }
+
+
+def chart_locality_labels(ids: Sequence[str], localities: pd.DataFrame, lang: str = "vi") -> dict[str, str]:
+    """Labels of the units on one chart, in the order of `ids`: as `locality_labels`, and a unit that
+    ended says until when when another unit on the chart has its name ("Gia Lai (đến 30/06/2025)")."""
+    rows = localities.set_index("id")
+    found = [i for i in ids if i in rows.index]
+    names = locality_labels(localities[localities["id"].isin(found)], lang)
+    out = {}
+    for i in found:
+        label, valid_to = names[i], fmt.date(rows.at[i, "valid_to"], lang)
+        namesake = any(j != i and rows.at[j, "name"] == rows.at[i, "name"] for j in found)
+        out[i] = t("locality.until", lang, name=label, until=valid_to) if namesake and valid_to else label
+    return out
 
 
 def indicator_labels(indicators: pd.DataFrame, lang: str = "vi") -> dict[str, str]:

@@ -2,7 +2,7 @@
 change, index, start–end change, ranking and the overview cards. Pure pandas, no I/O."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,20 @@ def apply_mode(full_years: pd.DataFrame, mode: str, series: str = "locality_id")
     else:
         frame["plotted"] = np.where(previous > 0, (values - previous) / previous * 100, np.nan)
     return frame
+
+
+def plotted_in_years(
+    full_years: pd.DataFrame, mode: str, years: Collection[int], series: str = "locality_id"
+) -> pd.DataFrame:
+    """`apply_mode` for chosen years: one row per series × chosen year with something to plot.
+
+    A change may start from the year just before a chosen year (when `full_years` has it); the
+    index is 100 at each series' first chosen year with a figure.
+    """
+    chosen = [int(y) for y in years]
+    base = full_years if mode in ("change_abs", "change_pct") else full_years[full_years["year"].isin(chosen)]
+    frame = apply_mode(base, mode, series=series)
+    return frame[frame["year"].isin(chosen) & frame["plotted"].notna()].reset_index(drop=True)
 
 
 def start_end_change(full_years: pd.DataFrame, series: str = "locality_id") -> pd.DataFrame:

@@ -31,6 +31,11 @@ def localities() -> pd.DataFrame:
     return query("localities")
 
 
+def locality_catalog() -> pd.DataFrame:
+    """One row per locality of every level, with parent name, validity, successor and aliases (to resolve names)."""
+    return query("locality_catalog")
+
+
 def year_bounds() -> tuple[int, int]:
     """The first and last year any figure ends in."""
     row = query("year_bounds").iloc[0]

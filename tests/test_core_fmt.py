@@ -43,6 +43,8 @@ def test_signed(value, expected):
         (4.301859, True, "vi", "+4,3%"),
         (-12.755, True, "vi", "−12,8%"),
         (100.0, False, "vi", "100,0%"),
+        (150.0, False, "vi", "150,0%"),
+        (-12.76, False, "vi", "−12,8%"),
         (4.301859, False, "en", "4.3%"),
         (float("nan"), False, "vi", "–"),
     ],
@@ -66,7 +68,8 @@ def test_date(value, expected):
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [("2024-12-05", "05/12/2024"), ("2024-12", "12/2024"), ("2024", "2024"), (None, ""), (float("nan"), "")]
+    ("value", "expected"),
+    [("2024-12-05", "05/12/2024"), ("2024-12", "12/2024"), ("2024", "2024"), (None, ""), ("", ""), (float("nan"), "")],
 )
 def test_published(value, expected):
     assert fmt.published(value) == expected
@@ -79,6 +82,11 @@ def test_published(value, expected):
         ("year", "2024-01-01", "2024-12-31", "en", "2024"),
         ("partial", "2024-01-01", "2024-07-31", "vi", "7 tháng 2024"),
         ("partial", "2024-01-01", "2024-07-31", "en", "first 7 months of 2024"),
+        ("partial", "2024-01-01", "2024-06-30", "vi", "6 tháng đầu năm 2024"),
+        ("partial", "2024-01-01", "2024-03-31", "vi", "quý I/2024"),
+        ("partial", "2023-07-01", "2023-09-30", "vi", "quý III/2023"),
+        ("partial", "2023-07-01", "2023-09-30", "en", "QIII 2023"),
+        ("partial", "2023-07-01", "2023-10-31", "vi", "01/07/2023 – 31/10/2023"),
         ("partial", "2015-01-01", "2015-11-16", "vi", "01/01/2015 – 16/11/2015"),
         ("partial", None, None, "vi", "kỳ không rõ"),
         ("cumulative", "2021-01-01", "2024-03-06", "vi", "lũy kế 2021 – 06/03/2024"),
@@ -96,11 +104,34 @@ def test_period_label(kind, start, end, lang, expected):
 
 
 @pytest.mark.parametrize(
+    ("kind", "start", "end", "expected"),
+    [
+        ("year", pd.Timestamp("2023-01-01"), pd.Timestamp("2023-12-31"), "năm 2023"),
+        ("partial", pd.NaT, pd.NaT, "kỳ không rõ"),
+        ("cumulative", pd.Timestamp("2009-01-01"), pd.NaT, "lũy kế từ 2009 đến nay"),
+    ],
+)
+def test_period_label_reads_what_queries_return(kind, start, end, expected):
+    assert fmt.period_label(kind, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([2024], "2024"), ([2019, 2020, 2021], "2019–2021"), ([2024, 2019, 2022, 2024], "2019, 2022, 2024"), ([], "")],
+)
+def test_years(values, expected):
+    assert fmt.years(values) == expected
+
+
+@pytest.mark.parametrize(
     ("value", "qualifier", "lang", "expected"),
     [
         (40, "at_least", "vi", "hơn 40"),
         (24240, "approx", "vi", "khoảng 24.240"),
         (2861, "exact", "vi", "2.861"),
+        (100, "approx", "vi", "khoảng 100"),
+        (4.25, "exact", "vi", "4,25"),
+        (-118, "exact", "vi", "−118"),
         (40, "at_least", "en", "more than 40"),
     ],
 )

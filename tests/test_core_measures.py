@@ -111,3 +111,24 @@ def test_headline_cards_latest_full_year_with_change_and_fallbacks():
         ("gia-lai", "reception_turns", "total", "year", 2861.0, 2023, 2743.0, 118.0, 4.3019, None),
     ]
     assert cards.loc[cards["locality_id"] == "gia-lai", "previous_derived"].tolist() == [True]
+
+
+YEARLY = pd.DataFrame({
+    "locality_id": ["a", "a", "a", "b", "b"],
+    "year": [2020, 2021, 2023, 2021, 2022],
+    "value": [100.0, 110.0, 121.0, 0.0, 50.0],
+})
+
+
+@pytest.mark.parametrize(("mode", "expected"), [
+    ("absolute", [("a", 2021, 110.0), ("a", 2023, 121.0), ("b", 2021, 0.0), ("b", 2022, 50.0)]),
+    # from the year before, which may lie before the chosen years; no year just before, no change
+    ("change_abs", [("a", 2021, 10.0), ("b", 2022, 50.0)]),
+    # a change from 0 has no percentage
+    ("change_pct", [("a", 2021, 10.0)]),
+    # the series' first chosen year is 100; a base of 0 gives no index
+    ("index", [("a", 2021, 100.0), ("a", 2023, 110.0)]),
+])
+def test_plotted_in_years(mode, expected):
+    points = measures.plotted_in_years(YEARLY, mode, (2021, 2022, 2023))
+    assert [(r.locality_id, r.year, round(r.plotted, 6)) for r in points.itertuples()] == expected

@@ -1,31 +1,15 @@
-"""core/deck_charts.py: the values each mode plots, and the figures, notes and sources of spec charts."""
+"""core/deck_charts.py: the figures (core.charts over core.queries), notes and sources of spec charts."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from core.deck_charts import EmptySelection, chart_for_spec, deck_items, plotted_points
+from core.deck_charts import EmptySelection, chart_for_spec, deck_items
 from core.deck_spec import ChartSpec
 
-YEARLY = pd.DataFrame({
-    "locality_id": ["a", "a", "a", "b", "b"],
-    "year": [2020, 2021, 2023, 2021, 2022],
-    "value": [100.0, 110.0, 121.0, 0.0, 50.0],
-})
 
-
-@pytest.mark.parametrize(("mode", "expected"), [
-    ("absolute", [("a", 2021, 110.0), ("a", 2023, 121.0), ("b", 2021, 0.0), ("b", 2022, 50.0)]),
-    # from the year before, which may lie before the range; no year before, no change
-    ("change_abs", [("a", 2021, 10.0), ("b", 2022, 50.0)]),
-    # a change from 0 has no percentage
-    ("change_pct", [("a", 2021, 10.0)]),
-    # the locality's first year in the range is 100; a base of 0 gives no index
-    ("index", [("a", 2021, 100.0), ("a", 2023, 110.0)]),
-])
-def test_plotted_points(mode, expected):
-    points = plotted_points(YEARLY, mode, (2021, 2022, 2023))
-    assert [(r.locality_id, r.year, round(r.plotted, 6)) for r in points.itertuples()] == expected
+def _plain(values) -> list:
+    """Plotted values as plotly draws them: NaN is a gap (null), like None."""
+    return [None if v is None or v != v else v for v in values]
 
 
 def _spec(**kw) -> ChartSpec:
@@ -37,17 +21,18 @@ def _spec(**kw) -> ChartSpec:
 def test_trend_joins_full_years_marks_partial_and_reform(built_db):
     chart = chart_for_spec(_spec(), built_db)
     traces = {t.name: t for t in chart.figure.data}
-    assert list(traces) == ["Hà Nội", "Hà Nội: 7 tháng 2024, không phải cả năm", "Gia Lai (đến 30/06/2025)"]
+    assert list(traces) == ["Hà Nội", "Hà Nội — một phần năm", "Gia Lai (đến 30/06/2025)"]
     assert list(traces["Hà Nội"].x) == [2022, 2023, 2024, 2025]
-    assert list(traces["Hà Nội"].y) == [None, 13663.0, None, 11935.0]  # 2024 is a gap, not the 7-month figure
+    assert _plain(traces["Hà Nội"].y) == [None, 13663.0, None, 11935.0]  # 2024 is a gap, not the 7-month figure
     assert list(traces["Hà Nội"].text) == ["", "13.663", "", "11.935"]
-    partial = traces["Hà Nội: 7 tháng 2024, không phải cả năm"]
-    assert (list(partial.x), list(partial.y), partial.mode, partial.marker.symbol) == (
-        [2024], [24254.0], "markers+text", "diamond-open")
-    assert list(traces["Gia Lai (đến 30/06/2025)"].y) == [None, None, 1556.0, None]
-    assert [(s.type, s.x0) for s in chart.figure.layout.shapes] == [("line", 2025)]
+    partial = traces["Hà Nội — một phần năm"]
+    assert (list(partial.x), list(partial.y), list(partial.text), partial.mode, partial.marker.symbol) == (
+        [2024.22], [24254.0], ["24.254"], "markers+text", "diamond-open")
+    assert _plain(traces["Gia Lai (đến 30/06/2025)"].y) == [None, None, 1556.0, None]
+    assert [(s.type, round(s.x0, 3)) for s in chart.figure.layout.shapes] == [("line", 2024.997)]  # 1 July 2025
     assert [a.text for a in chart.figure.layout.annotations] == [
-        "Sắp xếp ĐVHC 01/07/2025", "Không có số liệu: Gia Lai (từ 01/07/2025)"]
+        "Sắp xếp đơn vị hành chính 01/07/2025", "Không có số liệu: Gia Lai (từ 01/07/2025)"]
+    assert chart.figure.layout.yaxis.title.text == "mô hình"
     assert chart.title == 'Mô hình "Dân vận khéo" đăng ký, xây dựng'
     assert chart.subtitle == ("Hà Nội, Gia Lai (đến 30/06/2025), Gia Lai (từ 01/07/2025) · 2022–2025 · Tổng số · "
                               "xu hướng theo năm · số tuyệt đối · mô hình")
@@ -56,9 +41,9 @@ def test_trend_joins_full_years_marks_partial_and_reform(built_db):
     assert "Hà Nội, 7 tháng 2024: 24.254 mô hình — Hà Nội Mới, 2024: “" in notes
     assert "Hà Nội, năm 2023: 13.663 mô hình — Hà Nội portal, 27/12/2023: “" in notes
     assert "Không có số liệu: Gia Lai (từ 01/07/2025)" in notes
-    # cumulative figures are not drawn but said, after the drawn ones
+    # cumulative figures with no end are not drawn but said, after the drawn ones
     other = notes.index("Số liệu khác kỳ (không vẽ trên đường theo năm):")
-    assert notes.index("Hà Nội, từ 2009 đến nay: 160.013 mô hình") > other
+    assert notes.index("Hà Nội, lũy kế từ 2009 đến nay: 160.013 mô hình") > other
 
 
 def test_change_pct_notes_and_sources(built_db):
@@ -66,24 +51,36 @@ def test_change_pct_notes_and_sources(built_db):
                                  mode="change_pct"), built_db)
     (trace,) = chart.figure.data
     assert list(trace.x) == [2023, 2024]
-    assert trace.y[0] is None and trace.y[1] == pytest.approx((2861 - 2743) / 2743 * 100)
+    assert _plain(trace.y)[0] is None and trace.y[1] == pytest.approx((2861 - 2743) / 2743 * 100)
     assert list(trace.text) == ["", "+4,3%"]
-    assert chart.figure.layout.yaxis.title.text == "%"
+    assert chart.figure.layout.yaxis.title.text == "Tăng/giảm (%)"
     assert "Gia Lai, năm 2024: +4,3% so với năm 2023" in chart.notes
     # the derived 2023 value says how it was derived
     assert any(n.startswith("Gia Lai, năm 2023: 2.743 lượt (suy ra: ") for n in chart.notes)
+    # a figure with no known period is not listed as an other period of these years
+    assert not any("kỳ không rõ" in n for n in chart.notes)
     assert [s.publisher for s in chart.sources] == ["Báo Gia Lai (GLO)"]
-    assert chart.figure.layout.shapes == ()  # 2023–2024 does not span the reform
+    assert [s.type for s in chart.figure.layout.shapes] == ["line"]  # the zero line; 2023–2024 is before the reform
+    assert chart.figure.layout.shapes[0].y0 == 0
 
 
 def test_compare_groups_years(built_db):
     chart = chart_for_spec(_spec(kind="compare", indicator="models_recognized", localities=("ha-noi", "gia-lai"),
                                  years=(2024, 2025)), built_db)
-    assert [(t.type, t.name, list(t.x), list(t.y)) for t in chart.figure.data] == [
+    assert [(t.type, t.name, list(t.x), _plain(t.y)) for t in chart.figure.data] == [
         ("bar", "2024", ["Hà Nội", "Gia Lai"], [None, 1327.0]),
         ("bar", "2025", ["Hà Nội", "Gia Lai"], [62.0, None]),
     ]
     assert [list(t.text) for t in chart.figure.data] == [["", "1.327"], ["62", ""]]
+    assert chart.figure.layout.showlegend is True
+
+
+def test_compare_one_year_keeps_each_province_colour(built_db):
+    chart = chart_for_spec(_spec(kind="compare", indicator="reception_turns", localities=("ha-noi", "gia-lai"),
+                                 years=(2024,), mode="change_pct"), built_db)
+    (bar,) = chart.figure.data
+    assert (list(bar.x), list(bar.text), list(bar.marker.color)) == (["Gia Lai"], ["+4,3%"], ["#D55E00"])
+    assert "Không có số liệu: Hà Nội" in chart.notes
 
 
 @pytest.mark.parametrize(("spec", "message"), [

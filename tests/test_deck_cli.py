@@ -52,7 +52,7 @@ def test_example_spec_builds_the_headline_deck(example_deck):
 
 
 def test_example_covers_every_headline_indicator_for_both_provinces(built_db):
-    from core.deck_data import load_catalog
+    from core.deck_spec import load_catalog
     from core.deck_spec import load_spec
 
     spec = load_spec(EXAMPLE, built_db)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from core.deck_data import load_catalog
+from core.deck_spec import load_catalog
 from core.deck_spec import ChartSpec, SpecError, parse_spec, parse_years, resolve_locality
 
 
