@@ -462,29 +462,30 @@ def check_table(name: str, digest: str, columns: dict[str, pa.Array | Encoded], 
     if errors:
         return Checked(None, {}, errors)
 
-    # Everything is good: the observations, as columns.
+    # Everything is good: the observations, as columns (texts as dictionaries: nothing is copied per row).
     periods = canon.items
-    take_period = pa.array(period_of_row)
     derived_all = derived_of_value[d_idx]
     note_idx, note_values = enc["note"]
-    note_suffix = pa.array([f": {v}" if v else "" for v in note_values], pa.string()).take(pa.array(note_idx))
+    note_suffix = _texts([f": {v}" if v else "" for v in note_values], note_idx)
     prefix = pc.binary_join_element_wise(f"{name}, dòng ", pc.cast(pa.array(lines), pa.string()), "")
+    days = np.array([[(p[1] - EPOCH).days if p[1] else -1, (p[2] - EPOCH).days if p[2] else -1] for p in periods],
+                    dtype=np.int32).reshape(-1, 2)
     observations = pa.table({
-        "locality_id": pa.array(places.items, pa.string()).take(pa.array(place_of_row)),
-        "indicator": pa.array(ind_values, pa.string()).take(pa.array(ind_idx)),
-        "breakdown": pa.array(breakdowns.items, pa.string()).take(pa.array(brk_of_row)),
-        "period_kind": pa.array([p[0] for p in periods], pa.string()).take(take_period),
-        "period_start": pa.array([p[1] for p in periods], pa.date32()).take(take_period),
-        "period_end": pa.array([p[2] for p in periods], pa.date32()).take(take_period),
+        "locality_id": _texts(places.items, place_of_row),
+        "indicator": _texts(ind_values, ind_idx),
+        "breakdown": _texts(breakdowns.items, brk_of_row),
+        "period_kind": _texts([p[0] for p in periods], period_of_row),
+        "period_start": _dates(days[:, 0][period_of_row]),
+        "period_end": _dates(days[:, 1][period_of_row]),
         "value": pa.array(values_of_row, pa.float64()),
-        "value_repr": pa.array([repr(float(x)) for x in numbers], pa.string()).take(pa.array(val_idx)),
-        "qualifier": pa.array(qualifiers, pa.string()).take(pa.array(q_idx)),
+        "value_repr": _texts([repr(float(x)) for x in numbers], val_idx),
+        "qualifier": _texts(qualifiers, q_idx),
         "derived": pa.array(derived_all, pa.bool_()),
-        "derived_how": pc.if_else(pa.array(derived_all), pa.scalar(DERIVED_HOW), pa.scalar(None, pa.string())),
-        "source_id": pa.array(src_vocab.items, pa.string()).take(pa.array(src_of_row)),
-        "quote": pc.binary_join_element_wise(prefix, note_suffix, ""),
-        "obtained": pa.array(["table"], pa.string()).take(pa.array(np.zeros(n, dtype=np.int64))),
-        "figure_ref": pa.array(val_values, pa.string()).take(pa.array(val_idx)),
+        "derived_how": _texts([DERIVED_HOW, None], np.where(derived_all, 0, 1)),
+        "source_id": _texts(src_vocab.items, src_of_row),
+        "quote": pc.binary_join_element_wise(prefix, note_suffix.cast(pa.string()), ""),
+        "obtained": _texts(["table"], np.zeros(n, dtype=np.int64)),
+        "figure_ref": _texts(val_values, val_idx),
         "review_note": pa.nulls(n, pa.string()),
     })
 
@@ -505,6 +506,18 @@ def check_table(name: str, digest: str, columns: dict[str, pa.Array | Encoded], 
                                    publisher=pub_values[pub_idx[r]], published=published.iso() if published else "",
                                    file_name=name, file_hash=digest)
     return Checked(observations, sources, [])
+
+
+EPOCH = date(1970, 1, 1)
+
+
+def _texts(items: list[str | None], idx: np.ndarray) -> pa.DictionaryArray:
+    return pa.DictionaryArray.from_arrays(pa.array(idx.astype(np.int32)), pa.array(items, pa.string()))
+
+
+def _dates(days: np.ndarray) -> pa.Array:
+    """Days since 1970 (-1: no date) as a date column."""
+    return pa.array(days, pa.date32(), mask=days < 0)
 
 
 def parts_over_totals(name: str, catalog: Catalog, group: np.ndarray, indicator: np.ndarray, indicator_codes: list[str],

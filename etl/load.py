@@ -91,6 +91,7 @@ def observations_frame(figures: list[Figure]) -> pd.DataFrame:
 BULK_ID_SQL = """substr(sha1(concat_ws('|', source_id, locality_id, indicator, breakdown, period_kind,
     coalesce(CAST(period_start AS VARCHAR), 'None'), coalesce(CAST(period_end AS VARCHAR), 'None'), value_repr,
     CASE WHEN derived THEN 'True' ELSE 'False' END, coalesce(figure_ref, ''), '0', '0')), 1, 16)"""
+BULK_ORDER = "indicator, breakdown, locality_id, period_end, period_start, id"
 # From this many observations on, the per-row key and reference checks of the observations table
 # (seconds per million rows in DuckDB) are replaced by the same checks run once over the whole table.
 BULK_OBSERVATIONS = 100_000
@@ -174,9 +175,13 @@ def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[S
                 con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM frame")
                 con.unregister("frame")
             cols = ", ".join(c for c in OBS_COLUMNS if c != "id")
-            if bulk:  # one statement: DuckDB spreads it over every core
-                con.register("bulk", pa.concat_tables(bulk))
-                con.execute(f"INSERT INTO observations (id, {cols}) SELECT {BULK_ID_SQL}, {cols} FROM bulk")
+            if bulk:
+                # One statement, sorted the way pages ask (indicator, breakdown, place, period): the file
+                # is about half the size, row groups can be skipped by their min/max, and the order is
+                # the same at every build.
+                con.register("bulk", pa.concat_tables(bulk, promote_options="permissive"))
+                con.execute(f"INSERT INTO observations (id, {cols}) SELECT id, {cols} FROM "
+                            f"(SELECT {BULK_ID_SQL} AS id, {cols} FROM bulk) ORDER BY {BULK_ORDER}")
                 con.unregister("bulk")
             if bulk_load:
                 problems = check_integrity(con)

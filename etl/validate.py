@@ -156,16 +156,19 @@ def find_conflicts_bulk(figures: list[Figure], bulk: Sequence[pa.Table]) -> list
         "source_id": pa.array([f.doc for f in figures], pa.string()),
         "value": pa.array([float(f.value) for f in figures], pa.float64()),
     })
-    everything = pa.concat_tables([small, *(t.select(list(cols)) for t in bulk)])
+    parts = [small, *(t.select(list(cols)) for t in bulk)]
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")
     try:
-        con.register("obs", everything)
+        for n, part in enumerate(parts):
+            con.register(f"part{n}", part)
+        union = " UNION ALL ".join(f"SELECT {', '.join(cols)} FROM part{n}" for n in range(len(parts)))
         key = f"hash({', '.join(_KEY)})"
         # Keys are grouped by their 64-bit hash (one integer, fast); _conflict_lines() then groups
         # the few candidate rows by the real key, so a hash collision cannot invent a conflict.
         rows = con.sql(f"""
-            WITH h AS (SELECT {key} AS k, hash(source_id) AS s, value FROM obs),
+            WITH obs AS ({union}),
+                 h AS (SELECT {key} AS k, hash(source_id) AS s, value FROM obs),
                  c AS (SELECT k FROM h GROUP BY k HAVING min(s) <> max(s) AND min(value) <> max(value))
             SELECT {', '.join(cols)} FROM obs WHERE {key} IN (SELECT k FROM c)""").fetchall()
     finally:

@@ -1,0 +1,62 @@
+"""Server time of one full run of each page (Streamlit AppTest, headless) against a database,
+found at run time: dashboard.py and every pages/*.py it navigates to."""
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+DASHBOARD = ROOT / "dashboard.py"
+SYNTHETIC_BANNER = "GIẢ LẬP"
+
+
+def page_files() -> list[str]:
+    """Pages as dashboard.py's navigation names them (relative to it)."""
+    return [f"pages/{p.name}" for p in sorted((ROOT / "pages").glob("*.py"))] if (ROOT / "pages").is_dir() else []
+
+
+def _texts(at) -> list[str]:
+    out = []
+    for kind in ("markdown", "caption", "info", "warning", "error", "title", "header", "subheader"):
+        out += [str(el.value) for el in getattr(at, kind, [])]
+    return out
+
+
+def time_pages(db: Path, runs: int = 5, timeout: float = 120) -> dict[str, Any]:
+    """Per page: the first (cold) run and the p50/p95 of the next `runs` (warm caches), in ms."""
+    from streamlit.testing.v1 import AppTest  # noqa: PLC0415
+
+    os.environ["DANVAN_DB"] = str(db)
+    pages = page_files()
+    if not DASHBOARD.exists() or not pages:
+        return {"error": "dashboard.py or pages/ missing"}
+    out: dict[str, Any] = {}
+    for page in pages:
+        timings, errors, banner = [], [], False
+        for _ in range(runs + 1):
+            at = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
+            at.run()
+            start = time.perf_counter()
+            at.switch_page(page).run()
+            timings.append((time.perf_counter() - start) * 1000)
+            errors += [e.message for e in at.exception]
+            banner = banner or any(SYNTHETIC_BANNER in t for t in _texts(at))
+        warm = sorted(timings[1:])
+        out[page] = {
+            "cold_ms": round(timings[0], 1),
+            "p50_ms": round(statistics.median(warm), 1),
+            "p95_ms": round(_p95(warm), 1),
+            "runs_ms": [round(t, 1) for t in timings],
+            "errors": sorted(set(errors))[:5],
+            "synthetic_banner": banner,
+        }
+    return out
+
+
+def _p95(values: list[float]) -> float:
+    """The 95th percentile by nearest rank (with few runs: the largest but outliers)."""
+    ordered = sorted(values)
+    return ordered[max(0, -(-95 * len(ordered) // 100) - 1)]
