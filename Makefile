@@ -52,5 +52,10 @@ deck: system-deps-run $(STAMP) $(DB)
 	  echo "dùng: make deck SPEC=data/decks/example.yaml OUT=out/example.pptx"; exit 2; fi
 	DANVAN_DB=$(abspath $(DB)) $(PY) -m core.deck_cli "$(SPEC)" "$(OUT)"
 
+# Timings against the goals of issue 5 on national-size synthetic data (a few minutes): prints a
+# table and writes bench-results.json; work files in out/bench/. See tests/bench/run.py.
+bench: system-deps-test $(STAMP)
+	$(PY) tests/bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache
