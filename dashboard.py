@@ -1,7 +1,7 @@
 """Entry point of the dashboard (`make run`): page config, language toggle, navigation."""
 import streamlit as st
 
-from core import cached, urlstate, widgets
+from core import cached, chart_actions, deck_basket, render, urlstate, widgets
 from core.db import DatabaseMissing, database_path, database_version
 from core.i18n import t
 
@@ -23,14 +23,19 @@ PAGES = [
     st.Page("pages/compare.py", title=t("pages.compare", lang), icon=":material/bar_chart:", url_path="so-sanh"),
     st.Page("pages/district.py", title=t("pages.district", lang), icon=":material/location_city:", url_path="quan-huyen"),
     st.Page("pages/data.py", title=t("pages.data", lang), icon=":material/table_view:", url_path="du-lieu"),
+    st.Page("pages/deck.py", title=t("pages.deck", lang), icon=":material/slideshow:", url_path="xuat-slide"),
 ]
 page = st.navigation(PAGES)
+# Under every chart: PNG/SVG made on the server and "Thêm vào slide".
+render.register_chart_action(chart_actions.chart_buttons)
 
 info = cached.build_info()
 st.sidebar.caption(t("app.title", lang))
 st.sidebar.caption(t("app.data_note", lang, n_obs=info["n_observations"], n_sources=info["n_sources"]))
 if info["synthetic"]:
     st.sidebar.warning(t("app.synthetic", lang))
+if deck_basket.current():
+    st.sidebar.caption(t("deck.sidebar", lang, n=len(deck_basket.current())))
 
 urlstate.show_notices(url, lang)
 page.run()

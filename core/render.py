@@ -1,9 +1,10 @@
-"""The one place every chart is put on a page: `show_chart(fig, spec)`.
+"""The one place every chart is put on a page: `show_chart(fig, spec, rows)`.
 
 A `ChartSpec` says what a chart shows (kind, indicator, breakdown, localities, years or period,
-mode, title, source lines). `show_chart` draws the figure with a modebar download of 1920×1080
-PNG named after the spec, writes the sources under it, then calls every action registered with
-`register_chart_action` — the extension point for per-chart export buttons and "add to deck".
+mode, title, source lines); `rows` are the query rows it draws. `show_chart` draws the figure with
+a modebar download of 1920×1080 PNG named after the spec, writes the sources under it, then calls
+every action registered with `register_chart_action` with (fig, spec, rows) — in the dashboard the
+PNG/SVG downloads and "Thêm vào slide" of core.chart_actions.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -75,12 +77,12 @@ def plotly_config(spec: ChartSpec) -> dict[str, Any]:
     return {**export.plotly_config(spec.filename()), "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
-ChartAction = Callable[[go.Figure, ChartSpec], None]
+ChartAction = Callable[[go.Figure, ChartSpec, pd.DataFrame], None]
 _CHART_ACTIONS: list[ChartAction] = []
 
 
 def register_chart_action(action: ChartAction) -> None:
-    """Run `action(fig, spec)` under every chart from now on (e.g. PNG/SVG buttons, "add to deck")."""
+    """Run `action(fig, spec, rows)` under every chart from now on (e.g. PNG/SVG buttons, "add to deck")."""
     if action not in _CHART_ACTIONS:
         _CHART_ACTIONS.append(action)
 
@@ -100,11 +102,14 @@ def sources_caption(sources: tuple[str, ...] | list[str], lang: str = "vi", limi
     return text
 
 
-def show_chart(fig: go.Figure, spec: ChartSpec, *, show_sources: bool = True) -> None:
-    """Draw one chart with its spec in the figure's `layout.meta`, its sources, and the registered actions."""
+def show_chart(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, *, show_sources: bool = True) -> None:
+    """Draw one chart with its spec in the figure's `layout.meta`, its sources, and the registered actions.
+
+    `rows` are the query rows the chart draws (with their source_* columns, periods and quotes): the
+    actions bake their sources into images and their sentences into a slide's notes."""
     fig.update_layout(meta={"chart_spec": spec.to_dict()})
     st.plotly_chart(fig, key=f"chart-{spec.chart_id}", config=plotly_config(spec), width="stretch")
     if show_sources and spec.sources:
         st.caption(sources_caption(spec.sources, spec.lang))
     for action in _CHART_ACTIONS:
-        action(fig, spec)
+        action(fig, spec, rows)

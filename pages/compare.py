@@ -63,7 +63,7 @@ fig = charts.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[i
                             colors=colors, lang=lang)
 spec = render.ChartSpec(chart_id="compare.main", kind="ranking", title=title, indicator=indicator, breakdown=breakdown,
                         localities=tuple(with_value["locality_id"]), period=period, lang=lang, sources=tuple(sources))
-render.show_chart(fig, spec)
+render.show_chart(fig, spec, with_value)
 
 without = ranked[ranked["value"].isna()]
 if province:

@@ -60,6 +60,6 @@ for indicator, group in points.groupby("indicator", sort=False):
                                   lang=lang, height=400)
         spec = render.ChartSpec(chart_id=f"district.{indicator}", kind="profile", title=title, indicator=indicator,
                                 localities=(district,), years=years, lang=lang, sources=tuple(sources))
-        render.show_chart(fig, spec)
+        render.show_chart(fig, spec, drawable)
     st.dataframe(tables.profile_table(group, lang), hide_index=True,
                  column_config={t("columns.link", lang): st.column_config.LinkColumn()})

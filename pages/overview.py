@@ -73,5 +73,5 @@ for indicator in headline:
     spec = render.ChartSpec(chart_id=f"overview.{indicator}", kind="overview-small", title=names[indicator],
                             indicator=indicator, localities=tuple(series_labels), lang=lang, sources=tuple(sources))
     with grid[shown % 2]:
-        render.show_chart(fig, spec)
+        render.show_chart(fig, spec, points)
     shown += 1

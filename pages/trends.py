@@ -69,7 +69,7 @@ else:
     spec = render.ChartSpec(chart_id="trends.main", kind=f"trend-{chart}", title=title, indicator=indicator,
                             breakdown=breakdown, localities=tuple(chosen), years=years, mode=mode, lang=lang,
                             sources=tuple(sources))
-    render.show_chart(fig, spec)
+    render.show_chart(fig, spec, drawable if mode == "absolute" else full)  # other measures draw full years only
 
 missing = [places[c] for c in chosen if c not in set(drawable["locality_id"])]
 if missing:

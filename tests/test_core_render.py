@@ -1,4 +1,6 @@
 """core.render: the chart spec, its file name, plotly's download config and safe Markdown."""
+import json
+
 import pytest
 
 from core import render
@@ -53,7 +55,7 @@ def test_plain_md(text, expected):
 def test_register_chart_action_once():
     calls = []
 
-    def action(fig, spec):
+    def action(fig, spec, rows):
         calls.append(spec.chart_id)
 
     before = len(render.chart_actions())
@@ -72,3 +74,31 @@ def test_register_chart_action_once():
 )
 def test_sources_caption(sources, expected):
     assert render.sources_caption(sources) == expected
+
+
+def test_show_chart_hands_the_drawn_rows_to_every_action():
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import pandas as pd
+        import plotly.graph_objects as go
+        import streamlit as st
+
+        from core import render
+
+        def action(fig, spec, rows):
+            st.write(f"{spec.chart_id}: {len(fig.data)} trace, rows {list(rows['value'])}")
+
+        render.register_chart_action(action)
+        try:
+            spec = render.ChartSpec("t.main", "trend-line", "T", "x", sources=("Báo A",))
+            render.show_chart(go.Figure(go.Scatter(x=[1], y=[2])), spec, pd.DataFrame({"value": [2.0, 3.0]}))
+        finally:
+            render._CHART_ACTIONS.remove(action)
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["t.main: 1 trace, rows [2.0, 3.0]"]
+    assert [c.value for c in at.caption] == ["Nguồn: Báo A"]
+    (chart,) = at.get("plotly_chart")
+    assert json.loads(chart.proto.spec)["layout"]["meta"]["chart_spec"]["chart_id"] == "t.main"

@@ -1,0 +1,73 @@
+"""The buttons under every chart (registered with core.render.register_chart_action in dashboard.py):
+PNG (1920×1080) and SVG made on the server with the title, places, period and sources baked in,
+and "Thêm vào slide", which puts the chart with its current filters into the deck basket.
+
+Images are rendered only when a button is clicked (st.download_button runs the callable then, on
+another thread: it gets everything it needs as arguments). One Chromium is started for the
+dashboard's lifetime (st.cache_resource); without one, the buttons are off and say why.
+"""
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core import cached, chart_words, deck_basket, export
+from core.i18n import t
+from core.render import ChartSpec
+
+MIME = {"png": "image/png", "svg": "image/svg+xml"}
+_log = logging.getLogger(__name__)
+
+
+@st.cache_resource(show_spinner=False)
+def warm_browser() -> str | None:
+    """Start the dashboard's one Chromium (kept until the process ends); the problem when there is none."""
+    try:
+        export.start_browser()
+    except export.BrowserMissing as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - kaleido could not start it: say so under the charts, keep the page
+        _log.exception("Chromium did not start")
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def catalog() -> chart_words.Catalog:
+    """The catalog tables, from the cache the pages use."""
+    return chart_words.Catalog(cached.indicators(), cached.breakdowns(), cached.localities())
+
+
+def add_to_deck(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
+    """Put the chart, as drawn with its current filters, at the end of the deck basket."""
+    basket = deck_basket.current()
+    if not deck_basket.holds(basket, spec):
+        basket = deck_basket.added(basket, spec, chart_words.deck_item(fig, spec, rows, catalog()))
+        deck_basket.keep(basket)
+    st.toast(t("deck.added_toast", spec.lang, title=spec.title, n=len(basket)), icon=":material/slideshow:")
+
+
+def chart_buttons(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
+    """PNG, SVG and "Thêm vào slide" in one row under the chart."""
+    lang = spec.lang
+    problem = warm_browser()
+    caption = chart_words.caption(spec, rows, catalog())
+    stem = spec.filename()
+    row = st.container(horizontal=True, gap="small")
+    for fmt in ("png", "svg"):
+        row.download_button(
+            t(f"export.{fmt}", lang), partial(export.render_image, fig, fmt, caption), file_name=f"{stem}.{fmt}",
+            mime=MIME[fmt], key=f"export.{fmt}.{spec.chart_id}", on_click="ignore", icon=":material/download:",
+            disabled=problem is not None, help=t(f"export.{fmt}_help", lang),
+        )
+    in_deck = deck_basket.holds(deck_basket.current(), spec)
+    row.button(
+        t("deck.in_deck" if in_deck else "deck.add", lang), key=f"deck.add.{spec.chart_id}", on_click=add_to_deck,
+        args=(fig, spec, rows), disabled=in_deck, icon=":material/check:" if in_deck else ":material/add:",
+        help=t("deck.add_help", lang),
+    )
+    if problem is not None:
+        st.caption(t("export.no_browser", lang))

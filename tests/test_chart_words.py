@@ -1,0 +1,106 @@
+"""core.chart_words: a dashboard chart's image caption and slide, in words, from its spec and rows."""
+import plotly.graph_objects as go
+import pytest
+
+from core import chart_words, queries
+from core.captions import SourceRef
+from core.render import ChartSpec
+
+GLO = SourceRef("Báo Gia Lai (GLO)", "2024-12-05",
+                "Gia Lai tổng kết năm 2024, đặt yêu cầu nâng tầm đội ngũ cán bộ dân vận")
+
+
+@pytest.fixture(scope="module")
+def catalog(built_db):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DANVAN_DB", str(built_db))
+        return chart_words.Catalog(queries.indicators(), queries.breakdowns(), queries.localities())
+
+
+@pytest.fixture(autouse=True)
+def _database(built_db, monkeypatch):
+    monkeypatch.setenv("DANVAN_DB", str(built_db))
+
+
+def _spec(**kw) -> ChartSpec:
+    base = {"chart_id": "trends.main", "kind": "trend-line", "title": "Lượt tiếp công dân — Tổng số",
+            "indicator": "reception_turns", "breakdown": "total", "localities": ("gia-lai",), "years": (2023, 2024)}
+    return ChartSpec(**{**base, **kw})
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, "2023–2024"),
+        ({"years": (2024, 2024)}, "2024"),
+        ({"years": None, "period": "2024"}, "năm 2024"),
+        ({"years": None, "period": "partial:2024-01-01:2024-07-31"}, "7 tháng 2024"),
+        ({"years": None, "period": "partial:2024-01-01:2024-07-31", "lang": "en"}, "first 7 months of 2024"),
+        ({"years": None}, ""),
+    ],
+)
+def test_period_text(changes, expected):
+    assert chart_words.period_text(_spec(**changes)) == expected
+
+
+@pytest.mark.parametrize(
+    ("localities", "expected"),
+    [
+        (("ha-noi", "gia-lai"), "Hà Nội, Gia Lai"),
+        # old and merged Gia Lai on one chart: each says when it existed
+        (("gia-lai", "gia-lai-2025"), "Gia Lai (đến 30/06/2025), Gia Lai (từ 01/07/2025)"),
+        (("ha-noi.soc-son",), "Sóc Sơn (Hà Nội)"),
+        (("ha-noi.ba-dinh", "ha-noi.hoan-kiem", "ha-noi.tay-ho", "ha-noi.long-bien", "ha-noi.cau-giay",
+          "ha-noi.dong-da"), "Ba Đình (Hà Nội), Hoàn Kiếm (Hà Nội), Tây Hồ (Hà Nội), Long Biên (Hà Nội) và 2 nơi khác"),
+    ],
+)
+def test_places_text(catalog, localities, expected):
+    assert chart_words.places_text(_spec(localities=localities), catalog) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, "Gia Lai · 2023–2024 · Tổng số · số tuyệt đối · lượt"),
+        ({"breakdown": "regular", "localities": ("ha-noi", "gia-lai"), "years": (2015, 2025), "mode": "index"},
+         "Hà Nội, Gia Lai · 2015–2025 · Tiếp thường xuyên · chỉ số (năm đầu có số liệu = 100) · lượt"),
+        ({"mode": "change_pct", "lang": "en"},
+         "Gia Lai · 2023–2024 · Total · change from previous year (%) · turns"),
+        # overview and profile charts have no single breakdown
+        ({"breakdown": None, "kind": "profile", "localities": ("ha-noi.soc-son",), "years": (2021, 2024)},
+         "Sóc Sơn (Hà Nội) · 2021–2024 · số tuyệt đối · lượt"),
+    ],
+)
+def test_filters_line(catalog, changes, expected):
+    assert chart_words.filters_line(_spec(**changes), catalog) == expected
+
+
+def test_caption_and_slide_of_a_trend_chart(catalog):
+    spec = _spec(mode="change_abs")
+    rows = queries.series_points("reception_turns", "total", ["gia-lai"], 2023, 2024)
+    rows = rows[rows["is_full_year"]]
+    caption = chart_words.caption(spec, rows, catalog)
+    assert (caption.title, caption.context, caption.sources) == (
+        "Lượt tiếp công dân — Tổng số", "Gia Lai · 2023–2024 · thay đổi so với năm trước", (GLO,))
+    fig = go.Figure(go.Scatter(x=[2023, 2024], y=[None, 118]))
+    item = chart_words.deck_item(fig, spec, rows, catalog)
+    assert (item.title, item.subtitle, item.sources) == (
+        "Lượt tiếp công dân — Tổng số", "Gia Lai · 2023–2024 · Tổng số · thay đổi so với năm trước · lượt", (GLO,))
+    assert item.notes[0] == "Số liệu trên biểu đồ (kỳ, mức độ chính xác, nguồn và câu gốc):"
+    assert [n.split(" — ")[0] for n in item.notes[1:]] == [
+        "Gia Lai, năm 2023: 2.743 lượt (suy ra: 2861 − 118 (“cáo, tăng 118 lượt so với năm 2023”))",
+        "Gia Lai, năm 2024: 2.861 lượt",
+    ]
+    assert all(" — Báo Gia Lai (GLO), 05/12/2024: “" in n for n in item.notes[1:])
+    assert item.figure is not fig and item.figure.to_dict() == fig.to_dict()  # a copy: the page may redraw its own
+
+
+def test_slide_notes_name_the_breakdown_when_a_chart_draws_several(catalog):
+    rows = queries.profile_points("ha-noi.soc-son")
+    rows = rows[(rows["indicator"] == "dialogues") & rows["period_end"].notna()]
+    spec = _spec(kind="profile", indicator="dialogues", breakdown=None, localities=("ha-noi.soc-son",),
+                 years=(2021, 2024), title="Cuộc đối thoại — Sóc Sơn")
+    notes = chart_words.deck_item(go.Figure(), spec, rows, catalog).notes
+    assert len(notes) == 1 + len(rows) and rows["breakdown"].nunique() > 1
+    for note, breakdown in zip(notes[1:], rows["breakdown_vi"], strict=True):
+        assert note.startswith(f"Sóc Sơn (Hà Nội) — {breakdown}, "), note
