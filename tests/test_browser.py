@@ -181,3 +181,33 @@ def test_shared_link_restores_the_view(page: Page, server: str) -> None:
     page.wait_for_selector(".js-plotly-plot .main-svg")
     data = _chart_data(page)
     assert data == [["Gia Lai", [2023, 2024], [None, 118]]]
+
+
+def test_chart_images_and_deck(page: Page, server: str, tmp_path: Path) -> None:
+    """PNG download under a chart; "Thêm vào slide" on the trends page, then the "Xuất slide" page lists it and
+    its PowerPoint downloads (the session is kept: pages are switched in the sidebar, not by a new URL)."""
+    from pptx import Presentation
+
+    _open(page, server, "xu-huong?indicator=reception_turns&loc=gia-lai&years=2023-2024")
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    with page.expect_download() as png:
+        page.get_by_role("button", name="PNG", exact=True).click()
+    path = tmp_path / png.value.suggested_filename
+    png.value.save_as(path)
+    assert path.name == "reception_turns_gia-lai_2023-2024.png"
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20]) == 1920 and int.from_bytes(data[20:24]) == 1080
+
+    page.get_by_role("button", name="Thêm vào slide", exact=True).click()
+    expect(page.get_by_role("button", name="Đã có trong slide")).to_be_disabled()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Xuất slide").click()
+    expect(page.get_by_role("heading", name="Xuất slide")).to_be_visible()
+    expect(page.get_by_text("1. Lượt tiếp công dân — Tổng số", exact=True)).to_be_visible()
+    expect(page.get_by_text("Gia Lai · 2023–2024 · Tổng số · số tuyệt đối · lượt", exact=True)).to_be_visible()
+    _screenshot(page, "deck.png", 900)
+    with page.expect_download() as pptx:
+        page.get_by_role("button", name="Tải PowerPoint (.pptx)").click()
+    deck = tmp_path / "deck.pptx"
+    pptx.value.save_as(deck)
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(deck)).slides]
+    assert titles == ["Công tác dân vận — số liệu so sánh theo năm", "Lượt tiếp công dân — Tổng số", "Nguồn số liệu"]
