@@ -39,14 +39,16 @@ def places_text(spec: ChartSpec, catalog: Catalog) -> str:
     return ", ".join(names)
 
 
-def period_text(spec: ChartSpec) -> str:
-    """The chart's period: "năm 2024", "7 tháng 2024" for one period; "2015–2025" for a range of years."""
+def period_text(spec: ChartSpec, rows: pd.DataFrame | None = None) -> str:
+    """The chart's period: "năm 2024", "7 tháng 2024" for one period; "2015–2025" for a range of years;
+    for a chart that names neither (the overview's), the years its rows end in."""
     if spec.period:
         period = Period.from_key(spec.period)
         return fmt.period_label(period.kind, period.start, period.end, spec.lang)
     if spec.years:
         return fmt.years(range(spec.years[0], spec.years[1] + 1), spec.lang)
-    return ""
+    ends = pd.to_datetime(rows["period_end"]).dropna() if rows is not None and "period_end" in rows else []
+    return fmt.years(range(min(ends).year, max(ends).year + 1), spec.lang) if len(ends) else ""
 
 
 def _unit(spec: ChartSpec, catalog: Catalog) -> str:
@@ -65,17 +67,17 @@ def _mode_text(spec: ChartSpec) -> str:
     return text("mode_index_first" if spec.mode == "index" else f"mode_{spec.mode}", spec.lang)
 
 
-def filters_line(spec: ChartSpec, catalog: Catalog) -> str:
+def filters_line(spec: ChartSpec, catalog: Catalog, rows: pd.DataFrame | None = None) -> str:
     """The chart's filters in one line under its slide title:
     "Hà Nội, Gia Lai · 2015–2025 · Tổng số · số tuyệt đối · mô hình"."""
-    parts = [places_text(spec, catalog), period_text(spec), _breakdown_name(spec, catalog), _mode_text(spec),
+    parts = [places_text(spec, catalog), period_text(spec, rows), _breakdown_name(spec, catalog), _mode_text(spec),
              _unit(spec, catalog)]
     return " · ".join(p for p in parts if p)
 
 
 def caption(spec: ChartSpec, rows: pd.DataFrame, catalog: Catalog) -> Caption:
     """What the exported image says around the chart: its title, places and period, and sources."""
-    context = [places_text(spec, catalog), period_text(spec)]
+    context = [places_text(spec, catalog), period_text(spec, rows)]
     if spec.mode != "absolute":
         context.append(_mode_text(spec))
     return Caption(spec.title, " · ".join(p for p in context if p), sources_of(rows))
@@ -99,4 +101,4 @@ def deck_item(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, catalog: Cata
     """The slide of a chart as the page drew it: its figure, title, filters, sources and the notes of its values."""
     named = rows.assign(series_name=_series_names(rows, spec, catalog))
     notes = value_notes(named, {}, _unit(spec, catalog), spec.lang, series="series_name")
-    return DeckItem(spec.title, filters_line(spec, catalog), sources_of(rows), tuple(notes), figure=go.Figure(fig))
+    return DeckItem(spec.title, filters_line(spec, catalog, rows), sources_of(rows), tuple(notes), figure=go.Figure(fig))

@@ -28,7 +28,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
 from core import export, fmt
-from core.captions import SourceRef, source_label, source_line, text, unique_sources
+from core.captions import SourceRef, source_label, source_line, source_name, text, unique_sources
 
 SLIDE_WIDTH = Inches(13.333)
 SLIDE_HEIGHT = Inches(7.5)
@@ -184,7 +184,8 @@ def _footer_text(sources: Sequence[SourceRef], lang: str) -> str:
 
 def _source_entry(ref: SourceRef, lang: str) -> str:
     label = source_label(ref, lang)
-    return f"{label} — {ref.title}" if ref.title and ref.title != label else label
+    # a source without a known publisher is already named by its title
+    return f"{label} — {ref.title}" if ref.title and ref.title != source_name(ref, lang) else label
 
 
 def _notes_text(item: DeckItem, lang: str) -> str:

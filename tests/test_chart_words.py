@@ -43,6 +43,13 @@ def test_period_text(changes, expected):
     assert chart_words.period_text(_spec(**changes)) == expected
 
 
+def test_period_text_of_an_overview_chart_comes_from_its_rows():
+    rows = queries.series_points("models_registered", "total", ["ha-noi"], 2000, 2100)
+    rows = rows[rows["period_end"].notna()]
+    assert chart_words.period_text(_spec(kind="overview-small", years=None), rows) == "2023–2025"
+    assert chart_words.period_text(_spec(kind="overview-small", years=None), rows.iloc[0:0]) == ""
+
+
 @pytest.mark.parametrize(
     ("localities", "expected"),
     [

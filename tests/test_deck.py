@@ -154,6 +154,15 @@ def test_many_sources_continue_on_more_slides(warm_browser):
     assert all(_inside(shape, prs) for s in closing for shape in s.shapes)
 
 
+def test_a_source_without_publisher_is_named_once_by_its_title():
+    untitled = SourceRef("unknown", "2024-03-06", "Sóc Sơn đối thoại với Nhân dân")
+    prs = Presentation(io.BytesIO(deck.deck_bytes([DeckItem("B", "", (untitled, GIA_LAI), png=_png(10, 10))], "T",
+                                                   day=DAY)))
+    body = "\n".join(_texts(list(prs.slides)[-1]))
+    assert "• Sóc Sơn đối thoại với Nhân dân, 06/03/2024\n" in body
+    assert f"• Báo Gia Lai (GLO), 05/12/2024 — {GIA_LAI.title}" in body
+
+
 def test_footer_shortens_a_long_source_list(warm_browser):
     sources = tuple(SourceRef(f"Cổng thông tin điện tử huyện số {i}", "2024-01-01") for i in range(12))
     prs = Presentation(io.BytesIO(deck.deck_bytes([DeckItem("B", "", sources, png=_png(10, 10))], "T", day=DAY)))
