@@ -10,7 +10,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = ROOT / "dashboard.py"
-SYNTHETIC_BANNER = "GIẢ LẬP"
+SYNTHETIC_BANNER = "DỮ LIỆU GIẢ LẬP"  # issue 5: every page says so on synthetic data
 
 
 def page_files() -> list[str]:
