@@ -12,7 +12,7 @@ RUN_DEBS := chromium fonts-noto-core
 # LibreOffice and poppler turn a test deck into PDF and PNG pages to look at.
 TEST_DEBS := $(RUN_DEBS) libreoffice-impress-nogui poppler-utils
 
-.PHONY: run test bench deck system-deps-run system-deps-test db clean
+.PHONY: run test bench deck screenshots system-deps-run system-deps-test db clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +59,7 @@ bench: system-deps-test $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache
+
+# Refresh the README's screenshots from the browser test.
+screenshots: system-deps-test $(STAMP) $(DB)
+	DANVAN_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/test_browser.py -q
