@@ -112,8 +112,10 @@ def schema_sql(*, bulk: bool = False) -> str:
 
 INTEGRITY_CHECKS = {
     "mã số liệu trùng": "SELECT id FROM observations GROUP BY id HAVING count(*) > 1",
-    "địa phương không có": "SELECT DISTINCT o.locality_id FROM observations o ANTI JOIN localities l ON l.id = o.locality_id",
-    "chỉ tiêu không có": "SELECT DISTINCT o.indicator FROM observations o ANTI JOIN indicators i ON i.code = o.indicator",
+    "địa phương không có": "SELECT DISTINCT o.locality_id FROM observations o "
+                           "ANTI JOIN localities l ON l.id = o.locality_id",
+    "chỉ tiêu không có": "SELECT DISTINCT o.indicator FROM observations o "
+                         "ANTI JOIN indicators i ON i.code = o.indicator",
     "nguồn không có": "SELECT DISTINCT o.source_id FROM observations o ANTI JOIN sources s ON s.id = o.source_id",
 }
 

@@ -28,17 +28,20 @@ GOOD = "Gia Lai,,reception_turns,total,2024,10,x\n"
 GOOD_TABLES = {
     "example": EXAMPLE.read_text(encoding="utf-8"),
     "parts_within_total": HEADER + "Gia Lai,,petitions,total,2023,10,x\nGia Lai,,petitions,complaint,2023,3,x\n"
-                                   "Gia Lai,,petitions,denunciation,2023,4,x\nGia Lai,,petitions,recommendation,2023,3,x\n",
+                                   "Gia Lai,,petitions,denunciation,2023,4,x\n"
+                                   "Gia Lai,,petitions,recommendation,2023,3,x\n",
     "old_and_new_gia_lai": HEADER + "Gia Lai,,reception_turns,total,2025,10,x\nGia Lai,,reception_turns,total,"
                                     "6 tháng 2025,4,x\nGia Lai,,dialogues,total,2025-08-01,3,x\n",
     "one_name_two_places": HEADER + "An Khê,,dialogues,total,2023,5,x\nAn Khê,Đà Nẵng,dialogues,total,2025-09-01,2,x\n",
     "numbers_and_blank_lines": HEADER + "Gia Lai,,dialogues,total,2023,1.204,x\n\n,,,,,,\n"
                                         'Gia Lai,,dialogues,total,2022,"1,5",x\n   \n',
-    "semicolons_vietnamese_headers": "địa phương;chỉ tiêu;kỳ;giá trị;nguồn\nGia Lai;reception_turns;2022;1.204;Báo cáo\n",
+    "semicolons_vietnamese_headers": "địa phương;chỉ tiêu;kỳ;giá trị;nguồn\n"
+                                     "Gia Lai;reception_turns;2022;1.204;Báo cáo\n",
     "fewer_cells_padded": "locality,indicator,period,value,source,note\nGia Lai,petitions,2022,5,x\n",
     "crlf_and_spaces": HEADER.replace("\n", "\r\n") + " Gia Lai , , petitions , total , 2022 , 7 , x \r\n",
     "two_sources_last_wins": "locality,indicator,period,value,source,publisher,published\n"
-                             "Gia Lai,petitions,2022,5,Báo A,Nhà A,2023\nGia Lai,petitions,2023,6,Báo A,Nhà B,2024-01\n",
+                             "Gia Lai,petitions,2022,5,Báo A,Nhà A,2023\n"
+                             "Gia Lai,petitions,2023,6,Báo A,Nhà B,2024-01\n",
 }
 TABLE_FIXTURES = sorted(p.name for p in BROKEN.iterdir() if p.suffix in (".csv", ".xlsx", ".parquet")
                         and not p.name.startswith(("localities_", "synthetic_")))

@@ -79,7 +79,10 @@ class Server:
 # Set in each page before its scripts run: the time (ms since navigation began) the first chart is drawn.
 _MARK_FIRST_CHART = """
 new MutationObserver((_, obs) => {
-  if (document.querySelector('.js-plotly-plot .main-svg')) { window.__firstChartMs = performance.now(); obs.disconnect(); }
+  if (document.querySelector('.js-plotly-plot .main-svg')) {
+    window.__firstChartMs = performance.now();
+    obs.disconnect();
+  }
 }).observe(document, {childList: true, subtree: true});
 """
 
