@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("build", help="xây dựng cơ sở dữ liệu từ báo cáo, bảng và tệp rà soát")
     p.add_argument("--db", help=db_help)
     p.add_argument("--reports", default=str(REPORTS))
-    p.add_argument("--tables", default=str(TABLES))
+    p.add_argument("--tables", default=str(TABLES),
+                   help="thư mục bảng (CSV/XLSX/Parquet); có synthetic.yaml thì chỉ nạp bộ GIẢ LẬP đó")
     p.add_argument("--review", default=str(REVIEW))
     p.add_argument("--keep-going", action="store_true", help="bỏ qua tệp lỗi, nạp phần còn lại")
     p.set_defaults(func=_build)
