@@ -496,7 +496,11 @@ def write_synthetic(out: Path, *, seed: int = DEFAULT_SEED, years: int = DEFAULT
             pq.write_table(table, out / name, compression="zstd")
         else:
             plain = pa.table({c: table[c].cast(pa.string()) for c in table.column_names})
-            pcsv.write_csv(plain, out / name, write_options=pcsv.WriteOptions(quoting_style="needed"))
+            # No text of the set needs quotes; "none" fails loudly if one ever does.
+            with (out / name).open("wb") as f:
+                f.write((",".join(plain.column_names) + "\n").encode("utf-8"))
+                pcsv.write_csv(plain, f, write_options=pcsv.WriteOptions(include_header=False,
+                                                                         quoting_style="none"))
         files.append(name)
     with (out / EXTRA_LOCALITIES).open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

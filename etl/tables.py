@@ -99,8 +99,8 @@ class RawTable:
             import numpy as np  # noqa: PLC0415
             import pyarrow as pa  # noqa: PLC0415
 
-            names = dict.fromkeys(h for _, cells in self.rows for h in cells)
-            self.columns = {h: pa.array([cells.get(h, "") for _, cells in self.rows], pa.string()) for h in names}
+            self.columns = {h: pa.array([cells.get(h, "") for _, cells in self.rows], pa.string())
+                            for h in dict.fromkeys(self.header)}
             self.lines = np.array([line for line, _ in self.rows], dtype=np.int64)
         return self.columns, self.lines
 
@@ -132,15 +132,33 @@ def read_raw(path: Path, *, bulk: bool | None = None) -> RawTable:
             from etl.bulktable import csv_columns  # noqa: PLC0415
 
             fast = csv_columns(data, path.name)
-            if fast is not None:
-                header, columns, lines = fast
-                return RawTable(header, digest, columns=columns, lines=lines)
+            if fast is None:  # quotes or ragged lines: the csv module reads it, into columns
+                fast = _csv_columns(data, path.name)
+            header, columns, lines = fast
+            return RawTable(header, digest, columns=columns, lines=lines)
         header, rows = _csv_rows(data, path.name)
         return RawTable(header, digest, rows=rows)
     raise InputError(f"chỉ nhận .csv, .xlsx hoặc .parquet, không nhận {suffix or 'tệp không đuôi'}", where=path.name)
 
 
 def _csv_rows(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    header, body = _csv_lines(data, name)
+    return header, [(i, {h: (ln[j].strip() if j < len(ln) else "") for j, h in enumerate(header)})
+                    for i, ln in enumerate(body, start=2)]
+
+
+def _csv_columns(data: bytes, name: str) -> "tuple[list[str], dict[str, pa.Array], np.ndarray]":
+    """What _csv_rows reads, as columns (a large CSV that pyarrow cannot read exactly like csv does)."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    header, body = _csv_lines(data, name)
+    columns = {h: pa.array([ln[j] if j < len(ln) else "" for ln in body], pa.string()) for j, h in enumerate(header)}
+    return header, columns, np.arange(2, len(body) + 2, dtype=np.int64)
+
+
+def _csv_lines(data: bytes, name: str) -> tuple[list[str], list[list[str]]]:
+    """The header (normalised) and the cells of every non-blank line after it, as csv reads them."""
     text = decode_bytes(data, name)
     first = text.split("\n", 1)[0]
     delimiter = csv_delimiter(first)
@@ -153,12 +171,10 @@ def _csv_rows(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[s
     if not lines:
         raise InputError("bảng rỗng (no rows)", where=name)
     header = [_header(h) for h in lines[0]]
-    rows = []
     for i, ln in enumerate(lines[1:], start=2):
         if len(ln) > len(header):
             raise InputError(f"dòng {i} có {len(ln)} ô, dòng tiêu đề chỉ có {len(header)} (thiếu dấu ngoặc kép?)", where=name)
-        rows.append((i, {h: (ln[j].strip() if j < len(ln) else "") for j, h in enumerate(header)}))
-    return header, rows
+    return header, lines[1:]
 
 
 def csv_delimiter(first_line: str) -> str:

@@ -177,3 +177,16 @@ def test_copying_a_table_keeps_one_message_per_bad_row(tmp_path):
     rows, columns = both(tmp_path / "a.csv")
     assert len(rows.errors) == len(columns.errors) == 201
     assert rows.errors[-1] == "a.csv: còn 50 lỗi nữa (chỉ liệt kê 200 lỗi đầu)"
+
+
+@pytest.mark.parametrize("name", sorted(GOOD_TABLES))
+def test_good_tables_read_the_same_both_ways(tmp_path, name):
+    path = tmp_path / f"{name}.csv"
+    path.write_text(GOOD_TABLES[name], encoding="utf-8")
+    rows, columns = both(path)
+    assert rows.errors == columns.errors == []
+    got = columns.observations
+    assert [(f.locality_id, f.indicator, f.breakdown, f.period_end, f.value, f.quote) for f in rows.figures] == list(
+        zip(*(got.column(c).to_pylist() for c in ("locality_id", "indicator", "breakdown", "period_end", "value",
+                                                    "quote"))))
+    assert rows.sources == columns.sources
