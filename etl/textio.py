@@ -7,6 +7,7 @@ from pathlib import Path
 from etl.errors import InputError
 from etl.textnorm import nfc
 
+BINARY = "tệp nhị phân, không phải văn bản (binary file, not text)"
 # Letters that only occur in Vietnamese text decoded correctly; used to choose cp1258 over a guess.
 _VI_HINT = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
@@ -19,14 +20,14 @@ def decode_bytes(data: bytes, where: str) -> str:
         return _checked(data[3:], "utf-8", where)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _checked(data, "utf-16", where)
-    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
-        return _checked(data, "utf-16-le", where)
-    if len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
-        return _checked(data, "utf-16-be", where)
+    for encoding, zeros, others in (("utf-16-le", data[1::2], data[0::2]), ("utf-16-be", data[0::2], data[1::2])):
+        # UTF-16 text without a BOM: every other byte is zero, the bytes between are not.
+        if len(data) >= 4 and zeros.count(0) > 0.4 * len(zeros) and others.count(0) < 0.05 * len(others):
+            return _text_or_binary(_checked(data, encoding, where), where)
     if b"\x00" in data:
-        raise InputError("tệp nhị phân, không phải văn bản (binary file, not text)", where=where)
+        raise InputError(BINARY, where=where)
     try:
-        return nfc(data.decode("utf-8"))
+        return _text_or_binary(nfc(data.decode("utf-8")), where)
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
@@ -41,6 +42,14 @@ def decode_bytes(data: bytes, where: str) -> str:
             f"mã hóa không rõ: không phải UTF-8 (byte {utf8_error.start}) và không giống tiếng Việt Windows-1258",
             where=where,
         )
+    return text
+
+
+def _text_or_binary(text: str, where: str) -> str:
+    """Text has few control characters; junk that happens to decode has many."""
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 20000):
+        raise InputError(BINARY, where=where)
     return text
 
 

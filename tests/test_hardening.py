@@ -89,9 +89,10 @@ BROKEN_INPUTS = [
                                          "'khóa: giá trị': 'không có dấu hai chấm'"),
     ("report_only_front_matter.txt", "report_only_front_matter.txt: báo cáo không có nội dung sau phần đầu "
                                      "(no body text)"),
+    ("report_binary.txt", "{path}: tệp nhị phân, không phải văn bản (binary file, not text)"),
 ]
 # Reports that are readable but give nothing: the build goes on and says so.
-EMPTY_REPORTS = ["report_no_figures.txt", "report_very_long_line.txt", "report_binary.txt"]
+EMPTY_REPORTS = ["report_no_figures.txt", "report_very_long_line.txt"]
 
 
 def test_every_broken_fixture_has_its_expected_message():
