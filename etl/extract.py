@@ -99,12 +99,12 @@ class _DocExtraction:
         self.ref_date = report.reference_date
         self.title_f = fold(report.title)
         self.lead_f = fold(report.lead)
-        self.doc_f = fold("\n".join(report.paragraphs))
         self.subject = self._subject()
         self.doc_period = self._doc_period()
         self._qualifier_res = [(q, _ending_with(words)) for q, words in lex.qualifiers.items()]
         self._delta_res = [(d, _ending_with(lex.comparison[d], r"(?: (?:thêm|được|khoảng|gần|hơn))?"))
                            for d in ("up", "down")]
+        self._units_by_phrase = {u.phrase: u for u in lex.units}
         self._joiners = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.context["list_joiners"])) + r")\b")
         self._wide = lex.context["province_wide"]
         self.is_voter_doc = ("cử tri" in self.title_f or "tiếp xúc cử tri" in self.lead_f) and \
@@ -265,17 +265,14 @@ class _DocExtraction:
                          unit, percent=percent, delta=delta)
 
     def _unit(self, after: str) -> tuple[Unit | None, int]:
-        stripped = after.lstrip()
-        pad = len(after) - len(stripped)
-        if pad > 2:
+        """The unit right after a number ("lượt công dân"), unless a longer non-unit ("đơn vị") is there."""
+        m = self.lex.unit_re.match(after)
+        if not m:
             return None, 0
-        best_non = max((len(w) for w in self.lex.non_units if _starts_word(stripped, w)), default=0)
-        for u in self.lex.units:
-            if _starts_word(stripped, u.phrase):
-                if best_non >= len(u.phrase):
-                    return None, 0
-                return u, pad + len(u.phrase)
-        return None, 0
+        non = self.lex.non_unit_re.match(after)
+        if non and len(non.group(1)) >= len(m.group(1)):
+            return None, 0
+        return self._units_by_phrase[m.group(1)], m.end()
 
     # --- parts and totals -------------------------------------------------------------
     def _link_parts(self, cands: list[Candidate]) -> None:
@@ -325,7 +322,7 @@ class _DocExtraction:
         ind = u.indicator
         left, right = _windows(c, cands)
         sent = c.folded
-        para = fold(" ".join(sentences[:c.sent + 1]))
+        para = _folded_join(sentences[:c.sent + 1])
         ok = True
         if u.needs == "dialogue":
             ok = ("đối thoại" in para or "đối thoại" in self.title_f + self.lead_f) and \
@@ -342,7 +339,7 @@ class _DocExtraction:
         elif u.needs == "petition":
             ok = self._is_received_petition(c, left, right)
         elif u.needs == "dvk":
-            here = fold(" ".join(sentences[max(0, c.sent - 1):c.sent + 1]))
+            here = _folded_join(sentences[max(0, c.sent - 1):c.sent + 1])
             ok = self.lex.has("dvk", here) and not any(right.lstrip().startswith(w)
                                                          for w in self.lex.context["models_not_dvk"])
         elif u.needs == "not_voter":
@@ -400,14 +397,12 @@ class _DocExtraction:
     def _model_verb(self, right: str, left: str) -> str:
         """Registered or recognised: a verb right after the unit decides ("được công nhận"),
         else the verb nearest before the number ("đã đăng ký 1.556 mô hình")."""
-        def positions(text: str, key: str) -> list[int]:
-            return [m.end() for w in self.lex.context[key]
-                    for m in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(w) + r"(?![\wÀ-ỹ])", text)]
-        if positions(right, "recognized"):
+        positions = self.lex.word_ends
+        if positions("recognized", right):
             return "models_recognized"
-        if positions(right, "registered"):
+        if positions("registered", right):
             return "models_registered"
-        rec, reg = positions(left, "recognized"), positions(left, "registered")
+        rec, reg = positions("recognized", left), positions("registered", left)
         if not rec and not reg:
             return ""
         return "models_recognized" if max(rec, default=-1) > max(reg, default=-1) else "models_registered"
@@ -433,8 +428,7 @@ class _DocExtraction:
             return False
         if "vụ" in left[-12:] or any(w in left[-30:] for w in self.lex.context["petition_subset"]):
             return False
-        receipt = any(re.search(r"(?<![\wÀ-ỹ])" + re.escape(w) + r"(?![\wÀ-ỹ])", left)
-                      for w in self.lex.context["petition_receipt"])
+        receipt = bool(self.lex.word_ends("petition_receipt", left))
         typed = bool(re.match(r"\s*(?:đơn\s+)?(?:thư\s+)?(?:khiếu nại|tố cáo|kiến nghị|phản ánh|các loại|kntc)", c.folded[c.end:]))
         return receipt or typed
 
@@ -448,7 +442,7 @@ class _DocExtraction:
             return True
         if self.lex.has("not_dan_van_award", sent):
             return False
-        around = fold(" ".join(sentences) + " " + (self.r.paragraphs[pi - 1] if pi > 0 else ""))
+        around = _folded_join([*sentences, self.r.paragraphs[pi - 1] if pi > 0 else ""])
         return self.lex.has("dan_van", around) or self.lex.has("dan_van", self.title_f)
 
     def _breakdown(self, c: Candidate, indicator: str, *, part: bool, left: str = "", right: str = "") -> str:
@@ -694,8 +688,9 @@ def _ending_with(words: tuple[str, ...], tail: str = "") -> re.Pattern[str]:
     return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(map(re.escape, words)) + ")" + tail + "$")
 
 
-def _starts_word(text: str, phrase: str) -> bool:
-    return text.startswith(phrase) and not (len(text) > len(phrase) and (text[len(phrase)].isalnum()))
+def _folded_join(texts: list[str]) -> str:
+    """fold(" ".join(texts)), from the cached folds of each piece (folding works syllable by syllable)."""
+    return " ".join(fold(t) for t in texts)
 
 
 def _compatible(total: Candidate, part: Candidate) -> bool:

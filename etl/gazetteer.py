@@ -61,6 +61,7 @@ _DISTRICT_PREFIX = {
     "thành phố": ("thành ủy", "thành phố", "tp.", "tp"),
     "phường": ("phường", "p."),
 }
+_WORD_RE = re.compile(r"[\wÀ-ỹ']+")
 _NAME = r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ']*)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ']*){0,3})"
 # Places not in the gazetteer, read from how they are written: "huyện Xuyên Mộc", "Thị ủy Phú Mỹ".
 _UNKNOWN_DISTRICT_RE = re.compile(r"(?<![\wÀ-ỹ])(huyện|quận|thị xã|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy)\s+" + _NAME)
@@ -77,6 +78,10 @@ class Gazetteer:
         self.localities = localities
         self._by_name: dict[str, list[int]] = {}
         self._patterns = self._build_patterns()
+        self._by_first: dict[str, list[tuple[str, list[int]]]] = {}
+        for name, idx in self._by_name.items():
+            first = _WORD_RE.findall(name)
+            self._by_first.setdefault(first[0] if first else name, []).append((name, idx))
 
     @classmethod
     def load(cls, path: Path = LOCALITIES) -> "Gazetteer":
@@ -181,7 +186,9 @@ class Gazetteer:
         folded = fold(text)
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
-        present = sorted({i for name, idx in self._by_name.items() if name in folded for i in idx})
+        words = set(_WORD_RE.findall(folded))
+        present = sorted({i for first in words for name, idx in self._by_first.get(first, ()) if name in folded
+                          for i in idx})
         for pat, locs, level, prefixed in (self._patterns[i] for i in present):
             for m in pat.finditer(folded):
                 s, e = m.span()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 
 YEAR = r"(19[4-9]\d|20\d\d|2100)"
@@ -148,15 +149,30 @@ def _term_start(first_year: int) -> date:
     return date(first_year, 6, 1) if first_year % 5 == 1 else date(first_year, 1, 1)
 
 
+# A word each pattern cannot match without.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "compare_year": ("so với",), "compare_prev": ("so với",), "term_now": ("nhiệm kỳ",),
+    "range_to_year": ("từ",), "since_now": ("từ",), "since_event": ("từ",), "since": ("từ",),
+    "range": ("-",), "until_date": ("ngày",), "ytd": ("đầu năm",), "months_first": ("tháng",),
+    "half": ("nửa",), "months": ("tháng",), "quarter": ("quý",), "month": ("tháng",), "year": ("năm",),
+    "months_past": ("tháng",), "this_year": ("năm",), "month_no_year": ("tháng",), "years_ago": ("năm",),
+    "duration": ("năm",), "prev_ref": ("thời gian", "giai đoạn", "thời kỳ"), "doc_ref": ("kỳ",),
+}
+
+
 def _num(token: str) -> int:
     return int(token) if token.isdigit() else _NUM_WORDS[token]
 
 
-def find_periods(folded: str) -> list[PeriodMention]:
-    """Period phrases in lower-cased folded text, in order of position."""
+@lru_cache(maxsize=8192)
+def find_periods(folded: str) -> tuple[PeriodMention, ...]:
+    """Period phrases in lower-cased folded text, in order of position (cached: sentences are read
+    several times, for each figure and for the figures of the next sentences)."""
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     for name, pattern in _PATTERNS:
+        if not any(word in folded for word in _NEEDS[name]):
+            continue  # cheap test first: most patterns need a word the sentence does not have
         for m in pattern.finditer(folded):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -166,7 +182,7 @@ def find_periods(folded: str) -> list[PeriodMention]:
                 continue
             taken.append((s, e))
             found.append(mention)
-    return sorted(found, key=lambda p: p.start_pos)
+    return tuple(sorted(found, key=lambda p: p.start_pos))
 
 
 def _mention(name: str, m: re.Match[str]) -> PeriodMention | None:

@@ -57,7 +57,7 @@ def test_comparisons_are_not_the_figures_period(text, year):
 
 
 def test_anniversary_dates_and_document_numbers_are_not_periods():
-    assert find_periods(fold("kỷ niệm (10/10/1954-10/10/2024), Chỉ thị số 05/CT-UBND")) == []
+    assert find_periods(fold("kỷ niệm (10/10/1954-10/10/2024), Chỉ thị số 05/CT-UBND")) == ()
 
 
 @pytest.mark.parametrize(("lines", "expected"), [
