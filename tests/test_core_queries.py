@@ -1,6 +1,7 @@
 """core.queries and core.db on the bundled data: exact rows, read-only short-lived connections,
 and the cache layer picking up a rebuilt database without a restart."""
 import datetime as dt
+import os
 import shutil
 
 import duckdb
@@ -35,14 +36,18 @@ def test_missing_database_is_a_clear_error(tmp_path, monkeypatch):
         queries.indicators()
 
 
-def test_connections_are_read_only_and_closed(built_db):
+@pytest.mark.parametrize("sql", [
+    "CREATE TABLE x (a INT)",
+    "UPDATE build_info SET n_sources = 0",
+    "ATTACH 'elsewhere.duckdb' AS other",
+    "SELECT * FROM read_csv('data/localities.csv')",
+    "SET enable_external_access = true",
+])
+def test_connections_are_read_only_and_read_only_the_database(sql):
     with db.connect() as con:
         with pytest.raises(duckdb.Error):
-            con.execute("CREATE TABLE x (a INT)")
-    queries.localities()
-    # Nothing stays open: a writer (the ETL) can open the file right after a query.
-    writer = duckdb.connect(str(built_db))
-    writer.close()
+            con.execute(sql)
+    assert queries.build_info()["n_sources"] == 30
 
 
 def test_series_points_hanoi_gialai_models():
@@ -125,9 +130,12 @@ def test_cached_queries_follow_a_rebuilt_file(built_db, tmp_path, monkeypatch):
     shutil.copy(built_db, copy)
     monkeypatch.setenv("DANVAN_DB", str(copy))
     assert cached.build_info()["n_sources"] == 30
-    with duckdb.connect(str(copy)) as con:  # what a rebuild does: a different file in the same place
+    new = tmp_path / ".copy.duckdb.tmp"  # what a rebuild does: a new file swapped into the same place
+    shutil.copy(built_db, new)
+    with duckdb.connect(str(new)) as con:
         con.execute("UPDATE build_info SET n_sources = 31")
         con.execute("CHECKPOINT")
+    os.replace(new, copy)
     assert cached.build_info()["n_sources"] == 31
 
 
