@@ -8,7 +8,6 @@ PNG/SVG downloads and "Thêm vào slide" of core.chart_actions.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -19,6 +18,7 @@ import streamlit as st
 
 from core import export
 from core.i18n import t
+from core.safe_text import plain_md
 from core.slug import slug
 
 
@@ -63,12 +63,6 @@ class ChartSpec:
         return data
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:-])")
-
-
-def plain_md(text: object) -> str:
-    """Report text made safe for st.markdown / st.caption: every Markdown character escaped, so it shows as typed."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
 
 
 def plotly_config(spec: ChartSpec) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from core.i18n import t
+from core.safe_text import plain_md
 
 
 @dataclass(frozen=True)
@@ -92,4 +93,5 @@ def publish(values: Mapping[str, str | None]) -> None:
 def show_notices(state: UrlState, lang: str) -> None:
     """One visible warning per invalid parameter."""
     for problem in state.problems:
-        st.warning(t("url.bad_param", lang, name=problem.name, value=problem.value), icon=":material/link_off:")
+        st.warning(t("url.bad_param", lang, name=plain_md(problem.name), value=plain_md(problem.value)),
+                   icon=":material/link_off:")

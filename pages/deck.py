@@ -3,9 +3,10 @@ from functools import partial
 
 import streamlit as st
 
-from core import chart_actions, deck, deck_basket, render, widgets
+from core import chart_actions, deck, deck_basket, widgets
 from core.captions import source_line
 from core.i18n import t
+from core.safe_text import plain_md
 from core.slug import slug
 
 lang = widgets.current_language()
@@ -43,10 +44,10 @@ st.session_state["deck.saved_title"], st.session_state["deck.saved_subtitle"] = 
 st.caption(t("deck.n_charts", lang, n=len(basket)))
 for number, entry in enumerate(basket, start=1):
     with st.container(border=True):
-        st.markdown(f"**{number}. {render.plain_md(entry.item.title)}**")
-        st.caption(render.plain_md(entry.item.subtitle))
+        st.markdown(f"**{number}. {plain_md(entry.item.title)}**")
+        st.caption(plain_md(entry.item.subtitle))
         if entry.item.sources:
-            st.caption(render.plain_md(source_line(entry.item.sources, lang, max_sources=3)))
+            st.caption(plain_md(source_line(entry.item.sources, lang, max_sources=3)))
         buttons = st.container(horizontal=True, gap="small")
         buttons.button(t("deck.up", lang), key=f"deck.up.{entry.key}", icon=":material/arrow_upward:",
                        on_click=_move, args=(entry.key, -1), disabled=number == 1)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import cached, charts, labels, measures, narrative, palette, render, widgets
 from core.i18n import setting, t
+from core.safe_text import plain_md
 
 lang = widgets.current_language()
 st.title(t("overview.title", lang))
@@ -33,10 +34,10 @@ for province in focus:
                                         breakdown_name=breakdown_names.get(key, card["breakdown"]),
                                         unit=units[card["indicator"]], lang=lang)
             with column.container(border=True, height="stretch"):
-                st.markdown(f"**{text.label}**", help=render.plain_md(text.help))
+                st.markdown(f"**{text.label}**", help=plain_md(text.help))
                 st.metric(text.label, text.value, text.delta, delta_color="off", delta_arrow=text.direction,
                           delta_description=text.delta_description, label_visibility="collapsed")
-                st.caption(render.plain_md(text.caption))
+                st.caption(plain_md(text.caption))
             sentence = narrative.card_sentence(card, place=places[province], indicator_name=names[card["indicator"]],
                                                breakdown_name=breakdown_names.get(key, card["breakdown"]),
                                                unit=units[card["indicator"]], lang=lang)
@@ -50,8 +51,8 @@ with box:
     if not sentences:
         st.write(t("overview.no_sentences", lang))
     for sentence in sentences:
-        st.markdown("**" + render.plain_md(sentence.text) + "**")
-        st.caption(render.plain_md(t("sentence.source", lang, source=sentence.source)
+        st.markdown("**" + plain_md(sentence.text) + "**")
+        st.caption(plain_md(t("sentence.source", lang, source=sentence.source)
                                    + (f" — {sentence.note}" if sentence.note else "")))
 
 st.subheader(t("overview.charts", lang))

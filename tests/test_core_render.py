@@ -4,6 +4,7 @@ import json
 import pytest
 
 from core import render
+from core.safe_text import plain_md
 from core.render import ChartSpec
 
 
@@ -46,10 +47,11 @@ def test_spec_to_dict_is_plain_json():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Báo *Gia* Lai", r"Báo \*Gia\* Lai"), ("[a](http://x)", r"\[a\]\(http\://x\)"), ("<b>x</b>", r"\<b\>x\</b\>"), (None, "")],
+    [("Báo *Gia* Lai", r"Báo \*Gia\* Lai"), ("[a](http://x)", r"\[a\]\(http\://x\)"), ("<b>x</b>", r"\<b\>x\</b\>"), (None, ""),
+     ("ha-noi.soc-son", "ha-noi.soc-son"), ("- gạch đầu dòng", r"\- gạch đầu dòng"), (":red[đỏ]", r"\:red\[đỏ\]")],
 )
 def test_plain_md(text, expected):
-    assert render.plain_md(text) == expected
+    assert plain_md(text) == expected
 
 
 def test_register_chart_action_once():
