@@ -49,7 +49,11 @@ title = f"{names[indicator]} — {breakdown_names.get(breakdown, breakdown)}"
 if not chosen:
     st.info(t("trends.empty_localities", lang))
     st.stop()
-points = cached.series_points(indicator, breakdown, chosen, years[0], years[1])
+# A change in the first chosen year starts from the year before: fetch it, draw only the chosen years.
+is_change = mode in ("change_abs", "change_pct")
+fetched = cached.series_points(indicator, breakdown, chosen, years[0] - 1 if is_change else years[0], years[1])
+before_range = fetched["year"].notna() & (fetched["year"] < years[0]) if len(fetched) else fetched["year"].notna()
+points = fetched[~before_range]
 drawable = points[points["period_end"].notna()]
 if drawable.empty:
     st.info(t("trends.empty_data", lang, indicator=names[indicator], breakdown=breakdown_names.get(breakdown, breakdown),
@@ -58,18 +62,22 @@ if drawable.empty:
 
 series_labels = {c: places[c] for c in chosen}
 full, other = measures.split_periods(drawable)
-plotted = measures.apply_mode(full, mode)
-if mode != "absolute" and plotted["plotted"].isna().all():
+full_with_before, _ = measures.split_periods(fetched[fetched["period_end"].notna()])
+shown_years = range(years[0], years[1] + 1)
+plotted = measures.plotted_in_years(full_with_before, mode, shown_years)
+if mode != "absolute" and plotted.empty:
     st.info(t("trends.mode_needs_two", lang))
 else:
-    sources = charts.source_lines(drawable, lang)
-    fig = charts.trend_figure(drawable, title=title, unit=units[indicator], labels=series_labels,
+    drawn_from = fetched[fetched["period_end"].notna()] if is_change else drawable  # with the year a change starts from
+    sources = charts.source_lines(drawn_from, lang)
+    fig = charts.trend_figure(drawn_from, title=title,
+                              unit=units[indicator], labels=series_labels,
                               colors=palette.series_colors(chosen, provinces=labels.province_ids(localities)),
-                              mode=mode, chart=chart, years=years, lang=lang)
+                              mode=mode, chart=chart, years=years, lang=lang, drawn_years=shown_years)
     spec = render.ChartSpec(chart_id="trends.main", kind=f"trend-{chart}", title=title, indicator=indicator,
                             breakdown=breakdown, localities=tuple(chosen), years=years, mode=mode, lang=lang,
                             sources=tuple(sources))
-    render.show_chart(fig, spec, drawable if mode == "absolute" else full)  # other measures draw full years only
+    render.show_chart(fig, spec, drawable if mode == "absolute" else full_with_before)  # other measures: full years
 
 missing = [places[c] for c in chosen if c not in set(drawable["locality_id"])]
 if missing:

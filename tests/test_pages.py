@@ -160,6 +160,15 @@ def test_trends_url_restores_the_view():
     assert changes.iloc[0].tolist() == ["Gia Lai", "2023", "2.743 lượt", "2024", "2.861 lượt", "+118", "+4,3%"]
 
 
+def test_trends_change_in_the_first_chosen_year_starts_from_the_year_before():
+    # Hà Nội regular reception: 24.240 (2022, derived) → 22.858 (2023). Choosing 2023–2024 still shows 2023's change.
+    params = {"indicator": "reception_turns", "breakdown": "regular", "loc": "ha-noi", "years": "2023-2024",
+              "mode": "change_abs"}
+    (chart,) = charts(ok(open_page(TRENDS, params)))
+    line = traces(chart)["Hà Nội"]
+    assert list(zip(line["x"], line["y"])) == [(2023, -1382.0), (2024, None)]
+
+
 def test_trends_bad_params_fall_back_with_a_notice():
     at = ok(open_page(TRENDS, {"loc": "ha-noi,ha-noi.khong-co", "years": "1990-2100", "mode": "garbage",
                                "indicator": "x' OR 1=1"}))
