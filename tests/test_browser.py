@@ -1,68 +1,30 @@
-"""End to end in a real browser: Playwright drives Debian's Chromium against `streamlit run dashboard.py`
-on 127.0.0.1. Each page opens, a filter changes, the chart (or table) updates; the overview and
+"""End to end in a real browser: Playwright drives Debian's Chromium against the dashboard as `make run`
+serves it, on 127.0.0.1. Each page opens, a filter changes, the chart (or table) updates; the overview and
 trends screenshots in docs/screenshots/ (shown in the README) are taken here."""
 from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
+from live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
+
 ROOT = Path(__file__).resolve().parent.parent
 # The README's screenshots are refreshed with `make screenshots` (DANVAN_SCREENSHOTS=docs/screenshots);
 # a plain test run writes them under out/ so it leaves the checkout as it was.
 SCREENSHOTS = ROOT / os.environ.get("DANVAN_SCREENSHOTS", "out/screenshots")
-CHROMIUM = "/usr/bin/chromium"
-# No network here: without these flags Chromium keeps trying to reach Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(built_db: Path) -> Iterator[str]:
-    port = _free_port()
-    env = dict(os.environ, DANVAN_DB=str(built_db))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
-            time.sleep(0.3)
+    with dashboard_server(built_db) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
