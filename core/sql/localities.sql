@@ -2,11 +2,10 @@
 SELECT l.id, l.name, l.kind, l.level, l.parent_id, p.name AS parent_name, p.gso_code AS parent_gso_code, l.gso_code,
        l.valid_from, l.valid_to, l.successor_id, s.name AS successor_name,
        s.valid_from AS successor_valid_from, l.note,
-       count(o.id) AS n_observations
+       coalesce(c.n_observations, 0) AS n_observations
 FROM localities l
 LEFT JOIN localities p ON p.id = l.parent_id
 LEFT JOIN localities s ON s.id = l.successor_id
-LEFT JOIN observations o ON o.locality_id = l.id
+LEFT JOIN counts_by_locality c ON c.locality_id = l.id
 WHERE l.level IN ('province', 'district')
-GROUP BY ALL
 ORDER BY l.level DESC, l.valid_from NULLS FIRST, p.gso_code NULLS FIRST, l.gso_code, l.id

@@ -11,6 +11,6 @@ SELECT c.locality_id, c.indicator, c.breakdown, c.period_kind, c.period_start, c
 FROM chosen_observations c
 WHERE c.indicator = $indicator
   AND c.breakdown = $breakdown
-  AND list_contains($localities, c.locality_id)
+  AND c.locality_id = ANY($localities)
   AND (c.period_end IS NULL OR year(c.period_end) BETWEEN $year_from AND $year_to)
 ORDER BY c.locality_id, c.period_end NULLS LAST, c.period_start NULLS LAST
