@@ -145,3 +145,27 @@ def test_count_and_limit_agree_with_the_rows(filters):
     assert queries.count_observations(**filters) == len(every)
     first = queries.observations(**filters, limit=3)
     assert first["id"].tolist() == every["id"].tolist()[:3]
+
+
+@pytest.mark.parametrize("localities", [["ha-noi", "gia-lai"], ["gia-lai", "ha-noi.soc-son", "gia-lai-2025"]])
+def test_headline_points_hold_what_the_cards_read(localities):
+    """The cards from headline_points equal the cards from every year and part-year figure."""
+    from core import measures
+
+    catalog = queries.indicators()
+    headline = catalog.loc[catalog["headline"], "code"].tolist()
+    every = []
+    for indicator in headline:
+        for b in queries.breakdowns(indicator).itertuples():
+            points = queries.series_points(indicator, b.code, localities, 1900, 2100)
+            points = points[points["period_end"].notna() & points["period_kind"].isin(["year", "partial"])]
+            every.append(points.assign(breakdown_order=b.sort_order))
+    every = pd.concat(every, ignore_index=True)
+    got = queries.headline_points(localities)
+    assert 0 < len(got) <= len(every)
+    expected = measures.headline_cards(every, localities, headline)
+    assert not expected.empty
+    def plain(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.astype(object).where(frame.notna(), None)
+
+    pd.testing.assert_frame_equal(plain(measures.headline_cards(got, localities, headline)), plain(expected))
