@@ -21,8 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from core.db import connect, query  # noqa: E402
 SQL_DIR = ROOT / "core" / "sql"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
@@ -40,6 +44,7 @@ class Case:
     name: str  # "<sql file> · <variant>"
     sql: str
     params: dict[str, Any]
+    file: str = ""  # the core/sql file's stem
 
 
 def sql_files() -> list[Path]:
@@ -71,7 +76,8 @@ def cases(db: Path) -> tuple[list[Case], list[str]]:
             continue
         variants = [("một tỉnh", ONE_PLACE), ("toàn quốc", wide)] if names else [("", {})]
         for label, values in variants:
-            out.append(Case(f"{path.stem}" + (f" · {label}" if label else ""), sql, {n: values[n] for n in names}))
+            out.append(Case(f"{path.stem}" + (f" · {label}" if label else ""), sql, {n: values[n] for n in names},
+                            path.stem))
     return out, skipped
 
 
@@ -79,25 +85,20 @@ def _without_comments(sql: str) -> str:
     return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
 
 
-def run(db: Path, case: Case) -> list[tuple]:
-    """One page query as a page runs it: a short-lived read-only connection, all rows fetched."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(case.sql, case.params).fetchall()
-    finally:
-        con.close()
+def run(db: Path, case: Case) -> pd.DataFrame:
+    """One page query as a page runs it: core.db.query (the process's open build of the file,
+    reopened when the file changes) into a DataFrame; no result cache."""
+    return query(case.file, case.params, path=db)
 
 
-
-
-def digest(answer: list[tuple]) -> str:
-    return hashlib.sha1(repr(answer).encode("utf-8")).hexdigest()
+def digest(answer: pd.DataFrame) -> str:
+    return hashlib.sha1(answer.to_csv(index=False).encode("utf-8")).hexdigest()
 
 
 def read_loop(db: Path, seconds: float, start: int = 0, stop_file: Path | None = None) -> None:
-    """Ask every page query in turn for `seconds` (or until `stop_file` exists), one short-lived
-    connection each (as a dashboard process does), printing one JSON line per answer: the build
-    it came from and its digest."""
+    """Ask every page query in turn for `seconds` (or until `stop_file` exists) through core.db, as a
+    dashboard process does (one open build, reopened when the ETL swaps in a new file), printing one
+    JSON line per answer: the build it came from and its digest."""
     found, _ = cases(db)
     stop = time.monotonic() + seconds
     k = start
@@ -105,12 +106,9 @@ def read_loop(db: Path, seconds: float, start: int = 0, stop_file: Path | None =
         case = found[k % len(found)]
         k += 1
         try:
-            con = duckdb.connect(str(db), read_only=True)
-            try:
+            with connect(db) as con:
                 build = con.sql("SELECT inputs_hash FROM build_info").fetchall()[0][0]
-                answer = con.execute(case.sql, case.params).fetchall()
-            finally:
-                con.close()
+                answer = con.execute(case.sql, case.params).df()
             print(json.dumps({"build": build, "case": case.name, "digest": digest(answer)}), flush=True)
         except Exception as exc:  # noqa: BLE001 - every error is reported to the caller
             print(json.dumps({"case": case.name, "error": f"{type(exc).__name__}: {exc}"}), flush=True)

@@ -166,7 +166,7 @@ def queries(db: Path, floor_ms: float, results: dict, details: dict, runs: int) 
     results["query_p95_ms"] = per[worst]["p95_ms"]
     results["query_vs_floor"] = per[worst]["vs_floor"]
     details["queries"] = {"worst": worst, "runs_each": runs,
-                          "how": "each run opens a read-only connection, runs the file, fetches all rows",
+                          "how": "core.db.query as a page runs it (the open build of the file) into a DataFrame; no result cache",
                           "skipped_files": skipped, "per_query": per}
 
 
