@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core import cached, chart_words, deck_basket, export
+from core.db import database_version
 from core.i18n import t
 from core.render import ChartSpec
 
@@ -37,8 +38,21 @@ def warm_browser() -> str | None:
 
 
 def catalog() -> chart_words.Catalog:
-    """The catalog tables, from the cache the pages use."""
+    """The catalog tables of the current build, from the cache the pages use; one shared copy per
+    build (chart_words only reads them), not three copies per chart and rerun."""
+    return _catalog(database_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _catalog(version: tuple[str, int, int, int]) -> chart_words.Catalog:
     return chart_words.Catalog(cached.indicators(), cached.breakdowns(), cached.localities())
+
+
+def image(fig: go.Figure, fmt: export.ImageFormat, spec: ChartSpec, rows: pd.DataFrame,
+          tables: chart_words.Catalog) -> bytes:
+    """The image of a chart with its caption, made when its button is clicked (the caption too: a
+    page with ten charts would otherwise write ten captions on every rerun for nothing)."""
+    return export.render_image(fig, fmt, chart_words.caption(spec, rows, tables))
 
 
 def add_to_deck(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
@@ -54,12 +68,12 @@ def chart_buttons(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
     """PNG, SVG and "Thêm vào slide" in one row under the chart."""
     lang = spec.lang
     problem = warm_browser()
-    caption = chart_words.caption(spec, rows, catalog())
+    tables = catalog()
     stem = spec.filename()
     row = st.container(horizontal=True, gap="small")
     for fmt in ("png", "svg"):
         row.download_button(
-            t(f"export.{fmt}", lang), partial(export.render_image, fig, fmt, caption), file_name=f"{stem}.{fmt}",
+            t(f"export.{fmt}", lang), partial(image, fig, fmt, spec, rows, tables), file_name=f"{stem}.{fmt}",
             mime=MIME[fmt], key=f"export.{fmt}.{spec.chart_id}", on_click="ignore", icon=":material/download:",
             disabled=problem is not None, help=t(f"export.{fmt}_help", lang),
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache
 
 import numpy as np
@@ -66,12 +66,17 @@ def source_lines(points: pd.DataFrame, lang: str = "vi") -> list[str]:
     """One line per distinct source of the rows, newest first: "Báo Gia Lai (GLO), 05/12/2024: title"."""
     if points.empty:
         return []
-    cols = ["source_publisher", "source_published", "source_title"]
-    distinct = points[cols].drop_duplicates().sort_values("source_published", ascending=False, na_position="last")
+    distinct = dict.fromkeys(zip(points["source_publisher"], points["source_published"], points["source_title"],
+                                 strict=True))
+    dated = sorted((s for s in distinct if not _blank(s[1])), key=lambda s: str(s[1]), reverse=True)
     return [
-        fmt.source_line(row.source_publisher, row.source_published, _short(str(row.source_title)), lang)
-        for row in distinct.itertuples()
+        fmt.source_line(publisher, published, _short(str(title)), lang)
+        for publisher, published, title in [*dated, *(s for s in distinct if _blank(s[1]))]
     ]
+
+
+def _blank(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
 
 
 def _source_note(lines: Sequence[str], lang: str, limit: int = 2) -> str:
@@ -83,36 +88,41 @@ def _source_note(lines: Sequence[str], lang: str, limit: int = 2) -> str:
     return t("chart.source_note", lang, sources=shown)
 
 
-_HOVER_COLUMNS = ("value", "derived", "derived_how", "period_kind", "period_start", "period_end", "qualifier",
-                  "source_publisher", "source_published", "source_title")
+_BLANK_HOVER = ["", "", "", "", "", ""]
+
+
+def _hover_row(row: Mapping[str, object] | None, label: str, unit: str, lang: str, plotted: bool) -> list[str]:
+    """The hover text of one drawn value (a query row as a dict); blanks for a missing year."""
+    if row is None or pd.isna(row["value"]):  # type: ignore[arg-type]
+        return list(_BLANK_HOVER)
+    plotted_text = ""
+    shown = row.get("plotted", np.nan) if plotted else np.nan
+    if not pd.isna(shown):  # type: ignore[arg-type]
+        plotted_text = "<br>" + t("chart.hover_plotted", lang) + ": " + fmt.number(shown, lang)  # type: ignore[arg-type]
+    derived = (t("chart.derived", lang, how=_esc(row["derived_how"])) if bool(row["derived"])
+               else t("chart.printed", lang))
+    return [
+        _esc(label),
+        _esc(fmt.period_label(row["period_kind"], row["period_start"], row["period_end"], lang)),  # type: ignore[arg-type]
+        _esc(fmt.qualified(row["value"], row["qualifier"], lang) + " " + unit),  # type: ignore[arg-type]
+        derived,
+        _esc(fmt.source_line(row["source_publisher"], row["source_published"],  # type: ignore[arg-type]
+                             _short(str(row["source_title"])), lang)),
+        plotted_text,
+    ]
+
+
+# What a drawn value's hover, label and place on the chart read (to_dict over a query's 30 columns costs more).
+_DRAWN_COLUMNS = ("year", "value", "plotted", "derived", "derived_how", "period_kind", "period_start", "period_end",
+                  "qualifier", "source_publisher", "source_published", "source_title")
+
+
+def _records(rows: pd.DataFrame, *extra: str) -> list[dict[str, object]]:
+    return rows[[c for c in dict.fromkeys((*extra, *_DRAWN_COLUMNS)) if c in rows.columns]].to_dict("records")
 
 
 def _hover_rows(rows: pd.DataFrame, label: str, unit: str, lang: str, plotted: bool) -> list[list[str]]:
-    # Column lists, not itertuples: a page draws a few hundred points and builds this on every rerun.
-    columns = [rows[c].tolist() for c in _HOVER_COLUMNS]
-    plotted_values = rows["plotted"].tolist() if plotted and "plotted" in rows else [np.nan] * len(rows)
-    printed = t("chart.printed", lang)
-    data = []
-    for (value, derived, derived_how, kind, start, end, qualifier, publisher, published, source_title), shown in zip(
-        zip(*columns, strict=True), plotted_values, strict=True
-    ):
-        if pd.isna(value):
-            data.append(["", "", "", "", "", ""])
-            continue
-        plotted_text = ""
-        if not pd.isna(shown):
-            plotted_text = "<br>" + t("chart.hover_plotted", lang) + ": " + fmt.number(shown, lang)
-        data.append(
-            [
-                _esc(label),
-                _esc(fmt.period_label(kind, start, end, lang)),
-                _esc(fmt.qualified(value, qualifier, lang) + " " + unit),
-                t("chart.derived", lang, how=_esc(derived_how)) if bool(derived) else printed,
-                _esc(fmt.source_line(publisher, published, _short(str(source_title)), lang)),
-                plotted_text,
-            ]
-        )
-    return data
+    return [_hover_row(row, label, unit, lang, plotted) for row in _records(rows)]
 
 
 def _hovertemplate(lang: str) -> str:
@@ -127,8 +137,12 @@ def _hovertemplate(lang: str) -> str:
 
 def spans_reform(points: pd.DataFrame) -> bool:
     """Whether the drawn periods start before and end on or after 1 July 2025."""
-    starts = [d for d in (as_date(v) for v in points.get("period_start", [])) if d]
-    ends = [d for d in (as_date(v) for v in points.get("period_end", [])) if d]
+    return _spans_reform(points.get("period_start", []), points.get("period_end", []))
+
+
+def _spans_reform(period_starts: Iterable[object], period_ends: Iterable[object]) -> bool:
+    starts = [d for d in (as_date(v) for v in period_starts) if d]
+    ends = [d for d in (as_date(v) for v in period_ends) if d]
     if not starts or not ends:
         return False
     return min(starts) < reform_date() <= max(ends)
@@ -218,7 +232,7 @@ def value_label(row: Mapping[str, object], mode: str, lang: str = "vi") -> str:
 
 
 def _labels_of(rows: pd.DataFrame, mode: str, lang: str) -> list[str]:
-    return [value_label(row, mode, lang) for row in rows.to_dict("records")]
+    return [value_label(row, mode, lang) for row in _records(rows)]
 
 
 def trend_figure(
@@ -263,28 +277,32 @@ def trend_figure(
     plotted_flag = mode != "absolute"
     # Traces and layout are collected as dicts and validated once when the figure is built.
     traces: list[dict[str, object]] = []
-    full_of = dict(tuple(full.groupby(series, sort=False)))
+    # Rows as dicts per series and year: reindexing a small frame per series cost more than the drawing.
+    by_year: dict[object, dict[int, dict[str, object]]] = {}
+    for row in _records(full, series):
+        if not pd.isna(row["year"]):
+            by_year.setdefault(row[series], {})[int(row["year"])] = row
     other_of = dict(tuple(other.groupby(series, sort=False)))
     for sid, label in labels.items():
         color = colors.get(sid, "#333333")
-        mine = full_of.get(sid, full.iloc[0:0]).set_index("year").reindex(year_axis)
-        mine = mine.assign(year=year_axis)
-        if mine["value"].notna().any():
-            custom = _hover_rows(mine, label, unit, lang, plotted_flag)
-            derived = mine["derived"].fillna(False).astype(bool).tolist()
+        mine = [by_year.get(sid, {}).get(year) for year in year_axis]
+        if any(row is not None and not pd.isna(row["value"]) for row in mine):
+            custom = [_hover_row(row, label, unit, lang, plotted_flag) for row in mine]
+            derived = [row is not None and not pd.isna(row["derived"]) and bool(row["derived"]) for row in mine]
+            ys = [np.nan if row is None else row["plotted"] for row in mine]
+            texts = [value_label(row, mode, lang) if row else "" for row in mine] if value_labels else None
             if chart == "bar":
                 traces.append(dict(
-                    type="bar", x=year_axis, y=mine["plotted"].tolist(), name=_esc(label),
+                    type="bar", x=year_axis, y=ys, name=_esc(label),
                     marker={"color": color, "pattern": {"shape": ["/" if d else "" for d in derived]}},
                     customdata=custom, hovertemplate=hover, legendgroup=sid,
-                    text=_labels_of(mine, mode, lang) if value_labels else None,
-                    textposition="outside" if value_labels else None, cliponaxis=False,
+                    text=texts, textposition="outside" if value_labels else None, cliponaxis=False,
                 ))
             else:
                 traces.append(dict(
-                    type="scatter", x=year_axis, y=mine["plotted"].tolist(), name=_esc(label),
+                    type="scatter", x=year_axis, y=ys, name=_esc(label),
                     mode="lines+markers+text" if value_labels else "lines+markers",
-                    text=_labels_of(mine, mode, lang) if value_labels else None, textposition="top center",
+                    text=texts, textposition="top center",
                     connectgaps=False, line={"color": color, "width": 3 if not compact else 2.5},
                     marker={
                         "size": 10 if not compact else 8,
@@ -324,8 +342,9 @@ def trend_figure(
     fig = go.Figure(data=[{k: v for k, v in trace.items() if v is not None} for trace in traces], layout=layout)
     if mode in ("change_abs", "change_pct"):
         fig.add_hline(y=0, line={"color": "#9AA5B1", "width": 1})
-    drawn = pd.concat([full[full["plotted"].notna()], other], ignore_index=True) if len(full) or len(other) else full
-    if spans_reform(drawn):
+    drawn = full[full["plotted"].notna()]
+    starts = [*drawn["period_start"].tolist(), *other["period_start"].tolist()]
+    if _spans_reform(starts, [*drawn["period_end"].tolist(), *other["period_end"].tolist()]):
         _mark_reform(fig, lang, reform_date().year + (reform_date().timetuple().tm_yday - 183) / 366)
     return fig
 

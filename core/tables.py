@@ -140,13 +140,19 @@ def profile_table(points: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(
         {
             _col("breakdown", lang): points[f"breakdown_{lang}"].fillna(points["breakdown"]),
-            _col("period", lang): [_period(row, lang) for row in points.itertuples()],
+            _col("period", lang): [
+                fmt.period_label(k, s, e, lang)
+                for k, s, e in zip(points["period_kind"], points["period_start"], points["period_end"], strict=True)
+            ],
             _col("value", lang): [
                 fmt.qualified(v, q, lang) + " " + u
                 for v, q, u in zip(points["value"], points["qualifier"], points[f"unit_{lang}"], strict=True)
             ],
             _col("derived", lang): [_text(h) if d else "" for d, h in zip(points["derived"], points["derived_how"], strict=True)],
-            _col("source", lang): [_source(row, lang) for row in points.itertuples()],
+            _col("source", lang): [
+                fmt.source_line(p, d, title, lang) for p, d, title in
+                zip(points["source_publisher"], points["source_published"], points["source_title"], strict=True)
+            ],
             _col("link", lang): points["source_url"],
             _col("quote", lang): points["quote"].fillna(""),
         }

@@ -15,6 +15,7 @@ localities = cached.localities()
 places = labels.locality_labels(localities, lang)
 districts = localities[localities["level"] == "district"]
 counts = dict(zip(districts["id"], districts["n_observations"], strict=True))
+names = dict(zip(districts["id"], districts["name"], strict=True))
 
 row = st.columns([2, 3])
 province = widgets.select(t("filter.province", lang), districts["parent_id"].drop_duplicates().tolist(), page=PAGE,
@@ -25,8 +26,7 @@ with_data = mine[mine["n_observations"] > 0]["id"].tolist()
 default = defaults["district"] if defaults["district"] in set(mine["id"]) else (with_data or mine["id"].tolist())[0]
 district = widgets.select(
     t("filter.district", lang), mine["id"].tolist(), page=PAGE, param="district", url=url, default=default,
-    format_func=lambda d: f"{localities.set_index('id').at[d, 'name']}"
-    + (f" — {t('filter.n_figures', lang, n=counts[d])}" if counts[d] else ""),
+    format_func=lambda d: names[d] + (f" — {t('filter.n_figures', lang, n=counts[d])}" if counts[d] else ""),
     container=row[1],
 )
 urlstate.publish({"province": province, "district": district})
