@@ -118,7 +118,8 @@ _DRAWN_COLUMNS = ("year", "value", "plotted", "derived", "derived_how", "period_
 
 
 def _records(rows: pd.DataFrame, *extra: str) -> list[dict[str, object]]:
-    return rows[[c for c in dict.fromkeys((*extra, *_DRAWN_COLUMNS)) if c in rows.columns]].to_dict("records")
+    columns = [c for c in dict.fromkeys((*extra, *_DRAWN_COLUMNS)) if c in rows.columns]
+    return [dict(zip(columns, values, strict=True)) for values in zip(*(rows[c].tolist() for c in columns))]
 
 
 def _hover_rows(rows: pd.DataFrame, label: str, unit: str, lang: str, plotted: bool) -> list[list[str]]:
@@ -363,16 +364,23 @@ def ranking_figure(
     """Horizontal bars, largest on top, for the rows that have a value (core.measures.rank_values order)."""
     shown = values[values["value"].notna()]
     n = len(shown)
-    fig = go.Figure()
     label_list = [labels.get(sid, sid) for sid in shown["locality_id"]]
     hover = _hovertemplate(lang)
     custom = [
-        _hover_rows(row.to_frame().T.infer_objects(), labels.get(row["locality_id"], row["locality_id"]), unit, lang, False)[0]
-        for _, row in shown.iterrows()
+        _hover_row(row, labels.get(row["locality_id"], row["locality_id"]), unit, lang, False)  # type: ignore[arg-type]
+        for row in _records(shown, "locality_id")
     ]
     derived = shown["derived"].fillna(False).astype(bool).tolist()
-    fig.add_trace(
-        go.Bar(
+    top = float(shown["value"].max()) if n else 1.0
+    layout = _layout(title, subtitle, lang, _source_note(sources, lang), height=max(300, 120 + 44 * n)
+                     + (40 if sources else 0), compact=False)
+    layout["yaxis"] = {**layout["yaxis"], "autorange": "reversed", "showgrid": False}  # type: ignore[dict-item]
+    layout["xaxis"] = {"title": {"text": _esc(unit)}, "range": [0, top * 1.18], "gridcolor": _style()["grid_color"],
+                       "tickformat": ",~f"}
+    layout["margin"] = {**layout["margin"], "l": 170}  # type: ignore[dict-item]
+    return go.Figure(
+        data=[dict(
+            type="bar",
             x=shown["value"].astype(float).tolist(),
             y=[_esc(label) for label in label_list],
             orientation="h",
@@ -384,15 +392,9 @@ def ranking_figure(
             customdata=custom,
             hovertemplate=hover,
             showlegend=False,
-        )
+        )],
+        layout=layout,
     )
-    height = max(300, 120 + 44 * n)
-    _base_layout(fig, title, subtitle, lang, _source_note(sources, lang), height + (40 if sources else 0), False)
-    fig.update_yaxes(autorange="reversed", title=None, showgrid=False)
-    top = float(shown["value"].max()) if n else 1.0
-    fig.update_xaxes(title=_esc(unit), range=[0, top * 1.18], gridcolor=_style()["grid_color"], tickformat=",~f")
-    fig.update_layout(margin={"l": 170})
-    return fig
 
 
 def compare_figure(
@@ -425,9 +427,8 @@ def compare_figure(
                 text=_labels_of(rows, mode, lang) if value_labels else None, textposition="outside", cliponaxis=False,
                 marker={"color": [colors.get(sid, "#0072B2") for sid in shown] if len(years) == 1
                         else shades[n % len(shades)]},
-                customdata=[_hover_rows(row.to_frame().T.infer_objects(), labels[sid], unit, lang,
-                                        mode != "absolute")[0]
-                            for sid, (_, row) in zip(shown, rows.iterrows(), strict=True)],
+                customdata=[_hover_row(row, labels[sid], unit, lang, mode != "absolute")
+                            for sid, row in zip(shown, _records(rows), strict=True)],
                 hovertemplate=hover,
             )
         )
