@@ -1,7 +1,7 @@
 """Entry point of the dashboard (`make run`): page config, language toggle, navigation."""
 import streamlit as st
 
-from core import cached, chart_actions, deck_basket, render, urlstate, widgets
+from core import cached, chart_actions, deck_basket, render, run_slots, urlstate, widgets
 from core.db import DatabaseMissing, database_path, database_version
 from core.i18n import t
 
@@ -38,4 +38,5 @@ if deck_basket.current():
     st.sidebar.caption(t("deck.sidebar", lang, n=len(deck_basket.current())))
 
 urlstate.show_notices(url, lang)
-page.run()
+with run_slots.page_run():  # a few sessions at a time: see core/run_slots.py
+    page.run()
