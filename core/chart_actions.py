@@ -4,11 +4,12 @@ and "Thêm vào slide", which puts the chart with its current filters into the d
 
 Images are rendered only when a button is clicked (st.download_button runs the callable then, on
 another thread: it gets everything it needs as arguments). One Chromium is started for the
-dashboard's lifetime (st.cache_resource); without one, the buttons are off and say why.
+dashboard's lifetime (st.cache_resource), in the background; without one, the buttons are off and say why.
 """
 from __future__ import annotations
 
 import logging
+import threading
 from functools import partial
 
 import pandas as pd
@@ -24,17 +25,46 @@ MIME = {"png": "image/png", "svg": "image/svg+xml"}
 _log = logging.getLogger(__name__)
 
 
+class BrowserStart:
+    """The dashboard's one Chromium, started on a background thread: a page never waits the 2 s it
+    takes to start (a click on PNG/SVG meanwhile waits for it, core.export's lock)."""
+
+    QUICK_FAILURE_S = 0.2  # a missing Chromium is known at once: the first page says so
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._problem: str | None = None
+        self._asked = False
+        threading.Thread(target=self._start, name="warm-chromium", daemon=True).start()
+
+    def _start(self) -> None:
+        try:
+            export.start_browser()
+        except export.BrowserMissing as exc:
+            self._problem = str(exc)
+        except Exception as exc:  # noqa: BLE001 - kaleido could not start it: say so under the charts, keep the page
+            _log.exception("Chromium did not start")
+            self._problem = f"{type(exc).__name__}: {exc}"
+        finally:
+            self._done.set()
+
+    def problem(self) -> str | None:
+        """Why there are no images (None while it starts or runs)."""
+        if not self._asked:
+            self._asked = True
+            self._done.wait(self.QUICK_FAILURE_S)
+        return self._problem
+
+
 @st.cache_resource(show_spinner=False)
-def warm_browser() -> str | None:
-    """Start the dashboard's one Chromium (kept until the process ends); the problem when there is none."""
-    try:
-        export.start_browser()
-    except export.BrowserMissing as exc:
-        return str(exc)
-    except Exception as exc:  # noqa: BLE001 - kaleido could not start it: say so under the charts, keep the page
-        _log.exception("Chromium did not start")
-        return f"{type(exc).__name__}: {exc}"
-    return None
+def warm_browser() -> BrowserStart:
+    """Start the dashboard's one Chromium, once per process (kept until the process ends)."""
+    return BrowserStart()
+
+
+def browser_problem() -> str | None:
+    """Why images and decks cannot be made here (no Chromium), else None; starts the browser on first use."""
+    return warm_browser().problem()
 
 
 def catalog() -> chart_words.Catalog:
@@ -67,7 +97,7 @@ def add_to_deck(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
 def chart_buttons(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
     """PNG, SVG and "Thêm vào slide" in one row under the chart."""
     lang = spec.lang
-    problem = warm_browser()
+    problem = browser_problem()
     tables = catalog()
     stem = spec.filename()
     row = st.container(horizontal=True, gap="small")

@@ -56,7 +56,7 @@ for number, entry in enumerate(basket, start=1):
         buttons.button(t("deck.remove", lang), key=f"deck.remove.{entry.key}", icon=":material/delete:",
                        on_click=_remove, args=(entry.key,))
 
-problem = chart_actions.warm_browser()
+problem = chart_actions.browser_problem()
 if problem is not None:
     st.warning(t("deck.no_browser", lang), icon=":material/warning:")
 actions = st.container(horizontal=True, gap="small")
