@@ -1,5 +1,9 @@
-"""A real browser against a local dashboard: time to the first chart of the overview page, then
-N sessions open at once (errors, time to chart, peak memory of the server process).
+"""A real browser against a local dashboard started as `make run` starts it (core.serve): time to the
+first chart of the overview page (a new visitor, and one whose browser has the app's files cached),
+then N sessions at once, first as the server sees them (tests/bench/ws_sessions.py: Streamlit's
+websocket protocol, nothing rendered) and then in N browser tabs (errors, time to chart, peak memory
+of the server process). The N tabs run on the same cores as the server: their time is mostly the
+browsers' own work.
 
 `python tests/bench/browser.py --db PATH [--sessions 10]` runs it alone and prints JSON.
 Loopback only (127.0.0.1, a free port); the server is stopped by its own PID at the end.
@@ -41,7 +45,7 @@ def _rss_mb(pid: int) -> tuple[float, float]:
 
 
 class Server:
-    """`streamlit run dashboard.py` on 127.0.0.1 with DANVAN_DB set; a context manager."""
+    """`python -m core.serve` (what `make run` starts) on 127.0.0.1 with DANVAN_DB set; a context manager."""
 
     def __init__(self, db: Path) -> None:
         self.db = db
@@ -52,7 +56,7 @@ class Server:
     def __enter__(self) -> "Server":
         env = dict(os.environ, DANVAN_DB=str(self.db))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", "127.0.0.1",
+            [sys.executable, "-m", "core.serve", "--server.address", "127.0.0.1",
              "--server.port", str(self.port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
@@ -88,8 +92,11 @@ new MutationObserver((_, obs) => {
 
 
 def measure(db: Path, sessions: int = 10, timeout_s: float = 90) -> dict[str, Any]:
-    """First chart of a new session (median of 3), then `sessions` sessions opened at once."""
+    """First chart of a new session (median of 3; then of 3 more in one browser that keeps its cache),
+    then `sessions` sessions at once: as the server sees them, then in browser tabs."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    import ws_sessions  # noqa: PLC0415
 
     if not Path(CHROMIUM).exists():
         return {"error": f"Chromium missing at {CHROMIUM}"}
@@ -100,6 +107,15 @@ def measure(db: Path, sessions: int = 10, timeout_s: float = 90) -> dict[str, An
             firsts = [_open(browser, server.url, timeout_s)[0] for _ in range(3)]
             out["first_page_runs_s"] = [round(t, 3) for t in firsts]
             out["first_page_s"] = round(statistics.median(firsts), 3)
+            returning = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
+            returning.add_init_script(_MARK_FIRST_CHART)
+            try:
+                again = [_open(browser, server.url, timeout_s, returning)[0] for _ in range(4)][1:]
+            finally:
+                returning.close()
+            out["first_page_cached_runs_s"] = [round(t, 3) for t in again]
+            out["first_page_cached_s"] = round(statistics.median(again), 3)
+            out["server_sessions"] = ws_sessions.measure(server.url, sessions, timeout_s)
             out.update(_sessions(browser, server.url, sessions, timeout_s))
         finally:
             browser.close()
@@ -107,17 +123,24 @@ def measure(db: Path, sessions: int = 10, timeout_s: float = 90) -> dict[str, An
     return out
 
 
-def _open(browser, url: str, timeout_s: float) -> tuple[float, int]:
-    """A new session to the overview: seconds to its first chart, and exceptions shown on the page."""
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
-    try:
+def _open(browser, url: str, timeout_s: float, context=None) -> tuple[float, int]:  # noqa: ANN001
+    """A new session to the overview: seconds to its first chart, and exceptions shown on the page.
+    In a fresh browser context (a first visit), or in `context` (a browser that keeps its cache)."""
+    own = context is None
+    if own:
+        context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
         context.add_init_script(_MARK_FIRST_CHART)
+    tab = None
+    try:
         tab = context.new_page()
         tab.goto(url)
         tab.wait_for_function("window.__firstChartMs !== undefined", timeout=timeout_s * 1000)
         return tab.evaluate("window.__firstChartMs") / 1000, tab.locator("[data-testid='stException']").count()
     finally:
-        context.close()
+        if own:
+            context.close()
+        elif tab is not None:
+            tab.close()
 
 
 def _sessions(browser, url: str, n: int, timeout_s: float) -> dict[str, Any]:
