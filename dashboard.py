@@ -32,8 +32,9 @@ render.register_chart_action(chart_actions.chart_buttons)
 info = cached.build_info()
 st.sidebar.caption(t("app.title", lang))
 st.sidebar.caption(t("app.data_note", lang, n_obs=info["n_observations"], n_sources=info["n_sources"]))
-if info["synthetic"]:
-    st.sidebar.warning(t("app.synthetic", lang))
+if info["synthetic"]:  # never shown as real data: said at the top of every page and in the sidebar
+    st.sidebar.warning(t("app.synthetic_short", lang), icon=":material/science:")
+    st.warning(t("app.synthetic", lang), icon=":material/science:")
 if deck_basket.current():
     st.sidebar.caption(t("deck.sidebar", lang, n=len(deck_basket.current())))
 
