@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -156,3 +157,12 @@ def query(name: str, params: Mapping[str, Any] | None = None, path: Path | None 
     """Run the named SELECT with bound $parameters and return all rows."""
     with connect(path) as con:
         return con.execute(sql_text(name), dict(params or {})).df()
+
+
+@contextmanager
+def batches(name: str, params: Mapping[str, Any] | None = None, path: Path | None = None,
+            rows: int = 100_000) -> Iterator[pa.RecordBatchReader]:
+    """The rows of the named SELECT as Arrow record batches of about `rows` rows, read while the
+    block runs (for answers too large to hold as one DataFrame, such as a whole-country download)."""
+    with connect(path) as con:
+        yield con.sql(sql_text(name), params=dict(params or {})).to_arrow_reader(rows)

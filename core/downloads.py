@@ -6,6 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from core import queries
 
@@ -55,6 +59,42 @@ def to_parquet(frame: pd.DataFrame) -> bytes:
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "parquet": to_parquet}
 
 
+def download_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """`download_frame` for a batch of Arrow rows: the download columns, dates as ISO text, year as integer."""
+    columns, names = [], []
+    for name in COLUMNS:
+        if name not in batch.schema.names:
+            continue
+        column = batch.column(name)
+        if name in ("period_start", "period_end"):
+            column = pc.cast(column, pa.string())
+        elif name == "year":
+            column = pc.cast(column, pa.int64())
+        columns.append(column)
+        names.append(name)
+    return pa.RecordBatch.from_arrays(columns, names=names)
+
+
+def _streamed(fmt: str, reader: pa.RecordBatchReader) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "csv":
+        buffer.write("\ufeff".encode())  # BOM: Excel opens Vietnamese text correctly
+    schema = download_batch(pa.RecordBatch.from_pylist([], schema=reader.schema)).schema
+    writer = (pacsv.CSVWriter(buffer, schema, write_options=pacsv.WriteOptions(quoting_style="needed"))
+              if fmt == "csv" else pq.ParquetWriter(buffer, schema))
+    for batch in reader:
+        writer.write_batch(download_batch(batch))
+    writer.close()
+    return buffer.getvalue()
+
+
 def observations_file(fmt: str, filters: Mapping[str, Any]) -> bytes:
-    """Every observation matching `filters` (core.queries.observations arguments) as a file, read when asked for."""
-    return WRITERS[fmt](download_frame(queries.observations(**filters)))
+    """Every observation matching `filters` (core.queries.observations arguments) as a file, read when asked for.
+
+    CSV and Parquet are written from DuckDB's Arrow batches without a DataFrame: the whole country
+    (2.1 million rows) took 30–55 s and 8.5 GB through pandas. XLSX (at most one sheet of rows)
+    goes through pandas and openpyxl."""
+    if fmt == "xlsx":
+        return to_xlsx(download_frame(queries.observations(**filters)))
+    with queries.observation_batches(**filters) as reader:
+        return _streamed(fmt, reader)

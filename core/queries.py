@@ -4,12 +4,14 @@ No Streamlit here: core/cached.py wraps these functions with a cache keyed on th
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
-from core.db import query
+from core.db import batches, query
 from core.period import Period
 
 
@@ -124,6 +126,20 @@ def observations(
     """Every observation as its source states it, filtered by whichever arguments are given (at most `limit`)."""
     params = _observation_filters(province, district, indicator, year, period_kind)
     return query("observations", {**params, "limit": limit})
+
+
+@contextmanager
+def observation_batches(
+    province: str | None = None,
+    district: str | None = None,
+    indicator: str | None = None,
+    year: int | None = None,
+    period_kind: str | None = None,
+) -> Iterator[pa.RecordBatchReader]:
+    """The rows of `observations` (every matching one) as Arrow record batches, read within the block."""
+    params = _observation_filters(province, district, indicator, year, period_kind)
+    with batches("observations", {**params, "limit": None}) as reader:
+        yield reader
 
 
 def count_observations(
