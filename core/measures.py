@@ -106,46 +106,53 @@ def headline_cards(points: pd.DataFrame, localities: Sequence[str], indicators: 
     full year (then catalog order). A part-year figure newer than the card's year is kept in
     `later_*` so the page can mention it.
     """
+    # Plain rows grouped once: boolean masks over the frame per card took 30 ms for ten cards.
+    by_card: dict[tuple[object, object], list[dict]] = {}
+    for record in points.to_dict("records"):
+        by_card.setdefault((record["locality_id"], record["indicator"]), []).append(record)
     rows = []
     for locality in localities:
         for indicator in indicators:
-            mine = points[(points["locality_id"] == locality) & (points["indicator"] == indicator)]
-            if mine.empty:
+            mine = by_card.get((locality, indicator))
+            if not mine:
                 continue
-            full = mine[mine["is_full_year"].astype(bool)]
-            pool = full if not full.empty else mine
-            totals = pool[pool["breakdown"] == "total"]
-            if not totals.empty:
-                chosen = totals
-            else:
-                ordered = pool.assign(_order=pool["breakdown_order"].fillna(999)).sort_values(
-                    ["period_end", "_order"], ascending=[False, True]
-                )
-                chosen = pool[pool["breakdown"] == ordered.iloc[0]["breakdown"]]
-            latest = chosen.sort_values("period_end").iloc[-1]
-            row = {col: latest.get(col) for col in CARD_COLUMNS if col in latest.index}
+            full = [r for r in mine if _true(r["is_full_year"])]
+            pool = full or mine
+            chosen = [r for r in pool if r["breakdown"] == "total"]
+            if not chosen:
+                # the latest period first, then catalog order (stable: query order breaks ties)
+                first = sorted(pool, key=lambda r: _order(r["breakdown_order"]))
+                first = sorted(first, key=lambda r: r["period_end"], reverse=True)[0]
+                chosen = [r for r in pool if r["breakdown"] == first["breakdown"]]
+            latest = sorted(chosen, key=lambda r: r["period_end"])[-1]
+            row = {col: latest.get(col) for col in CARD_COLUMNS if col in latest}
             row.update(previous_year=None, previous_value=np.nan, previous_derived=None,
                        change_abs=np.nan, change_pct=np.nan,
                        later_kind=None, later_start=None, later_end=None, later_value=np.nan)
-            if bool(latest["is_full_year"]):
+            if _true(latest["is_full_year"]):
                 year = int(latest["year"])
-                before = chosen[chosen["is_full_year"].astype(bool) & (chosen["year"] == year - 1)]
+                before = [r for r in chosen if _true(r["is_full_year"]) and r["year"] == year - 1]
                 row["previous_year"] = year - 1
-                if not before.empty:
-                    prev = before.iloc[0]
+                if before:
+                    prev = before[0]
                     row["previous_value"] = float(prev["value"])
                     row["previous_derived"] = bool(prev["derived"])
                     row["change_abs"] = float(latest["value"]) - float(prev["value"])
                     if prev["value"] > 0:
                         row["change_pct"] = row["change_abs"] / float(prev["value"]) * 100
-                newer = mine[
-                    (mine["breakdown"] == latest["breakdown"])
-                    & ~mine["is_full_year"].astype(bool)
-                    & (mine["period_end"] > latest["period_end"])
-                ]
-                if not newer.empty:
-                    later = newer.sort_values("period_end").iloc[-1]
+                newer = [r for r in mine if r["breakdown"] == latest["breakdown"] and not _true(r["is_full_year"])
+                         and r["period_end"] > latest["period_end"]]
+                if newer:
+                    later = sorted(newer, key=lambda r: r["period_end"])[-1]
                     row.update(later_kind=later["period_kind"], later_start=later["period_start"],
                                later_end=later["period_end"], later_value=float(later["value"]))
             rows.append(row)
     return pd.DataFrame(rows, columns=CARD_COLUMNS)
+
+
+def _true(value: object) -> bool:
+    return False if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) else bool(value)
+
+
+def _order(value: object) -> float:
+    return 999.0 if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
