@@ -11,9 +11,10 @@ from core.i18n import t
 
 def locality_labels(localities: pd.DataFrame, lang: str = "vi") -> dict[str, str]:
     """id → "Hà Nội", "Sóc Sơn (Hà Nội)", "Gia Lai (từ 01/07/2025)"."""
+    columns = (localities[c].tolist() for c in ("id", "name", "level", "parent_name", "valid_from"))
     return {
-        row.id: fmt.locality_label(row.name, row.level, row.parent_name, row.valid_from, lang)
-        for row in localities.itertuples()
+        id_: fmt.locality_label(name, level, parent_name, valid_from, lang)
+        for id_, name, level, parent_name, valid_from in zip(*columns, strict=True)
     }
 
 
