@@ -78,8 +78,10 @@ def test_sources_caption(sources, expected):
     assert render.sources_caption(sources) == expected
 
 
-def test_show_chart_hands_the_drawn_rows_to_every_action():
+def test_show_chart_hands_the_drawn_rows_to_every_action(built_db, monkeypatch):
     from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DANVAN_DB", str(built_db))  # the buttons read the catalog: the test's own database
 
     def script():
         import pandas as pd
