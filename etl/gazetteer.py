@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
