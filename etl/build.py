@@ -10,6 +10,7 @@ from typing import Callable
 
 import pyarrow as pa
 
+from etl.bulktable import Memo
 from etl.catalog import Catalog, load_catalog
 from etl.errors import InputError
 from etl.extract import Extractor
@@ -20,7 +21,6 @@ from etl.locindex import ExtendedGazetteer
 from etl.paths import REPORTS, REVIEW, TABLES
 from etl.report import read_report
 from etl.review import apply_review, read_review
-from etl.bulktable import Memo
 from etl.tabledir import EXTRA_LOCALITIES, TableDir, gazetteer_with, is_synthetic_source, read_table_dir
 from etl.tables import read_table, table_files
 from etl.validate import validate

@@ -23,9 +23,19 @@ import pyarrow.compute as pc
 from etl.catalog import Catalog
 from etl.errors import InputError
 from etl.gazetteer import Gazetteer, Locality
-from etl.periods import Period, PartialDate
-from etl.tables import (PERIOD_KINDS, QUALIFIERS, REQUIRED, TableSource, _cell, _header, choose_locality,
-                        csv_delimiter, locality_candidates, parse_period)
+from etl.periods import PartialDate, Period
+from etl.tables import (
+    PERIOD_KINDS,
+    QUALIFIERS,
+    REQUIRED,
+    TableSource,
+    _cell,
+    _header,
+    choose_locality,
+    csv_delimiter,
+    locality_candidates,
+    parse_period,
+)
 from etl.textio import decode_bytes
 from etl.textnorm import slug
 from etl.validate import _effective_parts

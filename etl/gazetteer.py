@@ -189,7 +189,7 @@ class Gazetteer:
         words = set(_WORD_RE.findall(folded))
         present = sorted({i for first in words for name, idx in self._by_first.get(first, ()) if name in folded
                           for i in idx})
-        for pat, locs, level, prefixed in (self._patterns[i] for i in present):
+        for pat, locs, _, prefixed in (self._patterns[i] for i in present):
             for m in pat.finditer(folded):
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in taken):
@@ -260,7 +260,7 @@ def _inside_person_name(text: str, s: int, e: int) -> bool:
     }:
         return True
     nxt = re.match(r"\s+([\wÀ-ỹ]+)", text[e:])
-    return bool(nxt and nxt.group(1)[:1].isupper() and not text[e:e + 1] in ",.;:)")
+    return bool(nxt and nxt.group(1)[:1].isupper() and text[e:e + 1] not in ",.;:)")
 
 
 def _is_strong(folded: str, start: int, prefixed: bool, prefix: str) -> bool:

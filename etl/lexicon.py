@@ -1,11 +1,10 @@
 """The extractor's word lists, loaded from data/lexicon.yaml."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import re
 
 import yaml
 

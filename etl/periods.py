@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 YEAR = r"(19[4-9]\d|20\d\d|2100)"
 DASH = r"\s*[-–—]\s*"

@@ -21,7 +21,7 @@ from etl.errors import InputError
 from etl.figure import Figure
 from etl.gazetteer import Gazetteer, Locality
 from etl.locindex import index_for
-from etl.periods import Period, PartialDate, find_periods
+from etl.periods import PartialDate, Period, find_periods
 from etl.textio import decode_bytes
 from etl.textnorm import fold, slug
 from etl.vnnumbers import parse_vietnamese_number

@@ -1,7 +1,7 @@
 """Dữ liệu & nguồn: every observation with its source, downloads, the list of sources, the glossary."""
-import streamlit as st
-
 from functools import partial
+
+import streamlit as st
 
 from core import cached, downloads, fmt, labels, tables, urlstate, widgets
 from core.i18n import setting, t
