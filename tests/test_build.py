@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from db_rows import database_rows
 
 from etl.build import BuildFailed, build
 from etl.evaluation import match_key, read_annotations
@@ -76,13 +77,8 @@ def test_derived_figures_say_how(built_db):
 def test_build_twice_gives_the_same_database(tmp_path, built_db):
     again = tmp_path / "again.duckdb"
     build(again, progress=lambda _m: None)
-    def dump(path):
-        con = duckdb.connect(str(path), read_only=True)
-        out = {t: con.sql(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-               for t in ("localities", "indicators", "breakdowns", "sources", "observations", "build_info")}
-        con.close()
-        return out
-    assert dump(again) == dump(built_db)
+    tables = ("localities", "indicators", "breakdowns", "sources", "observations", "build_info")
+    assert database_rows(again, tables) == database_rows(built_db, tables)
 
 
 def test_failed_build_keeps_the_previous_database(tmp_path, built_db):

@@ -11,9 +11,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from db_rows import database_rows
 
-from etl.bulktable import csv_columns, encode
 from etl.build import build
+from etl.bulktable import csv_columns, encode
 from etl.catalog import load_catalog
 from etl.gazetteer import default_gazetteer
 from etl.tables import BULK_ROWS, read_table
@@ -81,15 +82,6 @@ def test_bad_rows_give_the_same_messages_both_ways(tmp_path, rows_text):
     path.write_text(HEADER + GOOD + rows_text, encoding="utf-8")
     rows, columns = both(path)
     assert rows.errors and columns.errors == rows.errors
-
-
-def database_rows(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.sql(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-                for t in ("localities", "sources", "observations", "build_info")}
-    finally:
-        con.close()
 
 
 @pytest.mark.parametrize("name", sorted(GOOD_TABLES))

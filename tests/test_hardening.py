@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from db_rows import database_rows
 
 from etl.build import BuildFailed, build
 
@@ -131,15 +132,6 @@ def previous_db(tmp_path_factory) -> Path:
     return db
 
 
-def rows(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.sql(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-                for t in ("localities", "sources", "observations", "build_info")}
-    finally:
-        con.close()
-
-
 @pytest.mark.parametrize(("name", "expected"), BROKEN_INPUTS)
 def test_broken_input_is_named_and_the_previous_database_stays(name, expected, previous_db, tmp_path):
     db = tmp_path / "danvan.duckdb"
@@ -158,7 +150,7 @@ def test_keep_going_loads_nothing_of_a_broken_input(name, tmp_path):
     inputs = install(name, tmp_path / "in")
     db = tmp_path / "db.duckdb"
     summary = build(db, keep_going=True, progress=lambda _m: None, **inputs)
-    got = rows(db)
+    got = database_rows(db)
     assert {s[0] for s in got["sources"]} == {"example.csv#" + s for s in (
         "hoi-nghi-tong-ket-cong-tac-dan-van-nam-2024-tinh-gia-lai",
         "lam-viec-cua-ban-dan-van-thanh-uy-voi-huyen-uy-soc-son", "so-ket-cong-tac-dan-van-7-thang-nam-2024")}
@@ -173,7 +165,7 @@ def test_report_without_figures_is_said_and_adds_nothing(name, tmp_path):
     inputs = install(name, tmp_path / "in")
     summary = build(tmp_path / "db.duckdb", progress=lambda _m: None, **inputs)
     assert NO_FIGURES.format(name=name) in summary.warnings
-    got = rows(tmp_path / "db.duckdb")
+    got = database_rows(tmp_path / "db.duckdb")
     assert [o for o in got["observations"] if o[11] == name] == []
     assert len(got["observations"]) == 5
 
@@ -204,15 +196,15 @@ def richer_inputs(tmp_path_factory) -> dict[str, Path]:
 def test_a_build_killed_at_any_stage_leaves_the_previous_database(stage, previous_db, richer_inputs, tmp_path):
     db = tmp_path / "danvan.duckdb"
     shutil.copy(previous_db, db)
-    before_bytes, before_rows = db.read_bytes(), rows(db)
+    before_bytes, before_rows = db.read_bytes(), database_rows(db)
     died = build_cli(db, richer_inputs, crash_at=stage)
     assert died.returncode == 99, died.stderr
     assert db.read_bytes() == before_bytes
-    assert rows(db) == before_rows
+    assert database_rows(db) == before_rows
     # What the killed build left behind does not stop the next one, which cleans it up.
     again = build_cli(db, richer_inputs)
     assert again.returncode == 0, again.stderr
-    after = rows(db)
+    after = database_rows(db)
     assert len(after["observations"]) > len(before_rows["observations"])
     assert [p.name for p in tmp_path.iterdir()] == ["danvan.duckdb"]
 
@@ -273,7 +265,7 @@ def test_hostile_text_in_tables_and_reports_is_stored_as_plain_text(tmp_path):
         f"---\ntitle: {HOSTILE[3]} {HOSTILE[2]}\npublisher: {HOSTILE[4]}\npublished: 2024-12-05\n---\n{sentence}\n",
         encoding="utf-8")
     summary = build(tmp_path / "db.duckdb", progress=lambda _m: None, **inputs)
-    got = rows(tmp_path / "db.duckdb")
+    got = database_rows(tmp_path / "db.duckdb")
     sources = {s[0]: s for s in got["sources"]}
     quotes = {o[11]: o[12] for o in got["observations"] if not o[11].startswith("hostile.csv")}
     assert sources["hostile.txt"][2:4] == (f"{HOSTILE[3]} {HOSTILE[2]}", HOSTILE[4])
