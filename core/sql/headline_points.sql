@@ -4,9 +4,7 @@
 WITH points AS (
     SELECT c.locality_id, c.indicator, c.breakdown, b.sort_order AS breakdown_order,
            c.period_kind, c.period_start, c.period_end, c.year,
-           (c.period_kind = 'year'
-            AND c.period_start = make_date(year(c.period_end), 1, 1)
-            AND c.period_end = make_date(year(c.period_end), 12, 31)) AS is_full_year,
+           c.is_full_year,
            c.value, c.qualifier, c.derived, c.derived_how,
            c.source_id, c.source_title, c.source_publisher, c.source_published, c.source_url, c.quote,
            i.sort_order AS indicator_order

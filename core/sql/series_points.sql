@@ -2,9 +2,7 @@
 -- localities, full calendar years and every other period (partial, cumulative, event, unknown).
 SELECT c.locality_id, c.indicator, c.breakdown, c.period_kind, c.period_start, c.period_end,
        c.year,
-       (c.period_kind = 'year'
-        AND c.period_start = make_date(year(c.period_end), 1, 1)
-        AND c.period_end = make_date(year(c.period_end), 12, 31)) AS is_full_year,
+       c.is_full_year,
        c.value, c.qualifier, c.derived, c.derived_how,
        c.source_id, c.source_title, c.source_publisher, c.source_published, c.source_url,
        c.quote, c.n_values, c.n_distinct_values

@@ -13,6 +13,10 @@ SELECT
     l.kind                                        AS locality_kind,
     l.valid_to                                    AS locality_valid_to,
     year(o.period_end)                            AS year,
+    -- A full calendar year: the one test of it, read by yearly_series and the pages' queries.
+    (o.period_kind = 'year'
+     AND o.period_start = make_date(year(o.period_end), 1, 1)
+     AND o.period_end = make_date(year(o.period_end), 12, 31)) AS is_full_year,
     i.name_vi                                     AS indicator_vi,
     i.name_en                                     AS indicator_en,
     i.unit_vi                                     AS unit_vi,
@@ -90,18 +94,13 @@ WHERE x.id IS NULL OR x.chosen;
 CREATE VIEW yearly_series AS
 SELECT *
 FROM chosen_observations
-WHERE period_kind = 'year'
-  AND period_start = make_date(year(period_end), 1, 1)
-  AND period_end = make_date(year(period_end), 12, 31);
+WHERE is_full_year;
 
 -- Everything that is not a calendar year, kept apart so charts mark it instead of joining it.
 CREATE VIEW other_periods AS
 SELECT *
 FROM chosen_observations
-WHERE NOT (period_kind = 'year'
-           AND period_start = make_date(year(period_end), 1, 1)
-           AND period_end = make_date(year(period_end), 12, 31))
-   OR period_end IS NULL;
+WHERE NOT coalesce(is_full_year, false);
 
 -- How many figures each indicator × breakdown, locality and source has (the catalog lists of the
 -- pages), counted once at build time instead of over every observation at each page's first run.
