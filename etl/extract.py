@@ -178,10 +178,6 @@ class _DocExtraction:
                     first_prov = Place(place.province)
                 if best is None or place.specific > best.specific:
                     best = place
-        if best and best.specific == 2 and first_prov and first_prov.province and best.province and \
-                fold(first_prov.province.name) != fold(best.province.name) and not best.district_name:
-            # A district of another province named in passing; keep the province the lead is about.
-            pass
         return best or Place(None)
 
     def _doc_period(self) -> PeriodMention | None:
@@ -454,8 +450,6 @@ class _DocExtraction:
             return c.unit.breakdown
         if not left and not right:
             left, right = _windows(c, None)
-        if c.unit and c.unit.phrase == "điển hình" and key == "models":
-            pass
         anchored = key == "petitions"
         if not anchored:
             right = right.split(",")[0]
