@@ -31,6 +31,8 @@ class Figure:
     sentence: int = 0
     obtained: str = "extracted"  # extracted | corrected | added | table
     review_note: str = ""
+    where: str = ""  # where in the file: "trang 2, đoạn 3", "bảng 1, hàng 4, cột 2" (etl.document.Where)
+    confidence: float | None = None  # OCR confidence (0–100) of the number; None when not OCR'd
 
     def record(self) -> dict[str, object]:
         """The extractor's output row (`python -m etl extract`)."""

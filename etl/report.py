@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from etl.document import Table, Where
 from etl.errors import InputError
 from etl.periods import ANY_FULL_DATE_RE, EVENT_DATE_RE, PartialDate, find_dateline, safe_date
 from etl.textio import read_text
@@ -29,6 +30,12 @@ class Report:
     has_front_matter: bool = True
     event_date: date | None = None  # the day the lead paragraph reports ("Sáng 23/7/2024")
     notes: list[str] = field(default_factory=list)
+    # What readers of other formats add (etl/document.py). `paragraph_where[i]` is where paragraph i
+    # is in the file (empty: paragraph i + 1 of a text file); `ocr_words[i]` holds the OCR'd words of
+    # paragraph i with their confidence (0–100), empty when it was not read by OCR.
+    tables: list[Table] = field(default_factory=list)
+    paragraph_where: list[Where] = field(default_factory=list)
+    ocr_words: dict[int, list[tuple[str, float]]] = field(default_factory=dict)
 
     @property
     def now(self) -> date | None:
@@ -41,6 +48,12 @@ class Report:
     def reference_date(self) -> date | None:
         """The day used to choose a locality version (old or merged Gia Lai)."""
         return self.now
+
+    def where(self, paragraph: int) -> Where:
+        """Where paragraph `paragraph` (0-based) is in the file."""
+        if paragraph < len(self.paragraph_where):
+            return self.paragraph_where[paragraph]
+        return Where(paragraph=paragraph + 1)
 
     @property
     def lead(self) -> str:
