@@ -1,0 +1,162 @@
+"""What a file is, read from its first bytes, and the checks every upload passes before it is read.
+
+The content decides, not the name: a PDF called `bao-cao.docx` is refused with a message saying
+what it really is; a file without a known extension is read as what its content says.
+"""
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from etl.errors import InputError
+
+SIZE_ENV = "DANVAN_MAX_FILE_MB"
+DEFAULT_MAX_MB = 25.0
+# A DOCX/XLSX is a zip: what its members say they unpack to, checked before anything is unpacked.
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_RATIO = 100.0  # unpacked / packed; Word files are 3–20
+MAX_ZIP_MEMBERS = 5000
+
+# kind → what it is called in a message
+KINDS = {
+    "docx": "tệp Word (DOCX)",
+    "xlsx": "bảng Excel (XLSX)",
+    "pdf": "tệp PDF",
+    "png": "ảnh PNG",
+    "jpeg": "ảnh JPEG",
+    "parquet": "bảng Parquet",
+    "text": "văn bản thuần (text)",
+    "ole": "tệp Office cũ hoặc có mật khẩu (OLE)",
+    "zip": "tệp nén ZIP",
+    "unknown": "tệp không rõ loại",
+}
+REPORT_KINDS = ("docx", "pdf", "png", "jpeg", "text")
+TABLE_KINDS = ("xlsx", "parquet", "text")
+EXTENSIONS = {
+    ".docx": "docx", ".pdf": "pdf", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg",
+    ".txt": "text", ".md": "text", ".csv": "text", ".xlsx": "xlsx", ".xlsm": "xlsx", ".parquet": "parquet",
+}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def max_file_bytes() -> int:
+    """The size limit: $DANVAN_MAX_FILE_MB megabytes (25 when unset)."""
+    raw = os.environ.get(SIZE_ENV, "").strip()
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_MB
+    except ValueError:
+        raise InputError(f"{SIZE_ENV}={raw!r} không phải số MB (not a number of megabytes)") from None
+    return int(mb * 1024 * 1024)
+
+
+def content_kind(path: Path) -> str:
+    """'docx', 'xlsx', 'pdf', 'png', 'jpeg', 'parquet', 'ole', 'zip', 'text' or 'unknown', from the bytes."""
+    with path.open("rb") as f:
+        head = f.read(2048)
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith(_OLE):
+        return "ole"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = set(z.namelist())
+        except (zipfile.BadZipFile, OSError, EOFError):
+            return "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        return "zip"
+    return "text" if _looks_like_text(head) else "unknown"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """UTF-16 (every other byte zero) or bytes with few control characters and no NUL."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+            len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) > 0.4 * (len(head) // 2)):
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in b"\t\n\r\f")
+    return b"\x00" not in head and controls <= 0.01 * len(head)
+
+
+def check_file(path: Path, *, name: str = "") -> str:
+    """Check a file before reading it and return its kind (see `content_kind`).
+
+    Refuses, with a message naming the file (`name`, else the path): a missing or empty file, one
+    over the size limit, one whose extension says something else than its content, a password-
+    protected Word or Excel file, a zip that would unpack to far more than it weighs."""
+    where = name or str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"không mở được tệp: {exc.strerror} (cannot open)", where=where) from None
+    if size == 0:
+        raise InputError("tệp rỗng (empty file)", where=where)
+    limit = max_file_bytes()
+    if size > limit:
+        raise InputError(
+            f"tệp {_mb(size)} MB, quá giới hạn {_mb(limit)} MB; đặt biến môi trường {SIZE_ENV} để đổi giới hạn "
+            f"(file too large: {_mb(size)} MB, limit {_mb(limit)} MB)", where=where)
+    kind = content_kind(path)
+    suffix = Path(name or path.name).suffix.lower()
+    said = EXTENSIONS.get(suffix)
+    if kind == "ole":
+        raise InputError(_ole_message(path, suffix), where=where)
+    if kind == "zip" and said in ("docx", "xlsx"):
+        raise InputError(f"{KINDS[said]} không hợp lệ: bị hỏng, bị cắt cụt hoặc là tệp nén khác "
+                         f"(corrupt or truncated {suffix} file)", where=where)
+    if said and said != kind:
+        raise InputError(
+            f"đuôi tệp {suffix} nhưng nội dung là {KINDS[kind]}: đổi tên cho đúng rồi gửi lại "
+            f"(the extension says {suffix} but the content is {kind})", where=where)
+    if kind in ("docx", "xlsx"):
+        check_zip(path, where)
+    if kind in ("zip", "unknown"):
+        raise InputError(
+            f"không đọc được {KINDS[kind]}: chỉ nhận .docx, .pdf, .png, .jpg, .txt, .md, .csv, .xlsx, .parquet "
+            f"(unsupported file type)", where=where)
+    return kind
+
+
+def _ole_message(path: Path, suffix: str) -> str:
+    data = path.read_bytes()
+    if "EncryptionInfo".encode("utf-16-le") in data:
+        return ("tệp có mật khẩu: mở bằng Word/Excel, bỏ mật khẩu (File › Info › Protect) rồi lưu và gửi lại "
+                "(password-protected file)")
+    return (f"tệp Office đời cũ ({suffix or 'doc/xls'}, Word/Excel 97–2003): mở và lưu lại thành .docx hoặc .xlsx "
+            f"rồi gửi lại (legacy Office format, save as .docx/.xlsx)")
+
+
+def check_zip(path: Path, where: str) -> None:
+    """Refuse a zip whose members declare more than MAX_UNZIPPED_BYTES or MAX_ZIP_RATIO times its size.
+
+    Python's zipfile never unpacks a member past its declared size (it raises instead), so the
+    declared sizes bound what reading the file can cost."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise InputError("tệp nén bị hỏng, không mở được (corrupt zip container)", where=where) from None
+    packed = max(path.stat().st_size, 1)
+    unpacked = sum(i.file_size for i in infos)
+    ratio = unpacked / packed
+    if len(infos) > MAX_ZIP_MEMBERS or unpacked > MAX_UNZIPPED_BYTES or ratio > MAX_ZIP_RATIO:
+        raise InputError(
+            f"tệp giải nén ra {_mb(unpacked)} MB từ {_mb(packed)} MB (gấp {ratio:,.0f} lần, {len(infos)} phần): "
+            f"giống “bom nén”, không đọc (looks like a zip bomb; limits {_mb(MAX_UNZIPPED_BYTES)} MB, "
+            f"{MAX_ZIP_RATIO:g}×, {MAX_ZIP_MEMBERS} members)", where=where)
+
+
+def _mb(n: int) -> str:
+    """Megabytes in Vietnamese print: 25, 31,2."""
+    mb = n / 1024 / 1024
+    text = f"{mb:.1f}".rstrip("0").rstrip(".") if mb >= 0.1 else f"{mb:.2f}"
+    return text.replace(".", ",")
