@@ -14,7 +14,7 @@ from etl.paths import DB_ENV, REPORTS, REVIEW, TABLES, database_path
 
 def _extract(args: argparse.Namespace) -> int:
     from etl.extract import Extractor  # noqa: PLC0415
-    from etl.report import read_report  # noqa: PLC0415
+    from etl.readers import extract_document  # noqa: PLC0415
 
     extractor = Extractor()
     rows: list[dict] = []
@@ -22,7 +22,11 @@ def _extract(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            rows.extend(f.record() for f in extractor.extract(read_report(path)))
+            found = extract_document(path, extractor=extractor)  # .txt/.md, .docx, .pdf, scans
+            rows.extend(f.record() for f in found.figures)
+            for f in found.flagged:
+                print(f"cần kiểm tra: {name}, {f.where}: “{f.number_text}” đọc bằng OCR, độ tin cậy {f.confidence:.0f}",
+                      file=sys.stderr)
         except InputError as exc:
             print(f"lỗi: {exc}", file=sys.stderr)
             failed += 1
@@ -88,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description="ETL số liệu công tác dân vận → DuckDB")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="trích số liệu từ văn bản báo cáo")
+    p = sub.add_parser("extract", help="trích số liệu từ báo cáo (.txt, .md, .docx, .pdf, ảnh quét .png/.jpg)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.set_defaults(func=_extract)
