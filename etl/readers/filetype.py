@@ -92,7 +92,8 @@ def check_file(path: Path, *, name: str = "") -> str:
 
     Refuses, with a message naming the file (`name`, else the path): a missing or empty file, one
     over the size limit, one whose extension says something else than its content, a password-
-    protected Word or Excel file, a zip that would unpack to far more than it weighs."""
+    protected Word or Excel file, a zip that would unpack to far more than it weighs, a workbook
+    the table reader refuses (merged header cells)."""
     where = name or str(path)
     try:
         size = path.stat().st_size
@@ -119,11 +120,25 @@ def check_file(path: Path, *, name: str = "") -> str:
             f"(the extension says {suffix} but the content is {kind})", where=where)
     if kind in ("docx", "xlsx"):
         check_zip(path, where)
+    if kind == "xlsx":
+        _check_sheet(path, where)
     if kind in ("zip", "unknown"):
         raise InputError(
             f"không đọc được {KINDS[kind]}: chỉ nhận .docx, .pdf, .png, .jpg, .txt, .md, .csv, .xlsx, .parquet "
             f"(unsupported file type)", where=where)
     return kind
+
+
+def _check_sheet(path: Path, where: str) -> None:
+    """A workbook is opened by the table reader, which refuses merged header cells with its own message."""
+    from etl.tables import read_rows  # noqa: PLC0415
+
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return  # stored under another name: the table reader will check it when it reads it
+    try:
+        read_rows(path)
+    except InputError as exc:
+        raise InputError(exc.message, where=where) from None
 
 
 def _ole_message(path: Path, suffix: str) -> str:

@@ -1,6 +1,6 @@
 """PDF files (pdfplumber) and page images: text and tables with page numbers, scans through OCR.
 
-pdfplumber was chosen over pypdf by measuring (tests/measure_pdf_readers.py): both give NFC text
+pdfplumber was chosen over pypdf by measuring (tests/readers/measure_pdf_readers.py): both give NFC text
 for ordinary Vietnamese PDFs, but pypdf breaks letter-spaced numbers ("2 . 8 6 1") and has no
 word positions or table finder. Ruled tables come from pdfplumber's line finder, tables without
 borders from word positions (etl.readers.layout). A page without text but with an image is a scan:

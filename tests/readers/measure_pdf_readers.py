@@ -1,8 +1,8 @@
 """Which PDF library reads Vietnamese report PDFs best: pdfplumber or pypdf (issue 8), measured.
 
-Run: .venv/bin/python tests/measure_pdf_readers.py  (needs LibreOffice Writer and Chromium; ~30 s)
+Run: .venv/bin/python tests/readers/measure_pdf_readers.py  (needs LibreOffice Writer and Chromium; ~30 s)
 
-The report of tests/document_fixtures.py is made into four PDFs the way analysts' PDFs are made:
+The report of document_fixtures.py is made into four PDFs the way analysts' PDFs are made:
   A  LibreOffice from Word, Noto Serif, first table bordered
   B  LibreOffice from Word, DejaVu Sans, justified, no table borders
   C  Chromium (print to PDF) from HTML, DejaVu Serif, justified, letter-spaced, bold numbers
@@ -28,7 +28,7 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from document_fixtures import (  # noqa: E402
     NUMBERS, PARAGRAPHS, TABLE_1, TABLE_2, TABLES, docx_to_pdf, write_docx)

@@ -3,7 +3,7 @@
 `write_docx` writes it with python-docx; `docx_to_pdf` turns that into a PDF with LibreOffice
 headless; `pdf_to_scan` renders the PDF at 300 dpi (pdftoppm), adds a little blur and noise (Pillow)
 and saves the pages as PNG images and as an image-only PDF, as a scanner would.
-The measurement script (tests/measure_pdf_readers.py) and the reader tests share it.
+The measurement script (measure_pdf_readers.py beside it) and the reader tests share it.
 """
 from __future__ import annotations
 
