@@ -165,7 +165,8 @@ def check_zip(path: Path, where: str) -> None:
     ratio = unpacked / packed
     if len(infos) > MAX_ZIP_MEMBERS or unpacked > MAX_UNZIPPED_BYTES or ratio > MAX_ZIP_RATIO:
         raise InputError(
-            f"tệp giải nén ra {_mb(unpacked)} MB từ {_mb(packed)} MB (gấp {ratio:,.0f} lần, {len(infos)} phần): "
+            f"tệp giải nén ra {_mb(unpacked)} MB từ {_mb(packed)} MB (gấp {f'{ratio:,.0f}'.replace(',', '.')} lần, "
+            f"{len(infos)} phần): "
             f"giống “bom nén”, không đọc (looks like a zip bomb; limits {_mb(MAX_UNZIPPED_BYTES)} MB, "
             f"{MAX_ZIP_RATIO:g}×, {MAX_ZIP_MEMBERS} members)", where=where)
 

@@ -97,7 +97,8 @@ def _open_error(exc: Exception, where: str) -> InputError:
     if any(isinstance(e, PDFPasswordIncorrect) for e in chain if e is not None):
         return InputError("tệp PDF có mật khẩu: mở bằng trình đọc PDF, in hoặc lưu lại thành bản không mật khẩu "
                           "rồi gửi lại (password-protected PDF)", where=where)
-    return InputError(f"tệp PDF bị hỏng, không đọc được ({type(exc).__name__}) (corrupt PDF)", where=where)
+    return InputError("tệp PDF bị hỏng hoặc bị cắt cụt, không đọc được: mở thử bằng trình đọc PDF, lưu lại rồi gửi lại "
+                      "(corrupt or truncated PDF)", where=where)
 
 
 def _text_page(page) -> list[Block]:  # noqa: ANN001  (a pdfplumber Page)

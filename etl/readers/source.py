@@ -22,7 +22,7 @@ HEADING_LINES = 15  # the heading is within the first lines
 _MOTTO = ("cộng hòa xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc", "đảng cộng sản việt nam")
 _KINDS = ("báo cáo", "kế hoạch", "thông báo", "tờ trình", "nghị quyết", "chỉ thị", "quyết định", "hướng dẫn",
           "công văn", "chương trình", "đề án", "tham luận")
-_NUMBER_RE = re.compile(r"^\s*số\s*:?\s*(\d+\s*[-/][\w\-/.]+(?:\s*[-/]\s*[\w\-/.]+)*)", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"^\s*số\s*:?\s*(\d+(?:\s*[-/]\s*[\w.]+)+)", re.IGNORECASE)
 _DATELINE_RE = re.compile(
     r"(?:^|[\s,])(?:([^\d,;:]{2,40}?)\s*,\s*)?ngày\s+(\d{1,2})\s*(?:tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
     r"|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))", re.IGNORECASE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import subprocess
 import unicodedata
+import zipfile
 from pathlib import Path
 
 HEADING = [
@@ -103,13 +104,18 @@ def _table(doc, rows: list[list[str]], *, bordered: bool) -> None:
             table.cell(r, c).text = value
 
 
-def docx_to_pdf(docx: Path, out_dir: Path) -> Path:
-    """LibreOffice Writer headless, with a profile of its own (several can run on the machine at once)."""
+def docx_to_pdf(docx: Path, out_dir: Path, *, password: str = "") -> Path:
+    """LibreOffice Writer headless, with a profile of its own (several can run on the machine at once);
+    with `password`, a PDF that opens only with it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     profile = out_dir / ".lo-profile"
+    target = "pdf"
+    if password:
+        target = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                  f'"DocumentOpenPassword":{{"type":"string","value":"{password}"}}}}')
     subprocess.run(
         ["soffice", f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)],
+         "--convert-to", target, "--outdir", str(out_dir), str(docx)],
         check=True, capture_output=True, timeout=300)
     pdf = out_dir / (docx.stem + ".pdf")
     if not pdf.exists():
@@ -142,3 +148,24 @@ def pdf_to_scan(pdf: Path, out_dir: Path, *, dpi: int = 300, seed: int = 8) -> t
     images[0].save(scanned_pdf, "PDF", resolution=float(dpi), save_all=True, append_images=images[1:])
     return pages, scanned_pdf
 
+
+
+def locked_docx(docx: Path, out: Path, password: str = "mat-khau") -> Path:
+    """The Word file encrypted with a password, as Word saves it (msoffcrypto-tool)."""
+    from msoffcrypto.format.ooxml import OOXMLFile  # noqa: PLC0415
+
+    with docx.open("rb") as src, out.open("wb") as dst:
+        OOXMLFile(src).encrypt(password, dst)
+    return out
+
+
+def zip_bomb_docx(docx: Path, out: Path, megabytes: int = 50) -> Path:
+    """The Word file with a member of `megabytes` MB of zeros (a few dozen KB packed)."""
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        with dst.open("word/media/image1.bin", "w") as member:
+            block = bytes(1024 * 1024)
+            for _ in range(megabytes):
+                member.write(block)
+    return out
