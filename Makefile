@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # tesseract with its Vietnamese model reads scanned reports (OCR, etl/readers/ocr.py), run locally.
 RUN_DEBS := chromium fonts-noto-core tesseract-ocr tesseract-ocr-vie
 # LibreOffice and poppler turn a test deck into PDF and PNG pages to look at; LibreOffice Writer
-# makes the test PDFs of a Word report, poppler's pdftoppm their scans (tests/document_fixtures.py).
+# makes the test PDFs of a Word report, poppler's pdftoppm their scans (tests/readers/document_fixtures.py).
 TEST_DEBS := $(RUN_DEBS) libreoffice-impress-nogui libreoffice-writer-nogui poppler-utils
 
 .PHONY: run test bench deck screenshots system-deps-run system-deps-test db clean

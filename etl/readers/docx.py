@@ -22,7 +22,7 @@ def read_docx(path: Path, where: str) -> Parts:
         doc = Document(str(path))
         blocks = list(doc.iter_inner_content())
         metadata = _core(doc.core_properties)
-    except Exception as exc:  # python-docx and lxml raise many kinds for a broken file
+    except Exception as exc:  # noqa: BLE001  (python-docx and lxml raise many kinds for a broken file)
         raise InputError(f"tệp Word (DOCX) bị hỏng, không đọc được ({type(exc).__name__}: {exc}) (corrupt DOCX)",
                          where=where) from None
     parts = Parts(metadata=metadata)

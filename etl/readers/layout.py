@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from etl.document import Cell
 
@@ -125,7 +126,7 @@ def line_pitch(lines: list[Line]) -> float:
     if len(lines) < 2:
         return 0.0
     right = max(ln.x1 for ln in lines)
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])
+    gaps = [b.top - a.bottom for a, b in pairwise(lines)
             if a.x1 >= right - 3 * a.height and b.top > a.bottom - 0.5 * a.height]
     if not gaps:
         return 0.3 * statistics.median(ln.height for ln in lines)
@@ -139,7 +140,7 @@ def paragraphs_from_lines(lines: list[Line]) -> list[list[Line]]:
     pitch = line_pitch(lines)
     right = max(ln.x1 for ln in lines)
     paras: list[list[Line]] = [[lines[0]]]
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in pairwise(lines):
         gap = line.top - prev.bottom
         short = prev.x1 < right - 3 * prev.height
         if gap > pitch + 0.4 * prev.height or short:
@@ -270,7 +271,7 @@ def join_split_tables(pages: list[list[Block]]) -> None:
     """Tables cut by a page break, joined on the page where they start: a table that goes on at the
     top of the next page with as many columns, or a lone header line at the foot of a page whose
     segments head the table that opens the next page."""
-    for page, following in zip(pages, pages[1:]):
+    for page, following in pairwise(pages):
         if not page or not following or following[0].rows is None:
             continue
         last, first = page[-1], following[0]

@@ -39,7 +39,7 @@ def require_ocr(where: str, what: str) -> str:
         raise InputError(
             f"{what} cần nhận dạng chữ (OCR) nhưng máy chưa cài tesseract: chạy `{INSTALL}` (hoặc `make run`) "
             f"rồi thử lại ({what_en(what)} needs OCR; tesseract is not installed)", where=where)
-    langs = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=60)
+    langs = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=60, check=False)
     if LANGUAGE not in (langs.stdout + langs.stderr).split():
         raise InputError(
             f"{what} cần OCR tiếng Việt nhưng tesseract chưa có gói tiếng Việt: chạy `{INSTALL}` "
@@ -98,7 +98,8 @@ def _tesseract(binary: str, image: Path, where: str, dpi: int | None) -> list[Wo
         cmd += ["--dpi", str(dpi)]
     env = os.environ | {"OMP_THREAD_LIMIT": "1"}  # one thread: the machine is shared, pages go one by one
     try:
-        done = subprocess.run([*cmd, "tsv"], capture_output=True, text=True, timeout=TIMEOUT_S, env=env)
+        done = subprocess.run([*cmd, "tsv"], capture_output=True, text=True, timeout=TIMEOUT_S, env=env,
+                              check=False)
     except subprocess.TimeoutExpired:
         raise InputError(f"nhận dạng chữ (OCR) quá {TIMEOUT_S} giây cho một trang (OCR timed out)",
                          where=where) from None

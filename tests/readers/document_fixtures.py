@@ -36,8 +36,8 @@ TABLE_1 = [
     ["Đoàn đông người", "—", "12", "9"],
 ]
 MIDDLE = [
-    "Các cấp ủy tiếp tục quan tâm lắng nghe ý kiến của nhân dân ở cơ sở, giải quyết kịp thời những vướng mắc "
-    "phát sinh, nhờ vậy số đơn thư vượt cấp giảm so với những năm trước và tình hình an ninh nông thôn ổn định.",
+    ("Các cấp ủy tiếp tục quan tâm lắng nghe ý kiến của nhân dân ở cơ sở, giải quyết kịp thời những vướng mắc "
+     "phát sinh, nhờ vậy số đơn thư vượt cấp giảm so với những năm trước và tình hình an ninh nông thôn ổn định."),
     "Bảng 2. Mô hình “Dân vận khéo” năm 2024",
 ]
 TABLE_2 = [

@@ -31,7 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from document_fixtures import (  # noqa: E402
-    NUMBERS, PARAGRAPHS, TABLE_1, TABLE_2, TABLES, docx_to_pdf, write_docx)
+    NUMBERS,
+    PARAGRAPHS,
+    TABLE_1,
+    TABLE_2,
+    TABLES,
+    docx_to_pdf,
+    write_docx,
+)
 
 EXPECTED_LINES = [p for p in PARAGRAPHS]
 EXPECTED_ROWS = [tuple(r) for r in TABLE_1 + TABLE_2]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from docx import Document
 from document_fixtures import docx_to_pdf, locked_docx, zip_bomb_docx
+from docx import Document
 
 from etl.errors import InputError
 from etl.readers import check_file, extract_document, read_document
@@ -96,30 +96,30 @@ def _bad(kind: str, tmp: Path, request: pytest.FixtureRequest) -> Path:
 
 CASES = [
     ("empty", "tệp rỗng (empty file)"),
-    ("too-large", "tệp 26 MB, quá giới hạn 25 MB; đặt biến môi trường DANVAN_MAX_FILE_MB để đổi giới hạn "
-                  "(file too large: 26 MB, limit 25 MB)"),
-    ("pdf-named-docx", "đuôi tệp .docx nhưng nội dung là tệp PDF: đổi tên cho đúng rồi gửi lại "
-                       "(the extension says .docx but the content is pdf)"),
-    ("docx-named-pdf", "đuôi tệp .pdf nhưng nội dung là tệp Word (DOCX): đổi tên cho đúng rồi gửi lại "
-                       "(the extension says .pdf but the content is docx)"),
-    ("png-named-pdf", "đuôi tệp .pdf nhưng nội dung là ảnh PNG: đổi tên cho đúng rồi gửi lại "
-                      "(the extension says .pdf but the content is png)"),
-    ("text-named-png", "đuôi tệp .png nhưng nội dung là văn bản thuần (text): đổi tên cho đúng rồi gửi lại "
-                       "(the extension says .png but the content is text)"),
-    ("truncated-pdf", "tệp PDF bị hỏng hoặc bị cắt cụt, không đọc được: mở thử bằng trình đọc PDF, lưu lại rồi gửi lại "
-                      "(corrupt or truncated PDF)"),
-    ("truncated-docx", "tệp Word (DOCX) không hợp lệ: bị hỏng, bị cắt cụt hoặc là tệp nén khác "
-                       "(corrupt or truncated .docx file)"),
+    ("too-large", ("tệp 26 MB, quá giới hạn 25 MB; đặt biến môi trường DANVAN_MAX_FILE_MB để đổi giới hạn "
+                   "(file too large: 26 MB, limit 25 MB)")),
+    ("pdf-named-docx", ("đuôi tệp .docx nhưng nội dung là tệp PDF: đổi tên cho đúng rồi gửi lại "
+                        "(the extension says .docx but the content is pdf)")),
+    ("docx-named-pdf", ("đuôi tệp .pdf nhưng nội dung là tệp Word (DOCX): đổi tên cho đúng rồi gửi lại "
+                        "(the extension says .pdf but the content is docx)")),
+    ("png-named-pdf", ("đuôi tệp .pdf nhưng nội dung là ảnh PNG: đổi tên cho đúng rồi gửi lại "
+                       "(the extension says .pdf but the content is png)")),
+    ("text-named-png", ("đuôi tệp .png nhưng nội dung là văn bản thuần (text): đổi tên cho đúng rồi gửi lại "
+                        "(the extension says .png but the content is text)")),
+    ("truncated-pdf", ("tệp PDF bị hỏng hoặc bị cắt cụt, không đọc được: mở thử bằng trình đọc PDF, lưu lại rồi gửi lại "
+                       "(corrupt or truncated PDF)")),
+    ("truncated-docx", ("tệp Word (DOCX) không hợp lệ: bị hỏng, bị cắt cụt hoặc là tệp nén khác "
+                        "(corrupt or truncated .docx file)")),
     ("broken-docx-xml", "tệp Word (DOCX) bị hỏng, không đọc được (XMLSyntaxError"),
-    ("locked-pdf", "tệp PDF có mật khẩu: mở bằng trình đọc PDF, in hoặc lưu lại thành bản không mật khẩu rồi gửi lại "
-                   "(password-protected PDF)"),
-    ("locked-docx", "tệp có mật khẩu: mở bằng Word/Excel, bỏ mật khẩu (File › Info › Protect) rồi lưu và gửi lại "
-                    "(password-protected file)"),
-    ("zip-bomb", "tệp giải nén ra 50,8 MB từ 0,08 MB (gấp 600 lần, 18 phần): giống “bom nén”, không đọc "
-                 "(looks like a zip bomb; limits 200 MB, 100×, 5000 members)"),
+    ("locked-pdf", ("tệp PDF có mật khẩu: mở bằng trình đọc PDF, in hoặc lưu lại thành bản không mật khẩu rồi gửi lại "
+                    "(password-protected PDF)")),
+    ("locked-docx", ("tệp có mật khẩu: mở bằng Word/Excel, bỏ mật khẩu (File › Info › Protect) rồi lưu và gửi lại "
+                     "(password-protected file)")),
+    ("zip-bomb", ("tệp giải nén ra 50,8 MB từ 0,08 MB (gấp 600 lần, 18 phần): giống “bom nén”, không đọc "
+                  "(looks like a zip bomb; limits 200 MB, 100×, 5000 members)")),
     ("merged-header", "dòng tiêu đề có ô gộp (C1:D1): mỗi cột cần một tiêu đề riêng, bỏ gộp ô rồi gửi lại"),
-    ("unknown-binary", "không đọc được tệp không rõ loại: chỉ nhận .docx, .pdf, .png, .jpg, .txt, .md, .csv, .xlsx, "
-                       ".parquet (unsupported file type)"),
+    ("unknown-binary", ("không đọc được tệp không rõ loại: chỉ nhận .docx, .pdf, .png, .jpg, .txt, .md, .csv, .xlsx, "
+                        ".parquet (unsupported file type)")),
     ("no-text", "không tìm thấy chữ nào trong tệp (no text found)"),
 ]
 

@@ -3,10 +3,18 @@ from a 300 dpi scan of the PDF: text, places, tables and the figures the extract
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from document_fixtures import EXPECTED_FIGURES, PARAGRAPHS, TABLE_1, TABLE_2, TABLES, TITLE
+from document_fixtures import (
+    EXPECTED_FIGURES,
+    PARAGRAPHS,
+    TABLE_1,
+    TABLE_2,
+    TABLES,
+    TITLE,
+)
 
 from etl.document import LOW_CONFIDENCE, Where
 from etl.extract import Extractor
@@ -52,7 +60,7 @@ def test_pdf_text_tables_and_pages(fixture: str, request: pytest.FixtureRequest)
 def _pages_then_paragraphs(wheres: list[Where]) -> None:
     """Every paragraph has a page; paragraphs count from 1 on each page."""
     assert wheres[0] == Where(page=1, paragraph=1)
-    for before, after in zip(wheres, wheres[1:]):
+    for before, after in pairwise(wheres):
         if after.page == before.page:
             assert after.paragraph == before.paragraph + 1
         else:

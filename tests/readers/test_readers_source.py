@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docx import Document
 from document_fixtures import TITLE
+from docx import Document
 
 from etl.readers import read_document, source_details
 from etl.readers.source import find_source_details
