@@ -40,7 +40,7 @@ from document_fixtures import (  # noqa: E402
     write_docx,
 )
 
-EXPECTED_LINES = [p for p in PARAGRAPHS]
+EXPECTED_LINES = list(PARAGRAPHS)
 EXPECTED_ROWS = [tuple(r) for r in TABLE_1 + TABLE_2]
 
 
@@ -102,7 +102,8 @@ def read_ours(pdf: Path) -> tuple[str, list[list[list[str]]]]:
     from etl.readers import read_document  # noqa: PLC0415
 
     report = read_document(pdf)
-    return "\n".join(report.paragraphs), [[[c.text for c in row] for row in t.rows] for t in report.tables]
+    tables = [[[c.text for c in row] for row in t.rows] for t in report.tables]
+    return "\n".join([*report.paragraphs, *(" ".join(row) for t in tables for row in t)]), tables
 
 
 def score(text: str, tables: list[list[list[str]]]) -> dict[str, object]:
