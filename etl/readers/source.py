@@ -46,9 +46,8 @@ def is_body_paragraph(text: str) -> bool:
 
 def is_heading_text(text: str) -> bool:
     """Text that belongs to a report's heading block (motto, "Số: …", a dateline)."""
-    folded = fold(text)
-    return any(m in folded for m in _MOTTO) or bool(_NUMBER_RE.search(text.split("\n")[0])) \
-        or bool(re.search(r"(?m)^\s*số\s*:?\s*\d", text, re.IGNORECASE)) or _dateline(text) is not None
+    return any(any(m in fold(line) for m in _MOTTO) or _NUMBER_RE.match(line) or _dateline(line)
+               for line in text.split("\n"))
 
 
 def heading_lines(paragraphs: list[str]) -> list[str]:
