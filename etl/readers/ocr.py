@@ -22,6 +22,7 @@ LANGUAGE = "vie"
 INSTALL = "sudo apt-get install tesseract-ocr tesseract-ocr-vie"
 MAX_PIXELS = 120_000_000  # an A4 page at 600 dpi is 35 million
 TIMEOUT_S = 300
+MIN_WIDTH = 1700  # pixels across a page: an A4 page at 200 dpi
 
 
 def tesseract() -> str | None:
@@ -57,14 +58,19 @@ def check_image_size(width: int, height: int, where: str) -> None:
                          f"{MAX_PIXELS // 1_000_000} megapixels)", where=where)
 
 
-def without_rules(image: Path, out: Path) -> Path:
-    """The image in grey with its table rules erased: a ruling line read as "|" or merged into a digit
-    spoils the words beside it. A rule is a run of dark pixels far longer than any letter is wide or tall."""
+def prepare_scan(image: Path, out: Path) -> Path:
+    """The image as tesseract reads it best: upright (a phone photo's EXIF orientation), grey, at least
+    MIN_WIDTH pixels wide, and with its table rules erased, since a ruling line read as "|" or merged
+    into a digit spoils the words beside it. A rule is a run of dark pixels far longer than a letter."""
     import numpy as np  # noqa: PLC0415
-    from PIL import Image  # noqa: PLC0415
+    from PIL import Image, ImageOps  # noqa: PLC0415
 
     with Image.open(image) as img:
-        grey = np.asarray(img.convert("L")).copy()
+        page = ImageOps.exif_transpose(img).convert("L")
+    if page.width < MIN_WIDTH:  # a small photo or a 100 dpi scan: letters too small to read well
+        scale = MIN_WIDTH / page.width
+        page = page.resize((MIN_WIDTH, round(page.height * scale)), Image.Resampling.LANCZOS)
+    grey = np.asarray(page).copy()
     dark = grey < 140
     height, width = dark.shape
     for mask, limit in ((dark, width // 8), (dark.T, height // 25)):
@@ -88,7 +94,7 @@ def ocr_words(image: Path, where: str, *, dpi: int | None = None) -> list[Word]:
     """Every word tesseract reads in the image, in its reading order, with box and confidence."""
     binary = require_ocr(where, "ảnh quét")
     with tempfile.TemporaryDirectory(prefix="danvan-ocr-") as tmp:
-        clean = without_rules(image, Path(tmp) / "clean.png")
+        clean = prepare_scan(image, Path(tmp) / "clean.png")
         return _tesseract(binary, clean, where, dpi)
 
 
