@@ -33,23 +33,19 @@ def tesseract() -> str | None:
     return shutil.which("tesseract")
 
 
-def require_ocr(where: str, what: str) -> str:
+def require_ocr(where: str, what: str, what_en: str) -> str:
     """The tesseract binary, or a message saying how to install it and the Vietnamese model."""
     binary = tesseract()
     if binary is None:
         raise InputError(
             f"{what} cần nhận dạng chữ (OCR) nhưng máy chưa cài tesseract: chạy `{INSTALL}` (hoặc `make run`) "
-            f"rồi thử lại ({what_en(what)} needs OCR; tesseract is not installed)", where=where)
+            f"rồi thử lại ({what_en} needs OCR and tesseract is not installed)", where=where)
     langs = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=60, check=False)
     if LANGUAGE not in (langs.stdout + langs.stderr).split():
         raise InputError(
             f"{what} cần OCR tiếng Việt nhưng tesseract chưa có gói tiếng Việt: chạy `{INSTALL}` "
             f"(the Vietnamese OCR model is not installed)", where=where)
     return binary
-
-
-def what_en(what: str) -> str:
-    return "an image-only PDF" if "PDF" in what else "an image"
 
 
 def check_image_size(width: int, height: int, where: str) -> None:
@@ -92,7 +88,7 @@ def prepare_scan(image: Path, out: Path) -> Path:
 
 def ocr_words(image: Path, where: str, *, dpi: int | None = None) -> list[Word]:
     """Every word tesseract reads in the image, in its reading order, with box and confidence."""
-    binary = require_ocr(where, "ảnh quét")
+    binary = require_ocr(where, "ảnh quét", "a scanned image")
     with tempfile.TemporaryDirectory(prefix="danvan-ocr-") as tmp:
         clean = prepare_scan(image, Path(tmp) / "clean.png")
         return _tesseract(binary, clean, where, dpi)

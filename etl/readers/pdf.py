@@ -57,7 +57,7 @@ def read_pdf(path: Path, where: str) -> Parts:
         parts = Parts(metadata=_metadata(pdf.metadata))
         scanned = {n for n, p in enumerate(pages, start=1) if len(p.chars) < 10 and p.images}
         if scanned:
-            require_ocr(where, "tệp PDF chỉ có ảnh quét (image-only PDF)")
+            require_ocr(where, "tệp PDF chỉ có ảnh quét", "an image-only PDF")
         laid_out = []
         for number, page in enumerate(pages, start=1):
             try:

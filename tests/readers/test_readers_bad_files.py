@@ -145,18 +145,20 @@ def test_size_limit_from_environment(report_docx: Path, monkeypatch: pytest.Monk
         read_document(report_docx)
 
 
-@pytest.mark.parametrize(("which", "what"), [
-    ("pdf", "tệp PDF chỉ có ảnh quét (image-only PDF)"),
-    ("png", "ảnh quét"),
+@pytest.mark.parametrize(("which", "what", "what_en"), [
+    ("pdf", "tệp PDF chỉ có ảnh quét", "an image-only PDF"),
+    ("png", "ảnh quét", "a scanned image"),
 ])
-def test_scan_without_ocr_says_how_to_install(which: str, what: str, scan, monkeypatch: pytest.MonkeyPatch):
+def test_scan_without_ocr_says_how_to_install(which: str, what: str, what_en: str, scan,
+                                              monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv(TESSERACT_ENV, "/nonexistent/tesseract")
     path = scan[1] if which == "pdf" else scan[0][0]
     with pytest.raises(InputError) as caught:
         read_document(path)
-    assert caught.value.message.startswith(
+    assert caught.value.message == (
         f"{what} cần nhận dạng chữ (OCR) nhưng máy chưa cài tesseract: "
-        "chạy `sudo apt-get install tesseract-ocr tesseract-ocr-vie` (hoặc `make run`) rồi thử lại")
+        "chạy `sudo apt-get install tesseract-ocr tesseract-ocr-vie` (hoặc `make run`) rồi thử lại "
+        f"({what_en} needs OCR and tesseract is not installed)")
 
 
 def test_table_file_is_not_a_report(tmp_path: Path):
@@ -172,3 +174,15 @@ def test_report_without_figures(tmp_path: Path):
     with pytest.raises(InputError) as caught:
         extract_document(path)
     assert caught.value.message.startswith("không tìm thấy số liệu nào thuộc danh mục trong báo cáo")
+
+
+def test_scan_without_the_vietnamese_model(scan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    fake = tmp_path / "tesseract"
+    fake.write_text("#!/bin/sh\necho 'List of available languages (2):'\necho eng\necho osd\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv(TESSERACT_ENV, str(fake))
+    with pytest.raises(InputError) as caught:
+        read_document(scan[0][0])
+    assert caught.value.message == ("ảnh quét cần OCR tiếng Việt nhưng tesseract chưa có gói tiếng Việt: chạy "
+                                    "`sudo apt-get install tesseract-ocr tesseract-ocr-vie` "
+                                    "(the Vietnamese OCR model is not installed)")
