@@ -1,19 +1,17 @@
 """Large analyst tables, checked column by column.
 
-The rules and the messages are those of `etl.tables` (row by row): each rule is asked once per
-distinct value (or combination of values) with the very same functions, and the answers are
-spread back over the rows with numpy. A national table of 2–3 million rows has a few thousand
-distinct places, a few hundred periods and some tens of thousands of distinct numbers, so the
-Python work stays small and the per-row work is array indexing.
-
-Parquet files and clean CSV files are read by pyarrow straight into columns.
+The rules and their messages are those of etl/rules.py, which small tables (etl/tables.py) ask row
+by row: here each rule is asked once per distinct value (or combination of values) it reads, and
+the answers are spread back over the rows with numpy. A national table of 2–3 million rows has a few
+thousand distinct places, a few hundred periods and some tens of thousands of distinct numbers, so
+the Python work stays small and the per-row work is array indexing.
 """
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -21,111 +19,25 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from etl.catalog import Catalog
-from etl.errors import InputError
 from etl.gazetteer import Gazetteer, Locality
-from etl.periods import PartialDate, Period
-from etl.tables import (
-    PERIOD_KINDS,
-    QUALIFIERS,
-    REQUIRED,
+from etl.placenames import Candidates, choose_locality, locality_candidates
+from etl.rules import (
+    COLUMNS,
+    DERIVED_HOW,
+    Rule,
     TableSource,
-    _cell,
-    _header,
-    choose_locality,
-    csv_delimiter,
-    locality_candidates,
-    parse_period,
+    ask,
+    at_row,
+    parts_exceed,
+    parts_over_total,
+    repeated_row,
+    row_rules,
+    source_id,
+    table_source,
 )
-from etl.textio import decode_bytes
-from etl.textnorm import slug
-from etl.validate import _effective_parts
-from etl.vnnumbers import parse_vietnamese_number
+from etl.tablefile import Encoded, encode
 
-DERIVED_WORDS = ("yes", "no", "true", "false", "1", "0", "có", "không")
-DERIVED_HOW = "theo bảng của chuyên viên"
-# The columns of the observations a bulk table gives (etl/load.py adds the id).
-BULK_COLUMNS = ("locality_id", "indicator", "breakdown", "period_kind", "period_start", "period_end", "value",
-                "value_repr", "qualifier", "derived", "derived_how", "source_id", "quote", "obtained",
-                "figure_ref", "review_note")
-
-
-# --- reading ------------------------------------------------------------------------------
-
-def parquet_columns(data: bytes, name: str) -> tuple[list[str], dict[str, Encoded], np.ndarray]:
-    """Header, columns and row numbers of a Parquet table (row n of the file is 'dòng n + 1',
-    as if a header row came first). Rows with every cell empty are left out."""
-    import pyarrow.parquet as pq  # noqa: PLC0415
-
-    try:
-        table = pq.read_table(io.BytesIO(data))
-    except Exception:  # pyarrow raises several kinds for broken files  # noqa: BLE001
-        raise InputError("không đọc được Parquet (hỏng hoặc bị cắt cụt)", where=name) from None
-    header = [_header(str(c)) for c in table.column_names]
-    columns: dict[str, pa.Array] = {}
-    for h, col in zip(header, table.columns):
-        columns[h] = col.unify_dictionaries().combine_chunks() if pa.types.is_dictionary(col.type) \
-            else col.combine_chunks()
-    lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
-    return header, *_drop_blank(columns, lines)
-
-
-def csv_columns(data: bytes, name: str) -> tuple[list[str], dict[str, Encoded], np.ndarray] | None:
-    """A CSV file read by pyarrow, when that gives exactly what the row reader gives: no quotes,
-    no row with more or fewer cells than the header, no cell longer than the csv module allows.
-    Otherwise None (the caller reads it row by row, with that reader's messages)."""
-    import pyarrow.csv as pcsv  # noqa: PLC0415
-
-    text = decode_bytes(data, name)
-    if '"' in text:
-        return None
-    delimiter = csv_delimiter(text.split("\n", 1)[0])
-    pos = 0
-    header_cells: list[str] = []
-    while pos < len(text):  # the header is the first line with a non-blank cell
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end + 1
-        cells = text[pos:end].rstrip("\r\n").split(delimiter)
-        pos = end
-        if any(c.strip() for c in cells):
-            header_cells = cells
-            break
-    if not header_cells:
-        raise InputError("bảng rỗng (no rows)", where=name)
-    if text.count("\r") != text.count("\r\n"):
-        return None  # a lone carriage return: let the csv module decide what it means
-    names = [f"c{i}" for i in range(len(header_cells))]
-    ragged = []
-
-    def on_invalid(row) -> str:
-        if row.text.strip().strip(delimiter).strip():
-            ragged.append(row.number)
-        return "skip"
-
-    try:
-        table = pcsv.read_csv(
-            io.BytesIO(text[pos:].encode("utf-8")),
-            read_options=pcsv.ReadOptions(column_names=names, block_size=1 << 24),
-            parse_options=pcsv.ParseOptions(delimiter=delimiter, quote_char=False, newlines_in_values=False,
-                                            invalid_row_handler=on_invalid),
-            convert_options=pcsv.ConvertOptions(column_types={c: pa.string() for c in names},
-                                                strings_can_be_null=False))
-    except pa.ArrowInvalid:
-        return None
-    if ragged:
-        return None
-    limit = csv.field_size_limit()
-    for col in table.columns:
-        longest = pc.max(pc.utf8_length(col)).as_py() if len(col) else 0
-        if longest and longest > limit:
-            return None
-    header = [_header(h) for h in header_cells]
-    columns: dict[str, pa.Array] = {}
-    for h, col in zip(header, table.columns):
-        columns[h] = col.combine_chunks()
-    # The row reader numbers the non-blank lines: header is 2 - 1, then 2, 3, …
-    keep_cols, _ = _drop_blank(columns, np.arange(table.num_rows, dtype=np.int64))
-    n = len(next(iter(keep_cols.values()))) if keep_cols else 0
-    return header, keep_cols, np.arange(2, n + 2, dtype=np.int64)
+EPOCH = date(1970, 1, 1)
 
 
 @dataclass
@@ -144,73 +56,18 @@ class Vocab:
 
 
 @dataclass
-class Encoded:
-    """A column as row → index into its distinct cell texts (stripped, '' for empty)."""
-
-    idx: np.ndarray
-    values: list[str]
-
-    def __len__(self) -> int:
-        return len(self.idx)
-
-    def to_pylist(self) -> list[str]:
-        return [self.values[i] for i in self.idx]
-
-    def __iter__(self):
-        return iter((self.idx, self.values))
-
-
-def _drop_blank(columns: dict[str, pa.Array], lines: np.ndarray) -> tuple[dict[str, Encoded], np.ndarray]:
-    """Columns encoded once, without the rows where every cell is empty."""
-    encoded = {h: encode(col, len(lines)) for h, col in columns.items()}
-    blank = np.ones(len(lines), dtype=bool)
-    for col in encoded.values():
-        blank &= np.array([v == "" for v in col.values], dtype=bool)[col.idx] if col.values else True
-    if not blank.any():
-        return encoded, lines
-    keep = np.flatnonzero(~blank)
-    return {h: Encoded(col.idx[keep], col.values) for h, col in encoded.items()}, lines[keep]
-
-
-def encode(col: pa.Array | Encoded | None, n: int = 0) -> Encoded:
-    """Row → index into the distinct cell texts, as the row reader sees the cells."""
-    if isinstance(col, Encoded):
-        return col
-    if col is None:
-        return Encoded(np.zeros(n, dtype=np.int64), [""])
-    if isinstance(col, pa.ChunkedArray):
-        col = col.combine_chunks() if col.num_chunks != 1 else col.chunk(0)
-    if not pa.types.is_dictionary(col.type):
-        col = pc.dictionary_encode(col, null_encoding="encode")
-    dictionary = col.dictionary
-    idx = col.indices.to_numpy(zero_copy_only=False)
-    if col.indices.null_count:
-        idx = np.where(pc.is_null(col.indices).to_numpy(zero_copy_only=False), len(dictionary), idx)
-    idx = idx.astype(np.int64, copy=False)
-    used = np.bincount(idx, minlength=len(dictionary) + 1)[:len(dictionary) + 1] > 0
-    if not used.all():  # a file's dictionary may hold texts no row of it uses
-        keep = np.flatnonzero(used)
-        renumber = np.zeros(len(used), dtype=np.int64)
-        renumber[keep] = np.arange(len(keep))
-        idx = renumber[idx]
-        texts = dictionary.take(pa.array(keep[keep < len(dictionary)])).to_pylist()
-        if keep[-1] == len(dictionary):
-            texts.append(None)
-    else:
-        texts = [*dictionary.to_pylist(), None]
-    return Encoded(idx, [_cell(v) for v in texts])
-
-
-# --- checking -----------------------------------------------------------------------------
-
-@dataclass
 class Memo:
-    """Answers per distinct value, shared by the tables of one build (one gazetteer)."""
+    """The rules' answers per distinct value, shared by the tables of one build (one gazetteer and
+    one catalog): rule name and values → (what they mean, None) or (None, message)."""
 
-    values: dict[str, float | str] = field(default_factory=dict)  # value cell → number or message
-    periods: dict[tuple[str, str], Period | str] = field(default_factory=dict)
-    places: dict[tuple[str, str], object] = field(default_factory=dict)
-    places_on: dict[tuple[str, str, date | None], Locality | str] = field(default_factory=dict)
+    answers: dict[tuple[str, tuple], tuple[object, str | None]] = field(default_factory=dict)
+
+    def ask(self, name: str, read: Callable[..., object], values: tuple) -> tuple[object, str | None]:
+        key = (name, values)
+        got = self.answers.get(key)
+        if got is None:
+            got = self.answers[key] = ask(read, *values)
+        return got
 
 
 @dataclass
@@ -255,7 +112,7 @@ def _combos(*codes: np.ndarray, first: bool = False) -> tuple[np.ndarray, np.nda
 
 
 class _FirstError:
-    """The first error of each row, in the order the row reader checks."""
+    """The first error of each row, in the order the rules are asked."""
 
     def __init__(self, n: int) -> None:
         self.bad = np.zeros(n, dtype=bool)
@@ -278,263 +135,143 @@ class _FirstError:
 
 def check_table(name: str, digest: str, columns: dict[str, pa.Array | Encoded], lines: np.ndarray, gaz: Gazetteer,
                 catalog: Catalog, memo: Memo | None = None) -> Checked:
-    memo = memo or Memo()
-    n = len(lines)
-    enc = {c: encode(columns.get(c), n) for c in (*REQUIRED, "breakdown", "province", "period_kind", "qualifier",
-                                                 "derived", "note", "source_url", "publisher", "published")}
-    err = _FirstError(n)
-
-    # Required cells, in the order of REQUIRED.
-    for c in REQUIRED:
-        idx, values = enc[c]
-        rows = err.good()
-        err.fail(rows, idx[rows], [f"ô {c} trống" if v == "" else None for v in values])
-
-    # Indicator, then its breakdown.
-    ind_idx, ind_values = enc["indicator"]
-    indicators = [catalog.get(v) for v in ind_values]
+    """The rules over every row, then the rows repeated and the parts over their totals; when all
+    is good, the observations (as columns) and the sources of the table."""
+    cells = {c: encode(columns.get(c), len(lines)) for c in COLUMNS}
+    err = _FirstError(len(lines))
+    fields = _fields(row_rules(gaz, catalog), cells, err, gaz, memo or Memo())
+    sources = Vocab()
+    source_of_row = np.array([sources.code(source_id(name, v)) for v in cells["source"].values],
+                             dtype=np.int64)[cells["source"].idx]
+    errors = [(int(lines[r]), f"{at_row(name, lines[r])}: {err.msg[r]}") for r in np.flatnonzero(err.bad)]
     rows = err.good()
-    err.fail(rows, ind_idx[rows], [
-        None if ind is not None or not v else
-        f"chỉ tiêu không có trong danh mục: {v!r}" + (f"; gần nhất: {', '.join(near)}" if (near := catalog.suggest(v))
-                                                        else "")
-        for v, ind in zip(ind_values, indicators)])
-    brk_idx, brk_values = enc["breakdown"]
-    rows = err.good()
-    combo, one = _combos(ind_idx[rows], brk_idx[rows])
-    breakdowns = Vocab()
-    brk_of_combo = np.zeros(len(one), dtype=np.int64)
-    combo_msgs: list[str | None] = []
-    for k, r in enumerate(rows[one]):
-        ind = indicators[ind_idx[r]]
-        breakdown = brk_values[brk_idx[r]] or "total"
-        brk_of_combo[k] = breakdowns.code(breakdown)
-        combo_msgs.append(None if ind.breakdown(breakdown) is not None else
-                          f"phân tổ {breakdown!r} không có cho {ind.code} "
-                          f"(có: {', '.join(b.code for b in ind.breakdowns)})")
-    err.fail(rows, combo, combo_msgs)
-    brk_of_row = np.full(n, -1, dtype=np.int64)
-    brk_of_row[rows] = brk_of_combo[combo]
-
-    # Period kind, then the period.
-    kind_idx, kind_values = enc["period_kind"]
-    rows = err.good()
-    err.fail(rows, kind_idx[rows], [None if not v or v in PERIOD_KINDS else
-                                    f"period_kind {v!r} không hợp lệ (chọn: {', '.join(PERIOD_KINDS)})"
-                                    for v in kind_values])
-    per_idx, per_values = enc["period"]
-    rows = err.good()
-    combo, one = _combos(per_idx[rows], kind_idx[rows])
-    canon = Vocab()  # distinct (kind, start, end)
-    canon_of_combo = np.full(len(one), -1, dtype=np.int64)
-    combo_msgs = []
-    for k, r in enumerate(rows[one]):
-        key = (per_values[per_idx[r]], kind_values[kind_idx[r]])
-        got = memo.periods.get(key)
-        if got is None:
-            try:
-                got = parse_period(*key)
-            except InputError as exc:
-                got = exc.message
-            memo.periods[key] = got
-        if isinstance(got, str):
-            combo_msgs.append(got)
-        else:
-            combo_msgs.append(None)
-            canon_of_combo[k] = canon.code((got.kind, got.start, got.end))
-    err.fail(rows, combo, combo_msgs)
-    period_of_row = np.full(n, -1, dtype=np.int64)
-    period_of_row[rows] = canon_of_combo[combo]
-
-    # Value.
-    val_idx, val_values = enc["value"]
-    numbers = np.zeros(len(val_values), dtype=np.float64)
-    val_msgs: list[str | None] = []
-    for i, v in enumerate(val_values):
-        got = memo.values.get(v)
-        if got is None:
-            raw = v.replace(" ", "")
-            if raw.startswith("-"):
-                got = f"giá trị âm: {v!r}"
-            else:
-                try:
-                    got = parse_vietnamese_number(raw, count=True)
-                except InputError:
-                    got = f"giá trị không phải số: {v!r}"
-            memo.values[v] = got
-        if isinstance(got, str):
-            val_msgs.append(got)
-        else:
-            val_msgs.append(None)
-            numbers[i] = got
-    rows = err.good()
-    err.fail(rows, val_idx[rows], val_msgs)
-
-    # Qualifier and derived.
-    q_idx, q_values = enc["qualifier"]
-    qualifiers = [v or "exact" for v in q_values]
-    rows = err.good()
-    err.fail(rows, q_idx[rows], [None if q in QUALIFIERS else
-                                 f"qualifier {q!r} không hợp lệ (chọn: {', '.join(QUALIFIERS)})" for q in qualifiers])
-    d_idx, d_values = enc["derived"]
-    d_words = [(v or "no").lower() for v in d_values]
-    rows = err.good()
-    err.fail(rows, d_idx[rows], [None if w in DERIVED_WORDS else f"derived {w!r} phải là yes hoặc no" for w in d_words])
-    derived_of_value = np.array([w in ("yes", "true", "1", "có") for w in d_words], dtype=bool)
-
-    # Locality: by name (and province) once; by date only where a name means several units.
-    loc_idx, loc_values = enc["locality"]
-    prov_idx, prov_values = enc["province"]
-    rows = err.good()
-    combo, one = _combos(loc_idx[rows], prov_idx[rows])
-    places = Vocab()
-    combo_place = np.full(len(one), -1, dtype=np.int64)
-    combo_msgs = [None] * len(one)
-    candidates: dict[int, tuple] = {}
-    for k, r in enumerate(rows[one]):
-        key = (loc_values[loc_idx[r]], prov_values[prov_idx[r]])
-        got = memo.places.get(key)
-        if got is None:
-            try:
-                got = locality_candidates(gaz, *key)
-            except InputError as exc:
-                got = exc.message
-            memo.places[key] = got
-        if isinstance(got, str):
-            combo_msgs[k] = got
-        elif isinstance(got, Locality):
-            combo_place[k] = places.code(got.id)
-        elif len(got[2]) == 1:
-            combo_place[k] = places.code(got[2][0].id)
-        else:
-            candidates[k] = got
-    place_of_row = np.full(n, -1, dtype=np.int64)
-    place_of_row[rows] = combo_place[combo]
-    err.fail(rows, combo, combo_msgs)
-    if candidates:
-        dated = np.zeros(len(one), dtype=bool)
-        dated[list(candidates)] = True
-        sub_rows = rows[dated[combo]]
-        sub_combo = combo[dated[combo]]
-        sub, sub_one = _combos(sub_combo, period_of_row[sub_rows])
-        sub_place = np.full(len(sub_one), -1, dtype=np.int64)
-        sub_msgs: list[str | None] = [None] * len(sub_one)
-        for k, j in enumerate(sub_one):
-            raw, province, found = candidates[int(sub_combo[j])]
-            on = canon.items[period_of_row[sub_rows[j]]][2]
-            key = (raw, province, tuple(f.id for f in found), on)
-            got = memo.places_on.get(key)
-            if got is None:
-                try:
-                    got = choose_locality(gaz, raw, province, found, on)
-                except InputError as exc:
-                    got = exc.message
-                memo.places_on[key] = got
-            if isinstance(got, str):
-                sub_msgs[k] = got
-            else:
-                sub_place[k] = places.code(got.id)
-        place_of_row[sub_rows] = sub_place[sub]
-        err.fail(sub_rows, sub, sub_msgs)
-
-    # Sources.
-    src_idx, src_values = enc["source"]
-    src_vocab = Vocab()
-    src_of_value = np.array([src_vocab.code(f"{name}#{slug(v)[:60] or 'nguon'}") for v in src_values], dtype=np.int64)
-    src_of_row = src_of_value[src_idx]
-
-    bad_rows = np.flatnonzero(err.bad)
-    errors: list[tuple[int, str]] = [(int(lines[r]), f"{name} dòng {lines[r]}: {err.msg[r]}") for r in bad_rows]
-
-    # Duplicates and conflicts among the good rows: same place, indicator, breakdown, period, source.
-    rows = err.good()
-    values_of_row = numbers[val_idx]
-    key, first_of_key = _combos(place_of_row[rows], ind_idx[rows], brk_of_row[rows], period_of_row[rows],
-                                src_of_row[rows], first=True)
-    first_row = rows[first_of_key[key]]
-    dup = first_row != rows
-    for r, f in zip(rows[dup], first_row[dup]):
-        where = f"{name} dòng {lines[r]}"
-        if values_of_row[r] != values_of_row[f]:
-            text = (f"{where}: mâu thuẫn với dòng {lines[f]} (cùng địa phương, chỉ tiêu, phân tổ, kỳ, "
-                    f"nguồn nhưng {values_of_row[r]:g} ≠ {values_of_row[f]:g})")
-        else:
-            text = f"{where}: trùng lặp dòng {lines[f]}"
-        errors.append((int(lines[r]), text))
-    rows = rows[~dup]
-
-    # Parts within their totals, per source, place, indicator, period and derived.
-    group, _ = _combos(src_of_row[rows], place_of_row[rows], ind_idx[rows], period_of_row[rows],
-                       derived_of_value[d_idx[rows]].astype(np.int64))
-    ind_codes = [i.code if i else "" for i in indicators]
-    errors.extend(parts_over_totals(name, catalog, group, ind_idx[rows], ind_codes, brk_of_row[rows],
-                                    breakdowns.items, numbers[val_idx[rows]], lines[rows]))
+    value_of_row = np.zeros(len(lines), dtype=np.float64)
+    value_of_row[rows] = np.array(fields["value"].values, dtype=np.float64)[fields["value"].idx[rows]]
+    kept, repeats = _repeats(name, lines, rows, fields, source_of_row, value_of_row)
+    errors.extend(repeats)
+    errors.extend(_parts(name, catalog, lines, kept, fields, source_of_row, value_of_row))
     if errors:
         return Checked(None, {}, errors)
-
-    # Everything is good: the observations, as columns (texts as dictionaries: nothing is copied per row).
-    periods = canon.items
-    derived_all = derived_of_value[d_idx]
-    note_idx, note_values = enc["note"]
-    note_suffix = _texts([f": {v}" if v else "" for v in note_values], note_idx)
-    prefix = pc.binary_join_element_wise(f"{name}, dòng ", pc.cast(pa.array(lines), pa.string()), "")
-    days = np.array([[(p[1] - EPOCH).days if p[1] else -1, (p[2] - EPOCH).days if p[2] else -1] for p in periods],
-                    dtype=np.int32).reshape(-1, 2)
-    observations = pa.table({
-        "locality_id": _texts(places.items, place_of_row),
-        "indicator": _texts(ind_values, ind_idx),
-        "breakdown": _texts(breakdowns.items, brk_of_row),
-        "period_kind": _texts([p[0] for p in periods], period_of_row),
-        "period_start": _dates(days[:, 0][period_of_row]),
-        "period_end": _dates(days[:, 1][period_of_row]),
-        "value": pa.array(values_of_row, pa.float64()),
-        "value_repr": _texts([repr(float(x)) for x in numbers], val_idx),
-        "qualifier": _texts(qualifiers, q_idx),
-        "derived": pa.array(derived_all, pa.bool_()),
-        "derived_how": _texts([DERIVED_HOW, None], np.where(derived_all, 0, 1)),
-        "source_id": _texts(src_vocab.items, src_of_row),
-        "quote": pc.binary_join_element_wise(prefix, note_suffix.cast(pa.string()), ""),
-        "obtained": _texts(["table"], np.zeros(n, dtype=np.int64)),
-        "figure_ref": _texts(val_values, val_idx),
-        "review_note": pa.nulls(n, pa.string()),
-    })
-
-    # One source per id: what its last row says (as the row reader keeps).
-    last = np.full(len(src_vocab.items), -1, dtype=np.int64)
-    np.maximum.at(last, src_of_row, np.arange(n))
-    url_idx, url_values = enc["source_url"]
-    pub_idx, pub_values = enc["publisher"]
-    date_idx, date_values = enc["published"]
-    sources: dict[str, TableSource] = {}
-    for code in np.argsort(last, kind="stable"):
-        r = last[code]
-        if r < 0:
-            continue
-        published = PartialDate.parse(date_values[date_idx[r]])
-        sid = src_vocab.items[code]
-        sources[sid] = TableSource(id=sid, title=src_values[src_idx[r]], url=url_values[url_idx[r]],
-                                   publisher=pub_values[pub_idx[r]], published=published.iso() if published else "",
-                                   file_name=name, file_hash=digest)
-    return Checked(observations, sources, [])
+    return Checked(_observations(name, lines, cells, fields, sources.items, source_of_row),
+                   _sources(name, digest, cells, source_of_row, len(sources.items)), [])
 
 
-EPOCH = date(1970, 1, 1)
+# --- the rules, per distinct value ------------------------------------------------------------
+
+def _fields(rules: tuple[Rule, ...], cells: dict[str, Encoded], err: _FirstError, gaz: Gazetteer,
+            memo: Memo) -> dict[str, Encoded]:
+    """Each rule in turn over the rows still good: row → what the rule read there (a field
+    replaces the cell of the same name, as for the rules of one row)."""
+    fields = dict(cells)
+    for rule in rules:
+        if rule.name == "place":
+            fields["place"] = _places(fields, err, gaz, memo)
+        else:
+            fields[rule.name] = _field(rule, fields, err, memo)
+    return fields
 
 
-def _texts(items: list[str | None], idx: np.ndarray) -> pa.DictionaryArray:
-    return pa.DictionaryArray.from_arrays(pa.array(idx.astype(np.int32)), pa.array(items, pa.string()))
+def _field(rule: Rule, fields: dict[str, Encoded], err: _FirstError, memo: Memo) -> Encoded:
+    """A rule asked once per distinct combination of what it reads."""
+    rows = err.good()
+    inputs = [fields[c] for c in rule.reads]
+    combo, one = _combos(*(f.idx[rows] for f in inputs))
+    meanings = Vocab()
+    code = np.full(len(one), -1, dtype=np.int64)
+    messages: list[str | None] = [None] * len(one)
+    for k, r in enumerate(rows[one]):
+        meaning, messages[k] = memo.ask(rule.name, rule.read, tuple(f.values[f.idx[r]] for f in inputs))
+        if messages[k] is None:
+            code[k] = meanings.code(meaning)
+    err.fail(rows, combo, messages)
+    return _spread(rows, combo, code, meanings.items, len(err.bad))
 
 
-def _dates(days: np.ndarray) -> pa.Array:
-    """Days since 1970 (-1: no date) as a date column."""
-    return pa.array(days, pa.date32(), mask=days < 0)
+def _places(fields: dict[str, Encoded], err: _FirstError, gaz: Gazetteer, memo: Memo) -> Encoded:
+    """The rule of the place (etl.rules.place_on_period), asked by name and province once, and by
+    date only where a name means several units."""
+    rows = err.good()
+    loc, prov = fields["locality"], fields["province"]
+    combo, one = _combos(loc.idx[rows], prov.idx[rows])
+    places = Vocab()
+    code = np.full(len(one), -1, dtype=np.int64)
+    messages: list[str | None] = [None] * len(one)
+    ambiguous: dict[int, Candidates] = {}
+    by_name = partial(locality_candidates, gaz)
+    for k, r in enumerate(rows[one]):
+        found, messages[k] = memo.ask("place by name", by_name, (loc.values[loc.idx[r]], prov.values[prov.idx[r]]))
+        if isinstance(found, Candidates) and len(found.found) == 1:
+            found = found.found[0]
+        if isinstance(found, Locality):
+            code[k] = places.code(found)
+        elif found is not None:
+            ambiguous[k] = found
+    err.fail(rows, combo, messages)
+    place_of_row = _spread(rows, combo, code, places.items, len(err.bad)).idx
+    if ambiguous:
+        dated = np.zeros(len(one), dtype=bool)
+        dated[list(ambiguous)] = True
+        dated_rows = dated[combo]
+        _places_by_date(rows[dated_rows], combo[dated_rows], ambiguous, fields["period"], place_of_row, places, err,
+                        gaz, memo)
+    return Encoded(place_of_row, places.items)
+
+
+def _places_by_date(rows: np.ndarray, names: np.ndarray, ambiguous: dict[int, Candidates], period: Encoded,
+                    place_of_row: np.ndarray, places: Vocab, err: _FirstError, gaz: Gazetteer, memo: Memo) -> None:
+    """Rows whose name (`names`: its code) means several units: the one valid at the end of the
+    row's period, asked once per name and period, written into `place_of_row`."""
+    combo, one = _combos(names, period.idx[rows])
+    code = np.full(len(one), -1, dtype=np.int64)
+    messages: list[str | None] = [None] * len(one)
+    by_date = partial(choose_locality, gaz)
+    for k, j in enumerate(one):
+        on = period.values[period.idx[rows[j]]].end
+        chosen, messages[k] = memo.ask("place by date", by_date, (ambiguous[int(names[j])], on))
+        if messages[k] is None:
+            code[k] = places.code(chosen)
+    place_of_row[rows] = code[combo]
+    err.fail(rows, combo, messages)
+
+
+def _spread(rows: np.ndarray, combo: np.ndarray, code: np.ndarray, items: list, n: int) -> Encoded:
+    """row → its combination's code (-1 for rows not asked)."""
+    idx = np.full(n, -1, dtype=np.int64)
+    idx[rows] = code[combo]
+    return Encoded(idx, items)
+
+
+# --- the rules of several rows ----------------------------------------------------------------
+
+def _repeats(name: str, lines: np.ndarray, rows: np.ndarray, fields: dict[str, Encoded], source_of_row: np.ndarray,
+             value_of_row: np.ndarray) -> tuple[np.ndarray, list[tuple[int, str]]]:
+    """The good rows but those repeating an earlier one (same place, indicator, breakdown, period,
+    source), and a message for each repeat."""
+    key, first_of_key = _combos(*(fields[f].idx[rows] for f in ("place", "indicator", "breakdown", "period")),
+                                source_of_row[rows], first=True)
+    first_row = rows[first_of_key[key]]
+    dup = first_row != rows
+    errors = [(int(lines[r]), f"{at_row(name, lines[r])}: "
+                              f"{repeated_row(float(value_of_row[r]), int(lines[f]), float(value_of_row[f]))}")
+              for r, f in zip(rows[dup], first_row[dup], strict=True)]
+    return rows[~dup], errors
+
+
+def _parts(name: str, catalog: Catalog, lines: np.ndarray, rows: np.ndarray, fields: dict[str, Encoded],
+           source_of_row: np.ndarray, value_of_row: np.ndarray) -> list[tuple[int, str]]:
+    """Parts over their totals, per source, place, indicator, period and derived."""
+    ind, brk, derived = fields["indicator"], fields["breakdown"], fields["derived"]
+    group, _ = _combos(source_of_row[rows], fields["place"].idx[rows], ind.idx[rows], fields["period"].idx[rows],
+                       derived.idx[rows])
+    return parts_over_totals(name, catalog, group, ind.idx[rows], [i.code for i in ind.values], brk.idx[rows],
+                             brk.values, value_of_row[rows], lines[rows])
 
 
 def parts_over_totals(name: str, catalog: Catalog, group: np.ndarray, indicator: np.ndarray, indicator_codes: list[str],
                       breakdown: np.ndarray, breakdown_codes: list[str], value: np.ndarray,
                       lines: np.ndarray) -> list[tuple[int, str]]:
     """Rows whose breakdown is a part of another breakdown of the same group, where the parts add
-    up to more than that total (the rule of etl/validate.py, applied within one table).
+    up to more than that total (etl.rules.parts_over_total, for many groups at once).
     `group` numbers the rows of one source × place × indicator × period × derived (a breakdown
     occurs at most once per group); indicator and breakdown are codes into the two lists."""
     if not len(group):
@@ -558,8 +295,8 @@ def parts_over_totals(name: str, catalog: Catalog, group: np.ndarray, indicator:
     for k, g0 in enumerate(cls_one):
         ind = catalog.get(indicator_codes[group_ind[g0]])
         codes = [b.code for b in ind.breakdowns]
-        have = {codes[j]: 1.0 for j in range(len(codes)) if mask[g0] >> j & 1}
-        rules = [(p, _effective_parts(catalog, ind.code, p, have)) for p in have]
+        have = {codes[j] for j in range(len(codes)) if mask[g0] >> j & 1}
+        rules = [(p, catalog.parts_present(ind.code, p, have)) for p in have]
         rules = [(p, parts) for p, parts in rules if parts]
         if not rules:
             continue
@@ -568,11 +305,73 @@ def parts_over_totals(name: str, catalog: Catalog, group: np.ndarray, indicator:
             pj = codes.index(parent)
             cols = [codes.index(p) for p in parts]
             total = vals[members, pj]
-            over = members[vals[members][:, cols].sum(axis=1) > total * 1.0001 + 0.5]
-            for g in over:
-                shown = " + ".join(f"{vals[g, j]:g}" for j in cols)
+            for g in members[parts_exceed(vals[members][:, cols].sum(axis=1), total)]:
+                why = parts_over_total(parent, float(vals[g, pj]), [float(vals[g, j]) for j in cols])
                 for j in cols:
                     line = int(line_of[g, j])
-                    out.append((line, f"{name} dòng {line}: phần ({shown}) lớn hơn tổng {parent} {vals[g, pj]:g} "
-                                      f"(dòng {line_of[g, pj]})"))
+                    out.append((line, f"{at_row(name, line)}: {why} (dòng {line_of[g, pj]})"))
     return out
+
+
+# --- the observations and sources of a good table ---------------------------------------------
+
+def _observations(name: str, lines: np.ndarray, cells: dict[str, Encoded], fields: dict[str, Encoded],
+                  source_ids: list[str], source_of_row: np.ndarray) -> pa.Table:
+    """The rows as observation columns (texts as dictionaries: nothing is copied per row)."""
+    n = len(lines)
+    place, ind, brk, period = fields["place"], fields["indicator"], fields["breakdown"], fields["period"]
+    value, qualifier, derived = fields["value"], fields["qualifier"], fields["derived"]
+    derived_of_row = np.array(derived.values, dtype=bool)[derived.idx]
+    days = np.array([[(p.start - EPOCH).days if p.start else -1, (p.end - EPOCH).days if p.end else -1]
+                     for p in period.values], dtype=np.int32).reshape(-1, 2)
+    note = cells["note"]
+    # The quote of etl.rules.row_quote, for every row at once.
+    note_suffix = _texts([f": {v}" if v else "" for v in note.values], note.idx)
+    prefix = pc.binary_join_element_wise(f"{name}, dòng ", pc.cast(pa.array(lines), pa.string()), "")
+    return pa.table({
+        "locality_id": _texts([p.id for p in place.values], place.idx),
+        "indicator": _texts([i.code for i in ind.values], ind.idx),
+        "breakdown": _texts(brk.values, brk.idx),
+        "period_kind": _texts([p.kind for p in period.values], period.idx),
+        "period_start": _dates(days[:, 0][period.idx]),
+        "period_end": _dates(days[:, 1][period.idx]),
+        "value": pa.array(np.array(value.values, dtype=np.float64)[value.idx], pa.float64()),
+        "value_repr": _texts([repr(float(x)) for x in value.values], value.idx),
+        "qualifier": _texts(qualifier.values, qualifier.idx),
+        "derived": pa.array(derived_of_row, pa.bool_()),
+        "derived_how": _texts([DERIVED_HOW, None], np.where(derived_of_row, 0, 1)),
+        "source_id": _texts(source_ids, source_of_row),
+        "quote": pc.binary_join_element_wise(prefix, note_suffix.cast(pa.string()), ""),
+        "obtained": _texts(["table"], np.zeros(n, dtype=np.int64)),
+        "figure_ref": _texts(cells["value"].values, cells["value"].idx),
+        "review_note": pa.nulls(n, pa.string()),
+    })
+
+
+def _sources(name: str, digest: str, cells: dict[str, Encoded], source_of_row: np.ndarray,
+             n_sources: int) -> dict[str, TableSource]:
+    """One source per id: what its last row says (as the row way keeps), in the order of those rows."""
+    last = np.full(n_sources, -1, dtype=np.int64)
+    np.maximum.at(last, source_of_row, np.arange(len(source_of_row)))
+
+    def cell(column: str, row: int) -> str:
+        return cells[column].values[cells[column].idx[row]]
+
+    sources: dict[str, TableSource] = {}
+    for code in np.argsort(last, kind="stable"):
+        r = last[code]
+        if r >= 0:
+            src = table_source(name, digest, cell("source", r), cell("source_url", r), cell("publisher", r),
+                               cell("published", r))
+            sources[src.id] = src
+    return sources
+
+
+def _texts(items: list[str | None], idx: np.ndarray) -> pa.DictionaryArray:
+    return pa.DictionaryArray.from_arrays(pa.array(idx.astype(np.int32)), pa.array(items, pa.string()))
+
+
+def _dates(days: np.ndarray) -> pa.Array:
+    """Days since 1970 (-1: no date) as a date column."""
+    return pa.array(days, pa.date32(), mask=days < 0)
+

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +54,17 @@ class Catalog:
     def children(self, indicator: str, parent: str) -> list[str]:
         ind = self.get(indicator)
         return [b.code for b in ind.breakdowns if b.part_of == parent] if ind else []
+
+    def parts_present(self, indicator: str, parent: str, present: Collection[str]) -> list[str]:
+        """The parts of `parent` among `present`: its children, or for a child not present, that
+        child's own parts (the breakdowns whose sum may not exceed the parent)."""
+        out: list[str] = []
+        for child in self.children(indicator, parent):
+            if child in present:
+                out.append(child)
+            else:
+                out.extend(self.parts_present(indicator, child, present))
+        return out
 
 
 @lru_cache(maxsize=4)

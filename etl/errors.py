@@ -1,4 +1,5 @@
-"""The one exception type the ETL raises for bad input, with where it happened."""
+"""The one exception type the ETL raises for bad input, with where it happened, and the wording its
+messages share."""
 from __future__ import annotations
 
 
@@ -9,3 +10,8 @@ class InputError(ValueError):
         self.where = where
         self.message = message
         super().__init__(f"{where}: {message}" if where else message)
+
+
+def nearest(names: list[str]) -> str:
+    """The tail of a 'not known' message: '; gần nhất: A, B' (nothing when no name is near)."""
+    return f"; gần nhất: {', '.join(names)}" if names else ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -14,7 +13,18 @@ from etl.catalog import Catalog
 from etl.errors import InputError
 from etl.figure import Figure
 from etl.gazetteer import Gazetteer
-from etl.tables import resolve_locality
+from etl.placenames import resolve_locality, resolve_province
+from etl.rules import (
+    LATEST_PERIOD_END,
+    ask,
+    known_breakdown,
+    known_indicator,
+    known_period_kind,
+    non_negative,
+    parts_over_total,
+    plausible_end,
+    sane_span,
+)
 
 
 @dataclass
@@ -25,9 +35,13 @@ class Validated:
     bulk: list[pa.Table] = field(default_factory=list)  # large tables' observations, as columns
 
 
-def _where(fig: Figure) -> str:
-    snippet = fig.number_text or f"{fig.value:g}"
-    return f"{fig.doc}, “{snippet}”"
+def _where(doc: str, snippet: str) -> str:
+    """How a message names a figure: its source and the number as printed."""
+    return f"{doc}, “{snippet}”"
+
+
+def _where_figure(fig: Figure) -> str:
+    return _where(fig.doc, fig.number_text or f"{fig.value:g}")
 
 
 def locate(fig: Figure, gaz: Gazetteer) -> Figure:
@@ -38,25 +52,20 @@ def locate(fig: Figure, gaz: Gazetteer) -> Figure:
     if fig.district:
         loc = resolve_locality(gaz, fig.district, fig.province, on)
     else:
-        prov = gaz.resolve_province(fig.province, on)
-        if prov is None:
-            near = gaz.suggest(fig.province, level="province")
-            raise InputError(f"tỉnh/thành không có trong danh mục: {fig.province!r}"
-                             + (f"; gần nhất: {', '.join(near)}" if near else ""))
-        loc = prov
+        loc = resolve_province(gaz, fig.province, on)
     return replace(fig, locality_id=loc.id)
 
 
 def validate(figures: list[Figure], gaz: Gazetteer, catalog: Catalog, bulk: Sequence[pa.Table] = ()) -> Validated:
-    """Check every figure; `bulk` are observations of large tables, already checked row by row
-    by etl/bulktable.py except for the rules that look beyond one table."""
+    """Check every figure; `bulk` are observations of large tables, already checked by their
+    table's rules (etl/bulktable.py) except for the rules that look beyond one table."""
     out = Validated(figures=[])
     for fig in figures:
         try:
             fig = locate(fig, gaz)
             _check(fig, catalog)
         except InputError as exc:
-            out.rejected.append((fig, f"{_where(fig)}: {exc.message}"))
+            out.rejected.append((fig, f"{_where_figure(fig)}: {exc.message}"))
             continue
         out.figures.append(fig)
     out.figures, over = _parts_within_totals(out.figures, catalog)
@@ -69,38 +78,23 @@ def validate(figures: list[Figure], gaz: Gazetteer, catalog: Catalog, bulk: Sequ
     return out
 
 
-LATEST_PERIOD_END = date(2100, 1, 1)
-
-
 def _check_bulk(table: pa.Table) -> tuple[pa.Table, list[str]]:
-    """The one rule of _check() that a table's own checks leave out: a period ending after 2100."""
+    """The one rule of _check() that a table's own checks leave out: a period ending too late."""
     late = pc.greater(table["period_end"], pa.scalar(LATEST_PERIOD_END, pa.date32()))
     if not pc.any(late).as_py():
         return table, []
     bad = table.filter(late)
-    why = [f"{doc}, “{ref}”: kỳ không hợp lý: {end}" for doc, ref, end in
-           zip(bad["source_id"].to_pylist(), bad["figure_ref"].to_pylist(), bad["period_end"].to_pylist())]
+    why = [f"{_where(doc, ref)}: {ask(plausible_end, end)[1]}" for doc, ref, end in
+           zip(bad["source_id"].to_pylist(), bad["figure_ref"].to_pylist(), bad["period_end"].to_pylist(), strict=True)]
     return table.filter(pc.invert(pc.fill_null(late, False))), why
 
 
 def _check(fig: Figure, catalog: Catalog) -> None:
-    ind = catalog.get(fig.indicator)
-    if ind is None:
-        near = catalog.suggest(fig.indicator)
-        raise InputError(f"chỉ tiêu không có trong danh mục: {fig.indicator!r}"
-                         + (f"; gần nhất: {', '.join(near)}" if near else ""))
-    if ind.breakdown(fig.breakdown) is None:
-        raise InputError(f"phân tổ {fig.breakdown!r} không có cho {fig.indicator}")
-    if fig.value < 0:
-        raise InputError(f"giá trị âm {fig.value:g}")
-    if fig.period_kind not in ("year", "partial", "cumulative", "event"):
-        raise InputError(f"loại kỳ không hợp lệ {fig.period_kind!r}")
-    if fig.period_start and fig.period_end and fig.period_start > fig.period_end:
-        raise InputError(f"kỳ ngược: {fig.period_start} > {fig.period_end}")
-    if fig.period_kind == "year" and not (fig.period_start and fig.period_end):
-        raise InputError("số liệu năm nhưng không rõ năm nào")
-    if fig.period_end and fig.period_end > LATEST_PERIOD_END:
-        raise InputError(f"kỳ không hợp lý: {fig.period_end}")
+    """The rules of etl/rules.py that hold for every figure, in this order."""
+    known_breakdown(known_indicator(catalog, fig.indicator), fig.breakdown)
+    non_negative(fig.value)
+    known_period_kind(fig.period_kind)
+    sane_span(fig.period_kind, fig.period_start, fig.period_end)
 
 
 def _parts_within_totals(figures: list[Figure], catalog: Catalog) -> tuple[list[Figure], list[tuple[Figure, str]]]:
@@ -115,24 +109,14 @@ def _parts_within_totals(figures: list[Figure], catalog: Catalog) -> tuple[list[
         for f in figs:
             best[f.breakdown] = max(best.get(f.breakdown, 0.0), f.value)
         for parent, total in best.items():
-            parts = _effective_parts(catalog, key[2], parent, best)
-            if parts and sum(best[p] for p in parts) > total * 1.0001 + 0.5:
+            parts = catalog.parts_present(key[2], parent, best)
+            why = parts_over_total(parent, total, [best[p] for p in parts]) if parts else None
+            if why:
                 for f in figs:
                     if f.breakdown in parts:
                         bad.add(id(f))
-                        rejected.append((f, f"{_where(f)}: phần ({' + '.join(f'{best[p]:g}' for p in parts)}) "
-                                            f"lớn hơn tổng {parent} {total:g}"))
+                        rejected.append((f, f"{_where_figure(f)}: {why}"))
     return [f for f in figures if id(f) not in bad], rejected
-
-
-def _effective_parts(catalog: Catalog, indicator: str, parent: str, present: dict[str, float]) -> list[str]:
-    out: list[str] = []
-    for child in catalog.children(indicator, parent):
-        if child in present:
-            out.append(child)
-        else:
-            out.extend(_effective_parts(catalog, indicator, child, present))
-    return out
 
 
 def find_conflicts(figures: list[Figure]) -> list[str]:
@@ -185,7 +169,8 @@ def _conflict_lines(records) -> list[str]:
     for key, per_source in sorted(by_key.items(), key=lambda kv: str(kv[0])):
         values = {v for vs in per_source.values() for v in vs}
         if len(per_source) > 1 and len(values) > 1:
-            parts = "; ".join(f"{src}: {', '.join(f'{v:g}' for v in sorted(vs))}" for src, vs in sorted(per_source.items()))
+            parts = "; ".join(f"{src}: {', '.join(f'{v:g}' for v in sorted(vs))}"
+                              for src, vs in sorted(per_source.items()))
             loc, ind, brk, kind, start, end = key
             out.append(f"{loc} {ind}/{brk} {kind} {start or '?'}..{end or '?'}: {parts}")
     return out

@@ -14,9 +14,9 @@ import pytest
 from db_rows import database_rows
 
 from etl.build import build
-from etl.bulktable import csv_columns, encode
 from etl.catalog import load_catalog
 from etl.gazetteer import default_gazetteer
+from etl.tablefile import csv_columns, encode
 from etl.tables import BULK_ROWS, read_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,5 +180,5 @@ def test_good_tables_read_the_same_both_ways(tmp_path, name):
     got = columns.observations
     assert [(f.locality_id, f.indicator, f.breakdown, f.period_end, f.value, f.quote) for f in rows.figures] == list(
         zip(*(got.column(c).to_pylist() for c in ("locality_id", "indicator", "breakdown", "period_end", "value",
-                                                    "quote"))))
+                                                    "quote")), strict=True))
     assert rows.sources == columns.sources

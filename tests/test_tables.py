@@ -6,7 +6,8 @@ import pytest
 from etl.catalog import load_catalog
 from etl.errors import InputError
 from etl.gazetteer import default_gazetteer
-from etl.tables import parse_period, read_table
+from etl.rules import parse_period
+from etl.tables import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "examples" / "analyst_table_example.csv"
