@@ -1,0 +1,164 @@
+"""The rules of a figure's fields (etl/rules.py): each one value in, what it means or its one message
+out; the group rules; and the lists the rules check against, which the schema's CHECKs repeat."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import partial
+
+import pytest
+
+from etl.catalog import load_catalog
+from etl.gazetteer import default_gazetteer
+from etl.load import SQL
+from etl.periods import Period
+from etl.placenames import Candidates, locality_candidates, resolve_locality, resolve_province
+from etl.rules import (
+    PERIOD_KINDS,
+    QUALIFIERS,
+    ask,
+    breakdown_cell,
+    count,
+    derived_cell,
+    filled,
+    known_indicator,
+    known_period_kind,
+    non_negative,
+    parse_period,
+    parts_over_total,
+    period_kind_cell,
+    place_on_period,
+    qualifier_cell,
+    repeated_row,
+    row_quote,
+    row_rules,
+    sane_span,
+    source_id,
+)
+
+CATALOG = load_catalog()
+GAZ = default_gazetteer()
+PETITIONS = CATALOG.get("petitions")
+Y2023 = Period("year", date(2023, 1, 1), date(2023, 12, 31))
+Y2025 = Period("year", date(2025, 1, 1), date(2025, 12, 31))
+D = date
+
+INDICATOR = partial(known_indicator, CATALOG)
+PLACE = partial(place_on_period, GAZ)
+KINDS = "(chọn: year, partial, cumulative, event)"
+
+
+def ok(meaning: object) -> tuple[object, None]:
+    return meaning, None
+
+
+def no(message: str) -> tuple[None, str]:
+    return None, message
+
+
+CELL_RULES = [  # rule, values → (what they mean, None) or (None, the rule's message)
+    (partial(filled, "source"), ("Báo cáo",), ok("Báo cáo")),
+    (partial(filled, "source"), ("",), no("ô source trống")),
+    (INDICATOR, ("petitions",), ok(PETITIONS)),
+    (INDICATOR, ("petition",), no("chỉ tiêu không có trong danh mục: 'petition'; gần nhất: petitions, inspections, "
+                                  "group_delegations")),
+    (INDICATOR, ("zzzzzz",), no("chỉ tiêu không có trong danh mục: 'zzzzzz'")),
+    (breakdown_cell, (PETITIONS, ""), ok("total")),
+    (breakdown_cell, (PETITIONS, "complaint"), ok("complaint")),
+    (breakdown_cell, (PETITIONS, "weekly"), no("phân tổ 'weekly' không có cho petitions (có: total, "
+                                               "complaint_denunciation, complaint, denunciation, recommendation)")),
+    (period_kind_cell, ("",), ok("")),
+    (period_kind_cell, ("event",), ok("event")),
+    (period_kind_cell, ("monthly",), no(f"period_kind 'monthly' không hợp lệ {KINDS}")),
+    (known_period_kind, ("",), no(f"period_kind '' không hợp lệ {KINDS}")),
+    (parse_period, ("năm 2023", ""), ok(Y2023)),
+    (parse_period, ("2023", "partial"), ok(Period("partial", D(2023, 1, 1), D(2023, 12, 31)))),
+    (parse_period, ("2024-02-30", ""), no("kỳ '2024-02-30': ngày không hợp lệ (day is out of range for month)")),
+    (parse_period, ("2024-07-31..2024-01-01", ""), no("kỳ '2024-07-31..2024-01-01': ngày cuối trước ngày đầu")),
+    (parse_period, ("2025-2021", ""), no("kỳ '2025-2021': năm cuối trước năm đầu")),
+    (parse_period, ("mùa thu", ""), no("không đọc được kỳ 'mùa thu' (ví dụ hợp lệ: 2023; 2021-2024; 7 tháng 2024; "
+                                       "quý I/2023; 2024-01-01..2024-07-31)")),
+    (count, ("13.663",), ok(13663.0)),
+    (count, ("1 204",), ok(1204.0)),
+    (count, ("1,5",), ok(1.5)),
+    (count, ("- 5",), no("giá trị âm: '- 5'")),
+    (count, ("-abc",), no("giá trị âm: '-abc'")),
+    (count, ("năm",), no("giá trị không phải số: 'năm'")),
+    (non_negative, (3.0,), ok(3.0)),
+    (non_negative, (-2.5,), no("giá trị âm: -2.5")),
+    (qualifier_cell, ("",), ok("exact")),
+    (qualifier_cell, ("at_least",), ok("at_least")),
+    (qualifier_cell, ("about",), no("qualifier 'about' không hợp lệ (chọn: exact, at_least, approx)")),
+    (derived_cell, ("",), ok(False)),
+    (derived_cell, ("Có",), ok(True)),
+    (derived_cell, ("FALSE",), ok(False)),
+    (derived_cell, ("maybe",), no("derived 'maybe' phải là yes hoặc no")),
+    (PLACE, ("Sóc Sơn", "Hà Nội", Y2023), ok(GAZ.by_id["ha-noi.soc-son"])),
+    (PLACE, ("ha-noi.soc-son", "", Y2023), ok(GAZ.by_id["ha-noi.soc-son"])),
+    (PLACE, ("Sóc Sơn (Hà Nội)", "", Y2023), ok(GAZ.by_id["ha-noi.soc-son"])),
+    (PLACE, ("Sóc Sonn", "", Y2023), no("địa phương không có trong danh mục: 'Sóc Sonn'; gần nhất: Sóc Sơn, "
+                                        "Sóc Trăng, Sài Gòn")),
+    (PLACE, ("Sóc Sơn", "Gia Lai", Y2023), no("địa phương 'Sóc Sơn' không thuộc 'Gia Lai' (thuộc Hà Nội)")),
+    (sane_span, ("year", D(2023, 1, 1), D(2023, 12, 31)), ok(None)),
+    (sane_span, ("year", D(2023, 12, 31), D(2023, 1, 1)), no("kỳ ngược: 2023-12-31 > 2023-01-01")),
+    (sane_span, ("year", None, None), no("số liệu năm nhưng không rõ năm nào")),
+    (sane_span, ("event", D(2101, 1, 1), D(2101, 1, 1)), no("kỳ không hợp lý: 2101-01-01")),
+]
+
+
+@pytest.mark.parametrize(("rule", "values", "expected"), CELL_RULES)
+def test_cell_rule(rule, values, expected):
+    assert ask(rule, *values) == expected
+
+
+def test_old_and_new_gia_lai_by_the_end_of_the_period():
+    assert place_on_period(GAZ, "Gia Lai", "", Y2023) != place_on_period(GAZ, "Gia Lai", "", Y2025)
+    assert resolve_province(GAZ, "Gia Lai", date(2025, 9, 1)) == place_on_period(GAZ, "Gia Lai", "", Y2025)
+
+
+def test_a_name_of_several_units_waits_for_the_date():
+    found = locality_candidates(GAZ, "Gia Lai", "")
+    assert isinstance(found, Candidates) and len(found.found) == 2
+    assert resolve_locality(GAZ, "Gia Lai", "", date(2025, 9, 1)) in found.found
+
+
+@pytest.mark.parametrize(("value", "first_line", "first_value", "message"), [
+    (5.0, 3, 5.0, "trùng lặp dòng 3"),
+    (6.0, 3, 5.0, "mâu thuẫn với dòng 3 (cùng địa phương, chỉ tiêu, phân tổ, kỳ, nguồn nhưng 6 ≠ 5)"),
+])
+def test_repeated_row(value, first_line, first_value, message):
+    assert repeated_row(value, first_line, first_value) == message
+
+
+@pytest.mark.parametrize(("total", "parts", "message"), [
+    (100.0, [70.0, 30.0], None),
+    (100.0, [70.0, 30.5], None),  # rounding
+    (100.0, [70.0, 31.0], "phần (70 + 31) lớn hơn tổng total 100"),
+    (1e6, [600_000.0, 400_099.0], None),  # within one in ten thousand
+    (1e6, [600_000.0, 400_200.0], "phần (600000 + 400200) lớn hơn tổng total 1e+06"),
+])
+def test_parts_over_total(total, parts, message):
+    assert parts_over_total("total", total, parts) == message
+
+
+@pytest.mark.parametrize(("note", "quote"), [("", "t.csv, dòng 4"), ("ước tính", "t.csv, dòng 4: ước tính")])
+def test_row_quote(note, quote):
+    assert row_quote("t.csv", 4, note) == quote
+
+
+@pytest.mark.parametrize(("title", "sid"), [("Báo cáo năm 2024", "t.csv#bao-cao-nam-2024"), ("…", "t.csv#nguon")])
+def test_source_id(title, sid):
+    assert source_id("t.csv", title) == sid
+
+
+def test_a_row_is_checked_in_one_order_and_each_rule_has_its_own_name():
+    names = [r.name for r in row_rules(GAZ, CATALOG)]
+    assert names == ["filled locality", "filled indicator", "filled period", "filled value", "filled source",
+                     "indicator", "breakdown", "period_kind", "period", "value", "qualifier", "derived", "place"]
+
+
+@pytest.mark.parametrize(("column", "values"), [("period_kind", PERIOD_KINDS), ("qualifier", QUALIFIERS)])
+def test_the_rules_lists_are_the_schemas(column, values):
+    schema = (SQL / "schema.sql").read_text(encoding="utf-8")
+    allowed = re.search(rf"{column}\s+VARCHAR NOT NULL CHECK \({column} IN \(([^)]*)\)\)", schema)[1]
+    assert tuple(v.strip().strip("'") for v in allowed.split(",")) == values
