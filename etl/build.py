@@ -1,35 +1,27 @@
-"""The whole pipeline: extract reports, apply the review file, read analyst tables, validate, write."""
+"""The whole pipeline, its stages (etl/stages.py) in order: read, extract reports, apply the review
+file, read analyst tables, validate, load, swap."""
 from __future__ import annotations
 
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-import pyarrow as pa
-
-from etl.bulktable import Memo
+from etl import stages
 from etl.catalog import Catalog, load_catalog
-from etl.errors import InputError
 from etl.extract import Extractor
-from etl.figure import Figure
 from etl.gazetteer import Gazetteer, default_gazetteer
-from etl.load import SourceRow, write_database
 from etl.locindex import ExtendedGazetteer
 from etl.paths import REPORTS, REVIEW, TABLES
-from etl.report import read_report
-from etl.review import apply_review, read_review
-from etl.tabledir import EXTRA_LOCALITIES, TableDir, gazetteer_with, is_synthetic_source, read_table_dir
-from etl.tables import read_table, table_files
-from etl.validate import validate
+from etl.validate import Validated
 
 CRASH_ENV = "DANVAN_CRASH_AT"  # test hook: the build dies at this stage (extract, validate, load, swap)
 
 
 class BuildFailed(RuntimeError):
-    def __init__(self, summary: "BuildSummary") -> None:
+    def __init__(self, summary: BuildSummary) -> None:
         self.summary = summary
         super().__init__("build failed")
 
@@ -81,6 +73,10 @@ def _crash_if(stage: str) -> None:
         os._exit(99)  # noqa: SLF001 - simulates the process being killed
 
 
+def _to_stderr(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
 def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABLES, review_path: Path = REVIEW,
           keep_going: bool = False, progress: Callable[[str], None] | None = None,
           gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> BuildSummary:
@@ -89,106 +85,45 @@ def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABL
 
     A tables folder with a synthetic.yaml (from `python -m etl synth`) makes a synthetic build:
     only its tables are read (no report, no review file) and build_info.synthetic is true."""
-    say = progress or (lambda msg: print(msg, file=sys.stderr))
+    return _build(db_path, reports_dir, tables_dir, review_path, keep_going, progress or _to_stderr, gazetteer,
+                  catalog)
+
+
+def _build(db_path: Path, reports_dir: Path, tables_dir: Path, review_path: Path, keep_going: bool,
+           say: Callable[[str], None], gazetteer: Gazetteer | None, catalog: Catalog | None) -> BuildSummary:
     started = time.perf_counter()
     # Tables need the localities, not the text patterns that reading reports needs (seconds to build).
-    base_gaz = gazetteer or ExtendedGazetteer.load()
+    inputs = stages.read(reports_dir, tables_dir, gazetteer or ExtendedGazetteer.load(), say)
     cat = catalog or load_catalog()
-    summary = BuildSummary(db_path=db_path)
-    figures: list[Figure] = []
-    sources: list[SourceRow] = []
-    docs_read: set[str] = set()
-
-    try:
-        folder = read_table_dir(tables_dir, base_gaz)
-    except InputError as exc:
-        summary.errors.append(str(exc) if exc.where else exc.message)
-        folder = TableDir(tables_dir)
-    summary.synthetic = folder.synthetic
-    gaz = gazetteer_with(base_gaz, folder.extra_localities)
-    if folder.extra_localities:
-        say(f"{len(folder.extra_localities)} địa phương bổ sung từ {tables_dir / EXTRA_LOCALITIES}")
-
-    if folder.synthetic:
-        # A synthetic set stands alone: no report, no review row, no real table goes with it.
-        say(f"{tables_dir} là bộ dữ liệu GIẢ LẬP: không đọc báo cáo và tệp rà soát")
-        report_paths: list[Path] = []
-    else:
-        report_paths = sorted(reports_dir.glob("*.txt")) if reports_dir.exists() else []
-    extractor = Extractor(gazetteer or default_gazetteer()) if report_paths else None
-    for n, path in enumerate(report_paths, start=1):
-        try:
-            report = read_report(path)
-            found = extractor.extract(report)
-        except InputError as exc:
-            summary.errors.append(str(exc))
-            say(f"[{n}/{len(report_paths)}] {path.name}: LỖI {exc.message}")
-            continue
-        summary.reports_read += 1
-        docs_read.add(path.name)
-        sources.append(SourceRow(path.name, "report", report.title or path.stem, report.publisher,
-                                 report.source_url, report.published.iso() if report.published else "",
-                                 path.name, report.file_hash))
-        if not found:
-            summary.warnings.append(f"{path.name}: không có số liệu nào thuộc danh mục")
-        summary.extracted += len(found)
-        figures.extend(found)
-        say(f"[{n}/{len(report_paths)}] {path.name}: {len(found)} số liệu")
+    extractor = Extractor(gazetteer or default_gazetteer()) if inputs.report_paths else None
+    extracted = stages.extract(inputs.report_paths, extractor, say)
     _crash_if("extract")
-
-    if not folder.synthetic:
-        try:
-            review_rows = read_review(review_path)
-        except InputError as exc:
-            summary.errors.append(str(exc))
-            review_rows = []
-        outcome = apply_review(figures, review_rows, docs_read)
-        figures = outcome.figures
-        summary.review_rejected = len(outcome.rejected)
-        summary.corrected = outcome.corrected
-        summary.added = outcome.added
-        summary.warnings.extend(outcome.stale)
-        summary.rejected.extend(f"{f.doc}, “{f.number_text}”: {why}" for f, why in outcome.rejected)
-
-    bulk: list[pa.Table] = []
-    memo = Memo()
-    for path in table_files(tables_dir):
-        result = read_table(path, gaz, cat, memo=memo)
-        mixed = [s.title for s in result.sources.values() if is_synthetic_source(s.title) != folder.synthetic]
-        if mixed and not result.errors:
-            result.errors.append(
-                f"{path.name}: nguồn {mixed[0]!r} là dữ liệu {'thật' if folder.synthetic else 'GIẢ LẬP'}, "
-                f"không được nạp cùng dữ liệu {'GIẢ LẬP' if folder.synthetic else 'thật'}"
-                + (" (dữ liệu giả lập chỉ nạp từ thư mục có synthetic.yaml, vào cơ sở dữ liệu riêng)"
-                   if not folder.synthetic else ""))
-        if result.errors:
-            summary.errors.extend(result.errors)
-            say(f"bảng {path.name}: LỖI ({len(result.errors)} dòng), không nạp dòng nào của bảng này")
-            continue
-        summary.tables_read += 1
-        summary.table_rows += result.n_figures
-        figures.extend(result.figures)
-        if result.observations is not None:
-            bulk.append(result.observations)
-        sources.extend(SourceRow(s.id, "table", s.title, s.publisher, s.url, s.published, s.file_name, s.file_hash)
-                       for s in result.sources.values())
-        say(f"bảng {path.name}: {result.n_figures} dòng")
-
-    checked = validate(figures, gaz, cat, bulk=bulk)
+    reviewed = stages.review(extracted.figures, None if inputs.synthetic else review_path, extracted.docs_read)
+    tables = stages.tables(tables_dir, inputs.gazetteer, cat, inputs.synthetic, say)
+    checked = stages.validate([*reviewed.figures, *tables.figures], inputs.gazetteer, cat, tables.bulk)
     _crash_if("validate")
-    summary.rejected.extend(why for _, why in checked.rejected)
-    summary.conflicts = checked.conflicts
-
+    summary = _summary(db_path, inputs, extracted, reviewed, tables, checked)
     if summary.errors and not keep_going:
         summary.seconds = time.perf_counter() - started
         raise BuildFailed(summary)
     say(f"ghi {len(checked.figures) + sum(t.num_rows for t in checked.bulk)} số liệu vào {db_path} …")
-
-    def stage(name: str) -> None:
-        _crash_if(name)
-
-    summary.loaded = write_database(db_path, gaz, cat, sources, checked.figures, synthetic=folder.synthetic,
-                                    bulk=checked.bulk, on_stage=stage)
+    new = stages.load(db_path, inputs.gazetteer, cat, [*extracted.sources, *tables.sources], checked,
+                      inputs.synthetic, on_stage=_crash_if)
+    _crash_if("swap")
+    summary.loaded = stages.swap(new)
     summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _summary(db_path: Path, inputs: stages.Inputs, extracted: stages.Extracted, reviewed: stages.Reviewed,
+             tables: stages.Tables, checked: Validated) -> BuildSummary:
+    """What the stages up to validate found, in the order they ran."""
+    return BuildSummary(
+        db_path=db_path, reports_read=len(extracted.docs_read), tables_read=tables.read,
+        extracted=len(extracted.figures), table_rows=tables.rows, review_rejected=len(reviewed.rejected),
+        corrected=reviewed.corrected, added=reviewed.added,
+        errors=[*inputs.errors, *extracted.errors, *reviewed.errors, *tables.errors],
+        warnings=[*extracted.warnings, *reviewed.stale],
+        rejected=[*reviewed.rejected, *(why for _, why in checked.rejected)],
+        conflicts=checked.conflicts, synthetic=inputs.synthetic)

@@ -147,11 +147,20 @@ def remove_stale_temps(path: Path) -> list[Path]:
     return removed
 
 
-def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures: list[Figure],
-                   *, synthetic: bool = False, bulk: Sequence[pa.Table] = (),
-                   on_stage: Callable[[str], None] = lambda stage: None) -> int:
-    """Write everything to `path` atomically. `bulk` holds observations that came as columns
-    (large analyst tables). Returns the number of observations written."""
+@dataclass(frozen=True)
+class NewDatabase:
+    """A database written under a temporary name beside its place, not yet swapped in."""
+
+    path: Path  # where it goes
+    temp: Path
+    observations: int
+
+
+def write_new(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures: list[Figure],
+              *, synthetic: bool = False, bulk: Sequence[pa.Table] = (),
+              on_stage: Callable[[str], None] = lambda stage: None) -> NewDatabase:
+    """Write everything to a temporary file beside `path` (nothing at `path` changes). `bulk` holds
+    observations that came as columns (large analyst tables)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(path)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
@@ -164,6 +173,7 @@ def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[S
     for s in sorted(sources, key=lambda s: s.id):
         digest.update(f"{s.id}:{s.file_hash}".encode())
     digest.update(str(n_obs).encode())
+    new = NewDatabase(path, tmp, n_obs)
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -196,10 +206,31 @@ def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[S
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        on_stage("swap")
-        os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
-        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+        discard(new)
         raise
-    return n_obs
+    return new
+
+
+def swap_in(new: NewDatabase) -> None:
+    """The new database replaces the old one in one step: a reader sees one or the other."""
+    try:
+        os.replace(new.temp, new.path)
+    except BaseException:
+        discard(new)
+        raise
+
+
+def discard(new: NewDatabase) -> None:
+    """Remove a new database that will not be swapped in."""
+    new.temp.unlink(missing_ok=True)
+    new.temp.with_name(new.temp.name + ".wal").unlink(missing_ok=True)
+
+
+def write_database(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures: list[Figure],
+                   *, synthetic: bool = False, bulk: Sequence[pa.Table] = ()) -> int:
+    """Write everything to `path` atomically (write_new, then swap_in). Returns the number of
+    observations written."""
+    new = write_new(path, gaz, catalog, sources, figures, synthetic=synthetic, bulk=bulk)
+    swap_in(new)
+    return new.observations
