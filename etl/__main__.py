@@ -9,6 +9,7 @@ from pathlib import Path
 
 from etl.errors import InputError
 from etl.figure import OUTPUT_COLUMNS
+from etl.lock import WAIT_SECONDS
 from etl.paths import DB_ENV, REPORTS, REVIEW, TABLES, database_path
 
 
@@ -45,17 +46,31 @@ def _write(rows: list[dict], fmt: str, columns: tuple[str, ...] | list[str]) -> 
         w.writerows(rows)
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"không phải số giây: {text!r}") from None
+    if not value >= 0:  # NaN too
+        raise argparse.ArgumentTypeError(f"số giây phải từ 0 trở lên: {text!r}")
+    return value
+
+
 def _build(args: argparse.Namespace) -> int:
     from etl.build import BuildFailed, build  # noqa: PLC0415
+    from etl.lock import LockError  # noqa: PLC0415
 
     db = database_path(args.db)
     try:
         summary = build(db, reports_dir=Path(args.reports), tables_dir=Path(args.tables),
-                        review_path=Path(args.review), keep_going=args.keep_going)
+                        review_path=Path(args.review), keep_going=args.keep_going, lock_timeout=args.lock_timeout)
     except BuildFailed as failed:
         print("\n".join(failed.summary.lines()), file=sys.stderr)
         print("Sửa các lỗi trên rồi chạy lại, hoặc thêm --keep-going để nạp phần còn lại.", file=sys.stderr)
         return 2
+    except LockError as busy:
+        print(f"lỗi: {busy}", file=sys.stderr)
+        return 3
     print("\n".join(summary.lines()), file=sys.stderr)
     return 0
 
@@ -105,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="thư mục bảng (CSV/XLSX/Parquet); có synthetic.yaml thì chỉ nạp bộ GIẢ LẬP đó")
     p.add_argument("--review", default=str(REVIEW))
     p.add_argument("--keep-going", action="store_true", help="bỏ qua tệp lỗi, nạp phần còn lại")
+    p.add_argument("--lock-timeout", type=_seconds, default=WAIT_SECONDS, metavar="GIÂY",
+                   help=f"chờ bản dựng khác của cùng tệp tối đa chừng này giây (mặc định {WAIT_SECONDS:g}), "
+                        "quá thì dừng và không thay đổi gì (exit 3)")
     p.set_defaults(func=_build)
 
     p = sub.add_parser("synth", help="tạo bộ dữ liệu GIẢ LẬP cỡ toàn quốc (bảng của chuyên viên)")

@@ -1,5 +1,5 @@
-"""The whole pipeline, its stages (etl/stages.py) in order: read, extract reports, apply the review
-file, read analyst tables, validate, load, swap."""
+"""The whole pipeline, its stages (etl/stages.py) in order under the database's lock (etl/lock.py):
+read, extract reports, apply the review file, read analyst tables, validate, load, swap."""
 from __future__ import annotations
 
 import os
@@ -14,6 +14,7 @@ from etl.catalog import Catalog, load_catalog
 from etl.extract import Extractor
 from etl.gazetteer import Gazetteer, default_gazetteer
 from etl.locindex import ExtendedGazetteer
+from etl.lock import WAIT_SECONDS, database_lock
 from etl.paths import REPORTS, REVIEW, TABLES
 from etl.validate import Validated
 
@@ -79,14 +80,19 @@ def _to_stderr(msg: str) -> None:
 
 def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABLES, review_path: Path = REVIEW,
           keep_going: bool = False, progress: Callable[[str], None] | None = None,
-          gazetteer: Gazetteer | None = None, catalog: Catalog | None = None) -> BuildSummary:
+          gazetteer: Gazetteer | None = None, catalog: Catalog | None = None,
+          lock_timeout: float = WAIT_SECONDS) -> BuildSummary:
     """Build the database at `db_path`. Raises BuildFailed (database untouched) on bad input
     unless `keep_going`, which loads everything that is not broken.
 
+    One build of a database at a time: a second one waits for the first (saying so) up to
+    `lock_timeout` seconds, then raises etl.lock.LockError and changes nothing.
+
     A tables folder with a synthetic.yaml (from `python -m etl synth`) makes a synthetic build:
     only its tables are read (no report, no review file) and build_info.synthetic is true."""
-    return _build(db_path, reports_dir, tables_dir, review_path, keep_going, progress or _to_stderr, gazetteer,
-                  catalog)
+    say = progress or _to_stderr
+    with database_lock(db_path, timeout=lock_timeout, say=say):
+        return _build(db_path, reports_dir, tables_dir, review_path, keep_going, say, gazetteer, catalog)
 
 
 def _build(db_path: Path, reports_dir: Path, tables_dir: Path, review_path: Path, keep_going: bool,
