@@ -64,6 +64,37 @@ class Chunk:
     dotted: bool  # values of 1000 and more written the Vietnamese way (13.663)
 
 
+MODEL_SPLITS = (  # the ways a place splits its models: one of them per place and year
+    (("collective", "individual"), [0.6, 0.4]),
+    (("province_level", "district_level", "commune_level"), [0.05, 0.25, 0.7]),
+    (("maintained", "new"), [0.7, 0.3]),
+    (("model", "exemplar"), [0.55, 0.45]))
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """[province, year] → the source of its report (a year's, six and nine months') and the period
+    as it writes it; the year of the file each figure goes to."""
+
+    annual: np.ndarray
+    half: np.ndarray
+    nine: np.ndarray
+    per_year: np.ndarray
+    per_half: np.ndarray
+    per_nine: np.ndarray
+    file_y: np.ndarray
+
+
+@dataclass(frozen=True)
+class Level:
+    """Provinces, districts or communes: their places and [place, year] whether each reports."""
+
+    name: str
+    places: np.ndarray
+    present: np.ndarray
+    drop: float  # the share of figures a reporting place leaves out
+
+
 class Synth:
     def __init__(self, seed: int, years: int, end_year: int, n_provinces: int | None,
                  gaz: Gazetteer, catalog: Catalog) -> None:
@@ -102,7 +133,7 @@ class Synth:
         counts = {p.id: len(real[p.id]) for p in provinces if p.id in full}
         if rest:
             extra = rng.multinomial(max(budget - 6 * len(rest), 0), rng.dirichlet(np.full(len(rest), 4.0)))
-            counts.update({p.id: 6 + int(k) for p, k in zip(rest, extra)})
+            counts.update({p.id: 6 + int(k) for p, k in zip(rest, extra, strict=True)})
         n_dist = sum(counts.values())
         per_district = 5 + rng.multinomial(max(round(N_COMMUNES * scale) - 5 * n_dist, 0),
                                            rng.dirichlet(np.full(n_dist, 3.0)))
@@ -191,161 +222,173 @@ class Synth:
         return parts
 
     def generate(self) -> None:
-        rng = self.rng
-        ny = len(self.years)
-        npv = len(self.province_locs)
-        first = self.years[0]
+        """Every figure of the set: each level's yearly and part-year figures, then the derived,
+        cumulative and one-day ones, and the half year after the last (the order of the random draws
+        is part of the output: the same seed gives the same files)."""
+        cal = self._calendar()
+        levels = self._levels()
+        totals: dict[tuple[str, str], np.ndarray] = {}
+        for level in levels:
+            totals.update(self._level_figures(_Writer(self, level, cal)))
+        self._derived_rows(cal.annual, cal.per_year, cal.file_y)
+        self._cumulative_rows({lv.name: lv.places for lv in levels}, totals)
+        self._event_rows(cal.annual)
+        self._last_half_year()
+
+    def _calendar(self) -> Calendar:
+        """Each province's reports (a year's, six and nine months') and how it writes their periods."""
+        npv, ny = len(self.province_locs), len(self.years)
         annual = self._year_sources("báo cáo công tác dân vận năm {y}", 12)
         half = self._year_sources("sơ kết 6 tháng đầu năm {y}", 7)
         nine = self._year_sources("sơ kết 9 tháng năm {y}", 10)
-        file_y = np.broadcast_to(self.years, (npv, ny))
-        style = rng.random(npv) < 0.3  # these provinces write "năm 2023"
+        style = self.rng.random(npv) < 0.3  # these provinces write "năm 2023"
         per_year = np.array([[self.periods.code(f"năm {y}" if style[p] else str(y)) for y in self.years]
                              for p in range(npv)])
         per_half = np.array([[self.periods.code(f"6 tháng đầu năm {y}") for y in self.years]] * npv)
         per_nine = np.array([[self.periods.code(f"9 tháng {y}") for y in self.years]] * npv)
-        since = lambda y0: np.broadcast_to(self.years >= y0, (1, ny))  # noqa: E731
+        return Calendar(annual, half, nine, per_year, per_half, per_nine, np.broadcast_to(self.years, (npv, ny)))
 
-        levels = {"province": self.prov_place, "district": self.d_idx_a, "commune": self.c_idx_a}
-        present = {
-            "province": np.ones((npv, ny), dtype=bool),
-            "district": rng.random((len(self.d_idx_a), ny)) > 0.03,
-            "commune": (rng.random((len(self.c_idx_a), ny)) > 0.06)
-            & (self.years[None, :] >= np.where(rng.random(len(self.c_idx_a)) < 0.2,
-                                                first + rng.integers(1, 6, len(self.c_idx_a)), first)[:, None]),
-        }
-        drop = {"province": 0.01, "district": 0.02, "commune": 0.04}
+    def _levels(self) -> list[Level]:
+        """Provinces, districts and communes, and the years each one reports at all (some communes
+        only from a later year)."""
+        ny, nc = len(self.years), len(self.c_idx_a)
+        first = self.years[0]
+        district = self.rng.random((len(self.d_idx_a), ny)) > 0.03
+        commune = (self.rng.random((nc, ny)) > 0.06) & (
+            self.years[None, :] >= np.where(self.rng.random(nc) < 0.2, first + self.rng.integers(1, 6, nc),
+                                            first)[:, None])
+        return [Level("province", self.prov_place, np.ones((len(self.province_locs), ny), dtype=bool), 0.01),
+                Level("district", self.d_idx_a, district, 0.02),
+                Level("commune", self.c_idx_a, commune, 0.04)]
 
-        def keep(level: str) -> np.ndarray:
-            return present[level] & (rng.random(present[level].shape) > drop[level])
+    def since(self, year: int) -> np.ndarray:
+        """[1, year column]: the columns from `year` on."""
+        return np.broadcast_to(self.years >= year, (1, len(self.years)))
 
-        def qualifiers(level: str, shape) -> np.ndarray | None:
-            if level != "province":
-                return None
-            r = rng.random(shape)
-            return np.where(r < 0.02, 1, np.where(r < 0.03, 2, 0))
+    def _level_figures(self, w: _Writer) -> dict[tuple[str, str], np.ndarray]:
+        """One level's yearly figures of every indicator and its part-year totals; the models'
+        yearly totals (for the cumulative rows)."""
+        turns = self._reception(w)
+        pet = self._petitions(w)
+        reg, recog = self._models(w)
+        dia = self._dialogues(w)
+        com = self._commendations(w)
+        self._inspections(w)
+        self._part_years(w, {"reception_turns": turns, "petitions": pet, "models_registered": reg,
+                             "dialogues": dia, "commendations": com})
+        return {(w.level.name, "models_registered"): reg, (w.level.name, "models_recognized"): recog}
 
-        totals: dict[tuple[str, str], np.ndarray] = {}
-        for level, places in levels.items():
-            dotted = level == "province"
-            big = level != "commune"
+    def _reception(self, w: _Writer) -> np.ndarray:
+        """Citizen reception: turns and persons, with their parts."""
+        turns = self.values(w.places, 30.0, -0.01)
+        mask = w.keep()
+        w.put("reception_turns", "total", turns, mask, q=True)
+        regular, leader, deputy = self.split(turns, [0.75, 0.2, 0.05])
+        w.put("reception_turns", "regular", regular, mask & w.keep())
+        w.put("reception_turns", "leader", leader, mask & w.keep())
+        if w.big:
+            w.put("reception_turns", "deputy", deputy, mask & self.since(2016) & w.keep())
+        persons = np.floor(turns * self.rng.uniform(0.7, 0.95, turns.shape)).astype(np.int64)
+        pmask = w.keep()
+        w.put("reception_persons", "total", persons, pmask)
+        if w.province:
+            for b, v in zip(("regular", "leader", "deputy"), self.split(persons, [0.75, 0.2, 0.05]), strict=True):
+                w.put("reception_persons", b, v, pmask)
+        if w.big:
+            w.put("group_delegations", "total", self.values(w.places, 0.3, -0.03, 0.4), w.keep())
+        return turns
 
-            def put(indicator: str, breakdown: str, values: np.ndarray, mask: np.ndarray, *,
-                    q: bool = False) -> None:
-                self.emit(places, mask, values, indicator, breakdown, per_year, annual, file_y,
-                          qualifier=qualifiers(level, values.shape) if q else None, dotted=dotted)
+    def _petitions(self, w: _Writer) -> np.ndarray:
+        pet = self.values(w.places, 12.0, 0.0, 0.3)
+        pmask = w.keep()
+        w.put("petitions", "total", pet, pmask, q=True)
+        cd, rec = self.split(pet, [0.4, 0.6])
+        w.put("petitions", "complaint_denunciation", cd, pmask & w.keep())
+        w.put("petitions", "recommendation", rec, pmask & w.keep())
+        if w.province:
+            comp, den = self.split(cd, [0.7, 0.3])
+            w.put("petitions", "complaint", comp, pmask)
+            w.put("petitions", "denunciation", den, pmask)
+        return pet
 
-            # Citizen reception: turns and persons, with their parts.
-            turns = self.values(places, 30.0, -0.01)
-            mask = keep(level)
-            put("reception_turns", "total", turns, mask, q=True)
-            regular, leader, deputy = self.split(turns, [0.75, 0.2, 0.05])
-            put("reception_turns", "regular", regular, mask & keep(level))
-            put("reception_turns", "leader", leader, mask & keep(level))
-            if big:
-                put("reception_turns", "deputy", deputy, mask & since(2016) & keep(level))
-            persons = np.floor(turns * rng.uniform(0.7, 0.95, turns.shape)).astype(np.int64)
-            pmask = keep(level)
-            put("reception_persons", "total", persons, pmask)
-            if level == "province":
-                for b, v in zip(("regular", "leader", "deputy"), self.split(persons, [0.75, 0.2, 0.05])):
-                    put("reception_persons", b, v, pmask)
-            if big:
-                put("group_delegations", "total", self.values(places, 0.3, -0.03, 0.4), keep(level))
-            # Petitions.
-            pet = self.values(places, 12.0, 0.0, 0.3)
-            pmask = keep(level)
-            put("petitions", "total", pet, pmask, q=True)
-            cd, rec = self.split(pet, [0.4, 0.6])
-            put("petitions", "complaint_denunciation", cd, pmask & keep(level))
-            put("petitions", "recommendation", rec, pmask & keep(level))
-            if level == "province":
-                comp, den = self.split(cd, [0.7, 0.3])
-                put("petitions", "complaint", comp, pmask)
-                put("petitions", "denunciation", den, pmask)
-            # "Dân vận khéo" models: registered and recognised, one way of splitting per place and year.
-            reg = self.values(places, 3.0, 0.06, 0.25)
-            recog = np.floor(reg * rng.uniform(0.4, 0.75, reg.shape)).astype(np.int64)
-            for ind, v in (("models_registered", reg), ("models_recognized", recog)):
-                mask = keep(level)
-                put(ind, "total", v, mask, q=ind == "models_registered")
-                if level == "commune":
-                    continue
-                scheme = rng.integers(0, 4, v.shape) if level == "province" else np.zeros(v.shape, dtype=np.int64)
-                for s, (codes, shares) in enumerate((
-                        (("collective", "individual"), [0.6, 0.4]),
-                        (("province_level", "district_level", "commune_level"), [0.05, 0.25, 0.7]),
-                        (("maintained", "new"), [0.7, 0.3]),
-                        (("model", "exemplar"), [0.55, 0.45]))):
-                    for b, part in zip(codes, self.split(v, shares)):
-                        put(ind, b, part, mask & (scheme == s))
-                if level == "province":
-                    # Cities (Hà Nội, Hải Phòng, …) give their best models a certificate of merit.
-                    city = np.array([self.province_locs[self.places[p].province].kind == "thành phố"
-                                     for p in places])[:, None]
-                    put(ind, "city_commendation", np.floor(v * 0.2).astype(np.int64), mask & city)
-            totals[(level, "models_registered")] = reg
-            totals[(level, "models_recognized")] = recog
-            # Dialogues and the opinions raised at them.
-            dia = self.values(places, 1.5, 0.05, 0.3)
-            dmask = keep(level) & (since(first + 3) if level == "commune" else True)
-            put("dialogues", "total", dia, dmask)
-            opinions = dia * rng.integers(4, 14, dia.shape)
-            omask = dmask & keep(level)
-            put("dialogue_opinions", "total", opinions, omask)
-            if big:
-                lv = ("province_level", "district_level", "commune_level") if level == "province" \
-                    else ("district_level", "commune_level")
-                sh = [0.05, 0.25, 0.7] if level == "province" else [0.3, 0.7]
-                for b, part in zip(lv, self.split(dia, sh)):
-                    put("dialogues", b, part, dmask)
-                if level == "province":
-                    for b, part in zip(lv, self.split(opinions, sh)):
-                        put("dialogue_opinions", b, part, omask)
-                    put("dialogues", "unscheduled", np.floor(dia * 0.1).astype(np.int64), dmask & since(2020))
-            # Commendations.
-            com = self.values(places, 1.2, 0.02, 0.35)
-            cmask = keep(level)
-            put("commendations", "total", com, cmask)
-            if level == "province":
-                for b, part in zip(("collective", "individual"), self.split(com, [0.45, 0.55])):
-                    put("commendations", b, part, cmask)
-            # Inspections.
-            if big:
-                ins = self.values(places, 0.6, 0.0, 0.3)
-                imask = keep(level)
-                put("inspections", "total", ins, imask)
-                planned, unannounced = self.split(ins, [0.8, 0.2])
-                put("inspections", "planned", planned, imask)
-                put("inspections", "unannounced", unannounced, imask)
-                if level == "province":
-                    put("inspections", "concluded", np.floor(ins * 0.9).astype(np.int64), imask)
-                    ps = self.values(places, 0.4, 0.05, 0.3)
-                    smask = keep(level) & since(2019)
-                    put("inspections", "public_service", ps, smask)
-                    for b, part in zip(("public_service_unannounced", "public_service_verification"),
-                                       self.split(ps, [0.5, 0.5])):
-                        put("inspections", b, part, smask)
+    def _models(self, w: _Writer) -> tuple[np.ndarray, np.ndarray]:
+        """"Dân vận khéo" models: registered and recognised, one way of splitting per place and year."""
+        reg = self.values(w.places, 3.0, 0.06, 0.25)
+        recog = np.floor(reg * self.rng.uniform(0.4, 0.75, reg.shape)).astype(np.int64)
+        for ind, v in (("models_registered", reg), ("models_recognized", recog)):
+            mask = w.keep()
+            w.put(ind, "total", v, mask, q=ind == "models_registered")
+            if w.level.name == "commune":
+                continue
+            scheme = self.rng.integers(0, 4, v.shape) if w.province else np.zeros(v.shape, dtype=np.int64)
+            for s, (codes, shares) in enumerate(MODEL_SPLITS):
+                for b, part in zip(codes, self.split(v, shares), strict=True):
+                    w.put(ind, b, part, mask & (scheme == s))
+            if w.province:
+                # Cities (Hà Nội, Hải Phòng, …) give their best models a certificate of merit.
+                city = np.array([self.province_locs[self.places[p].province].kind == "thành phố"
+                                 for p in w.places])[:, None]
+                w.put(ind, "city_commendation", np.floor(v * 0.2).astype(np.int64), mask & city)
+        return reg, recog
 
-            # Partial years: six months (and nine months for provinces), totals only.
-            def put_partial(indicator: str, values: np.ndarray, share: float, periods, sources, mask) -> None:
-                part = np.floor(values * share * rng.uniform(0.85, 1.15, values.shape)).astype(np.int64)
-                self.emit(places, mask, part, indicator, "total", periods, sources, file_y, dotted=dotted)
+    def _dialogues(self, w: _Writer) -> np.ndarray:
+        """Dialogues and the opinions raised at them."""
+        dia = self.values(w.places, 1.5, 0.05, 0.3)
+        dmask = w.keep() & (self.since(self.years[0] + 3) if w.level.name == "commune" else True)
+        w.put("dialogues", "total", dia, dmask)
+        opinions = dia * self.rng.integers(4, 14, dia.shape)
+        omask = dmask & w.keep()
+        w.put("dialogue_opinions", "total", opinions, omask)
+        if w.big:
+            lv = ("province_level", "district_level", "commune_level") if w.province \
+                else ("district_level", "commune_level")
+            sh = [0.05, 0.25, 0.7] if w.province else [0.3, 0.7]
+            for b, part in zip(lv, self.split(dia, sh), strict=True):
+                w.put("dialogues", b, part, dmask)
+            if w.province:
+                for b, part in zip(lv, self.split(opinions, sh), strict=True):
+                    w.put("dialogue_opinions", b, part, omask)
+                w.put("dialogues", "unscheduled", np.floor(dia * 0.1).astype(np.int64), dmask & self.since(2020))
+        return dia
 
-            recent = since(self.years[-1] - 5)
-            for ind, v in (("reception_turns", turns), ("petitions", pet), ("models_registered", reg),
-                           ("dialogues", dia), ("commendations", com)):
-                if level == "commune" and ind in ("dialogues", "commendations"):
-                    continue
-                mask = keep(level) & (recent if level == "commune" else True)
-                put_partial(ind, v, 0.5, per_half, half, mask)
-                if level == "province":
-                    put_partial(ind, v, 0.75, per_nine, nine, keep(level) & (rng.random(v.shape) < 0.5))
+    def _commendations(self, w: _Writer) -> np.ndarray:
+        com = self.values(w.places, 1.2, 0.02, 0.35)
+        cmask = w.keep()
+        w.put("commendations", "total", com, cmask)
+        if w.province:
+            for b, part in zip(("collective", "individual"), self.split(com, [0.45, 0.55]), strict=True):
+                w.put("commendations", b, part, cmask)
+        return com
 
-        self._derived_rows(annual, per_year, file_y)
-        self._cumulative_rows(levels, totals)
-        self._event_rows(annual)
-        self._last_half_year()
+    def _inspections(self, w: _Writer) -> None:
+        if not w.big:
+            return
+        ins = self.values(w.places, 0.6, 0.0, 0.3)
+        imask = w.keep()
+        w.put("inspections", "total", ins, imask)
+        planned, unannounced = self.split(ins, [0.8, 0.2])
+        w.put("inspections", "planned", planned, imask)
+        w.put("inspections", "unannounced", unannounced, imask)
+        if w.province:
+            w.put("inspections", "concluded", np.floor(ins * 0.9).astype(np.int64), imask)
+            ps = self.values(w.places, 0.4, 0.05, 0.3)
+            smask = w.keep() & self.since(2019)
+            w.put("inspections", "public_service", ps, smask)
+            for b, part in zip(("public_service_unannounced", "public_service_verification"),
+                               self.split(ps, [0.5, 0.5]), strict=True):
+                w.put("inspections", b, part, smask)
+
+    def _part_years(self, w: _Writer, yearly: dict[str, np.ndarray]) -> None:
+        """Six months (and nine months for provinces) of some indicators, totals only; communes
+        only in the last years."""
+        recent = self.since(self.years[-1] - 5)
+        for ind, v in yearly.items():
+            if w.level.name == "commune" and ind in ("dialogues", "commendations"):
+                continue
+            mask = w.keep() & (recent if w.level.name == "commune" else True)
+            w.put_part(ind, v, 0.5, w.cal.per_half, w.cal.half, mask)
+            if w.province:
+                w.put_part(ind, v, 0.75, w.cal.per_nine, w.cal.nine, w.keep() & (self.rng.random(v.shape) < 0.5))
 
     def _derived_rows(self, annual: np.ndarray, per_year: np.ndarray, file_y: np.ndarray) -> None:
         """A province's report of year y also says "tăng … so với năm y-1": a derived figure for y-1,
@@ -456,6 +499,40 @@ class Synth:
                 "note": col(note_idx[sel], ["", NOTE_ESTIMATE]),
             })
         return out
+
+
+class _Writer:
+    """Figures of one level of places into the synth's chunks: which ones a place gives (keep) and
+    rows of its yearly report (put) or of its part-year reports (put_part)."""
+
+    def __init__(self, synth: Synth, level: Level, cal: Calendar) -> None:
+        self.synth, self.level, self.cal = synth, level, cal
+        self.places = level.places
+        self.province = level.name == "province"
+        self.big = level.name != "commune"
+
+    def keep(self) -> np.ndarray:
+        """[place, year] the figure is given: the place reports that year and did not leave it out."""
+        return self.level.present & (self.synth.rng.random(self.level.present.shape) > self.level.drop)
+
+    def put(self, indicator: str, breakdown: str, values: np.ndarray, mask: np.ndarray, *, q: bool = False) -> None:
+        """Rows of the yearly reports; with `q`, a province's value is now and then "hơn"/"khoảng"."""
+        self.synth.emit(self.places, mask, values, indicator, breakdown, self.cal.per_year, self.cal.annual,
+                        self.cal.file_y, qualifier=self._qualifiers(values.shape) if q else None,
+                        dotted=self.province)
+
+    def put_part(self, indicator: str, values: np.ndarray, share: float, periods: np.ndarray, sources: np.ndarray,
+                 mask: np.ndarray) -> None:
+        """Totals of part of the year: about `share` of the year's."""
+        part = np.floor(values * share * self.synth.rng.uniform(0.85, 1.15, values.shape)).astype(np.int64)
+        self.synth.emit(self.places, mask, part, indicator, "total", periods, sources, self.cal.file_y,
+                        dotted=self.province)
+
+    def _qualifiers(self, shape: tuple[int, ...]) -> np.ndarray | None:
+        if not self.province:
+            return None
+        r = self.synth.rng.random(shape)
+        return np.where(r < 0.02, 1, np.where(r < 0.03, 2, 0))
 
 
 def _loc(lid: str, name: str, kind: str, level: str, parent: str) -> Locality:

@@ -2,6 +2,8 @@
 into a database marked synthetic, and that it never mixes with real data."""
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -13,7 +15,8 @@ import yaml
 
 from etl.build import BuildFailed, build
 from etl.catalog import load_catalog
-from etl.synth import N_COMMUNES, N_DISTRICTS, write_synthetic
+from etl.locindex import ExtendedGazetteer
+from etl.synth import N_COMMUNES, N_DISTRICTS, Synth, write_synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,7 +52,7 @@ def test_national_shape(national):
 def test_every_indicator_and_breakdown_and_kind_of_period_is_there(national):
     rows = all_rows(national)
     catalog = load_catalog()
-    pairs = set(zip(rows.column("indicator").to_pylist(), rows.column("breakdown").to_pylist()))
+    pairs = set(zip(rows.column("indicator").to_pylist(), rows.column("breakdown").to_pylist(), strict=True))
     assert pairs == {(i.code, b.code) for i in catalog.indicators for b in i.breakdowns}
     periods = set(rows.column("period").to_pylist())
     assert {"2016-2020", "6 tháng đầu năm 2024", "9 tháng 2024", "6 tháng đầu năm 2025", "năm 2024", "2024"} <= periods
@@ -68,6 +71,22 @@ def test_the_same_seed_gives_the_same_files(small, tmp_path):
     assert names == sorted(p.name for p in again.iterdir())
     assert all((small / n).read_bytes() == (again / n).read_bytes() for n in names)
     assert (small / "nam-2024.parquet").read_bytes() != (other / "nam-2024.parquet").read_bytes()
+
+
+def test_the_set_of_a_seed_is_what_it_was_before_generate_was_split():
+    """Every row and every made-up place of a small set (Hà Nội, a city with its real districts, and
+    two provinces), as one digest, taken from the code before Synth.generate was cut into parts."""
+    synth = Synth(7, 6, 2024, 3, ExtendedGazetteer.load(), load_catalog())
+    synth.generate()
+    tables = synth.tables()
+    digest = hashlib.sha256()
+    for year, table in sorted(tables.items()):
+        rows = {c: table[c].to_pylist() for c in table.column_names}
+        digest.update(json.dumps([year, rows], ensure_ascii=False).encode())
+    places = [[loc.id, loc.name, loc.kind, loc.parent_id] for loc in synth.new_localities]
+    digest.update(json.dumps(places, ensure_ascii=False).encode())
+    assert sum(t.num_rows for t in tables.values()) == 43_280
+    assert digest.hexdigest() == "dd1245065f5672d3adcb6c9555eae467942b282a898afe292413d8ac4278ca1e"
 
 
 def test_it_builds_into_a_synthetic_database_alone(small, tmp_path):
