@@ -27,6 +27,7 @@ HEADER_ALIASES = {
     "loại kỳ": "period_kind", "ghi chú": "note",
 }
 BULK_BYTES = 200_000  # a CSV file this large is parsed by pyarrow when its shape allows
+EMPTY = "bảng rỗng (no rows)"
 
 
 @dataclass
@@ -107,7 +108,7 @@ def _csv_lines(data: bytes, name: str) -> tuple[list[str], list[list[str]]]:
         raise InputError(f"CSV hỏng ở dòng {reader.line_num}: {exc}", where=name) from None
     lines = [ln for ln in lines if any(c.strip() for c in ln)]
     if not lines:
-        raise InputError("bảng rỗng (no rows)", where=name)
+        raise InputError(EMPTY, where=name)
     header = [_header(h) for h in lines[0]]
     for i, ln in enumerate(lines[1:], start=2):
         if len(ln) > len(header):
@@ -142,7 +143,7 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[
     values = list(ws.iter_rows(values_only=True))
     values = [v for v in values if any(c not in (None, "") for c in v)]
     if not values:
-        raise InputError("bảng rỗng (no rows)", where=name)
+        raise InputError(EMPTY, where=name)
     header = [_header("" if h is None else str(h)) for h in values[0]]
     rows = []
     for i, row in enumerate(values[1:], start=2):
@@ -206,7 +207,7 @@ def csv_columns(data: bytes, name: str) -> tuple[list[str], dict[str, Encoded], 
             header_cells = cells
             break
     if not header_cells:
-        raise InputError("bảng rỗng (no rows)", where=name)
+        raise InputError(EMPTY, where=name)
     if text.count("\r") != text.count("\r\n"):
         return None  # a lone carriage return: let the csv module decide what it means
     names = [f"c{i}" for i in range(len(header_cells))]
