@@ -131,12 +131,12 @@ def check_file(path: Path, *, name: str = "") -> str:
 
 def _check_sheet(path: Path, where: str) -> None:
     """A workbook is opened by the table reader, which refuses merged header cells with its own message."""
-    from etl.tables import read_rows  # noqa: PLC0415
+    from etl.tablefile import read_raw  # noqa: PLC0415
 
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return  # stored under another name: the table reader will check it when it reads it
     try:
-        read_rows(path)
+        read_raw(path)
     except InputError as exc:
         raise InputError(exc.message, where=where) from None
 
