@@ -96,7 +96,7 @@ class PeriodMention:
     years: int | None = None  # for "trong 10 năm"
 
 
-def _month_end(y: int, m: int) -> date:
+def month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
@@ -108,7 +108,7 @@ def _months(y: int | None, m1: int, m2: int, text: str) -> tuple[Period | None, 
     if y is None:
         return None, True
     kind = "year" if (m1, m2) == (1, 12) else "partial"
-    return Period(kind, date(y, m1, 1), _month_end(y, m2), text), False
+    return Period(kind, date(y, m1, 1), month_end(y, m2), text), False
 
 
 _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
@@ -246,7 +246,7 @@ def _mention(name: str, m: re.Match[str]) -> PeriodMention | None:
         mo, y = int(g[0]), int(g[1])
         if not 1 <= mo <= 12:
             return None
-        return mk(Period("partial", date(y, mo, 1), _month_end(y, mo), text))
+        return mk(Period("partial", date(y, mo, 1), month_end(y, mo), text))
     if name == "year":
         return mk(_year_period(int(g[0]), text))
     if name == "months_past":

@@ -1,0 +1,209 @@
+"""The printed numbers of a sentence as the extractor first reads them: value, unit, qualifier
+("hơn", "gần"), and whether the number is a change ("tăng 118 lượt"); the numbers that cannot be
+figures at all (labels, dates, document numbers) with the reason; and which numbers are the parts
+of a total printed before them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.lexicon import Lexicon, Unit
+from etl.textnorm import fold
+from etl.vnnumbers import NUMBER_RE, parse_vietnamese_number
+
+# Window sizes, in characters of folded text.
+AGAINST_WINDOW = 80  # "tăng 118 lượt … so với năm 2023": how far after a change its "so với" may be
+PART_INTRO_MAX = 60  # parts in the sentence after their total must start near its beginning
+
+# Units that count meetings: a bare "62 cuộc" takes the indicator of the "cuộc" before it.
+_EVENT_CLASS = {"dialogues", "inspections", "inherit"}
+# Any run of digits, to account for the numbers NUMBER_RE leaves out (dates, "17/17", "05/CT-UBND").
+_DIGITS_RE = re.compile(r"\d+(?:[.,/:-]\d+)*")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A printed number that may be a figure. `sent` is its sentence's index in the passage."""
+
+    id: int
+    sent: int
+    sentence: str
+    folded: str
+    start: int
+    end: int
+    unit_end: int
+    number_text: str
+    value: float
+    qualifier: str
+    unit: Unit | None
+    percent: bool = False
+    delta: str = ""  # "up" / "down" when the number is a change ("tăng 118 lượt")
+
+    @property
+    def unit_class(self) -> str:
+        """What the unit counts, for telling parts and lists apart: turns, event, models, people…"""
+        if self.unit is None:
+            return ""
+        if self.unit.indicator in _EVENT_CLASS:
+            return "event"
+        if self.unit.indicator == "models":
+            return "models"
+        if self.unit.indicator == "commendations":
+            return "people"
+        if self.unit.indicator in ("reception_turns", "group_delegations"):
+            return "turns"
+        return self.unit.indicator
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A number that is no figure before any rule asks what it counts, and why."""
+
+    sent: int
+    start: int
+    end: int
+    number_text: str
+    reason: str
+
+
+class NumberReader:
+    """Reads the numbers of sentences with the lexicon's qualifiers, units and change words."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self._qualifier_res = [(q, ending_with(words)) for q, words in lex.qualifiers.items()]
+        self._delta_res = [(d, ending_with(lex.comparison[d], r"(?: (?:thêm|được|khoảng|gần|hơn))?"))
+                           for d in ("up", "down")]
+        self._multiplier_re = re.compile(r"\s+(" + "|".join(map(re.escape, lex.multipliers)) + r")(?![\wÀ-ỹ])")
+
+    def read(self, sent: int, sentence: str, first_id: int) -> tuple[list[Candidate], list[Dropped]]:
+        """The candidates of one sentence (ids from `first_id`) and the numbers dropped at once."""
+        folded = fold(sentence)
+        cands: list[Candidate] = []
+        dropped: list[Dropped] = []
+        spans = []
+        for m in NUMBER_RE.finditer(sentence):
+            spans.append(m.span())
+            found = self._candidate(first_id + len(cands), sent, sentence, folded, m)
+            if isinstance(found, Candidate):
+                cands.append(found)
+            else:
+                dropped.append(Dropped(sent, m.start(), m.end(), m.group(0), found))
+        for m in _DIGITS_RE.finditer(sentence):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                dropped.append(Dropped(sent, m.start(), m.end(), m.group(0), _why_not_a_number(m.group(0))))
+        return cands, dropped
+
+    def _candidate(self, cid: int, si: int, sentence: str, folded: str, m: re.Match[str]) -> Candidate | str:
+        start, end = m.span()
+        before = folded[:start].rstrip()
+        last_word = re.search(r"([\wÀ-ỹ.]+)$", before)
+        if last_word and last_word.group(1) in self.lex.label_words and not before.endswith("tổng số"):
+            return f"nhãn hoặc số thứ tự sau “{last_word.group(1)}” (a label or ordinal)"
+        if before.endswith("/") and re.match(r"\s*(?:/|\))", folded[end:]) is None:
+            return "phần sau dấu “/” (the second half of a ratio)"
+        after = folded[end:]
+        multiplier = 1
+        mm = self._multiplier_re.match(after)
+        if mm:
+            multiplier = self.lex.multipliers[mm.group(1)]
+            after = after[mm.end():]
+        percent = bool(re.match(r"\s*(%|phần trăm)", after))
+        unit, unit_len = self._unit(after)
+        try:
+            value = parse_vietnamese_number(m.group(1), count=not percent) * multiplier
+        except ValueError:
+            return "không đọc được số (unreadable number)"
+        qualifier = "exact"
+        for q, pattern in self._qualifier_res:
+            if pattern.search(before):
+                qualifier = q
+        delta = ""
+        against = folded[end:end + AGAINST_WINDOW]
+        for direction, pattern in self._delta_res:
+            if pattern.search(before) and any(a in against for a in self.lex.comparison["against"]):
+                delta = direction
+        unit_end = end + (len(folded[end:]) - len(after)) + unit_len
+        return Candidate(cid, si, sentence, folded, start, end, unit_end, m.group(0), value, qualifier,
+                         unit, percent=percent, delta=delta)
+
+    def _unit(self, after: str) -> tuple[Unit | None, int]:
+        """The unit right after a number ("lượt công dân"), unless a longer non-unit ("đơn vị") is there."""
+        m = self.lex.unit_re.match(after)
+        if not m:
+            return None, 0
+        non = self.lex.non_unit_re.match(after)
+        if non and len(non.group(1)) >= len(m.group(1)):
+            return None, 0
+        return self.lex.by_phrase[m.group(1)], m.end()
+
+
+def _why_not_a_number(token: str) -> str:
+    if "/" in token and token.count("/") == 1 and len(token) <= 7:
+        return "tỉ số hoặc số đơn vị (a ratio such as 17/17)"
+    if re.fullmatch(r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?", token):
+        return "ngày tháng (a date)"
+    if ":" in token:
+        return "giờ (a time of day)"
+    return "số hiệu, ngày hoặc khoảng (a document number, date or range)"
+
+
+def ending_with(words: tuple[str, ...], tail: str = "") -> re.Pattern[str]:
+    """A pattern for text that ends with one of `words` (a whole word), then `tail`."""
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(map(re.escape, words)) + ")" + tail + "$")
+
+
+def link_parts(cands: list[Candidate]) -> dict[int, int]:
+    """'31.609 đơn, gồm 2.850 …, 1.168 … và 27.591 …': numbers after a total that add up to it.
+
+    Returns {part id: total id}."""
+    total_of: dict[int, int] = {}
+    for i, total in enumerate(cands):
+        if total.unit is None or total.delta or total.percent or total.id in total_of:
+            continue
+        followers = [c for c in cands[i + 1:]
+                     if c.sent in (total.sent, total.sent + 1) and c.unit is not None
+                     and not c.delta and not c.percent and _compatible(total, c)]
+        run = _run_adding_up(total, followers, total_of)
+        if run:
+            total_of.update({p.id: total.id for p in run})
+    return total_of
+
+
+def _run_adding_up(total: Candidate, followers: list[Candidate], total_of: dict[int, int]) -> list[Candidate]:
+    """The first run of two or more consecutive followers whose values add up to the total."""
+    for j in range(len(followers)):
+        acc = 0.0
+        for k in range(j, len(followers)):
+            acc += followers[k].value
+            if k > j and abs(acc - total.value) < 1e-9:
+                run = followers[j:k + 1]
+                if all(p.id not in total_of for p in run) and \
+                        (run[0].sent == total.sent or _opens_sentence(run[0])):
+                    return run
+                break
+            if acc > total.value:
+                break
+    return []
+
+
+def _compatible(total: Candidate, part: Candidate) -> bool:
+    a, b = total.unit_class, part.unit_class
+    if a == b:
+        return True
+    if a == "models" and b == "people":
+        return True
+    return a == "event" and b == "event"
+
+
+def _opens_sentence(c: Candidate) -> bool:
+    """The sentence of the parts starts by saying so ("Trong số này, …", "Khối tập thể đóng góp …")."""
+    return len(c.folded[:c.start]) < PART_INTRO_MAX
+
+
+def context_snippet(c: Candidate) -> str:
+    """The number with the words around it: how the review file finds this figure again."""
+    s = c.sentence
+    left = s[:c.start].split()[-3:]
+    right = s[c.end:].split()[:3]
+    return " ".join([*left, c.number_text, *right])

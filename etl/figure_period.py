@@ -1,0 +1,123 @@
+"""Which period a figure covers: the period phrase nearest the number in its clause, else one of
+the sentences before it, else the report's own period, else the report's date."""
+from __future__ import annotations
+
+from datetime import date
+
+from etl.candidates import Candidate
+from etl.doc_context import DocContext
+from etl.periods import Period, PeriodMention, find_periods, month_end
+
+
+def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext) -> Period:
+    """The period of number `c`; `earlier` are the folded sentences before its own in the passage."""
+    chosen = nearest_period(c)
+    level = "sentence"
+    if chosen is None:
+        chosen = _period_of_earlier(earlier)
+        level = "paragraph" if chosen else "doc"
+    if indicator == "dialogue_opinions" and level == "doc":
+        event = event_period(doc)
+        if event:
+            return event
+    if chosen is not None and chosen.ref == "prev":
+        for prev in reversed(earlier):
+            pms = [pm for pm in find_periods(prev) if not pm.compare and not pm.ref]
+            if pms:
+                return complete(pms[-1], doc)
+        chosen = PeriodMention(chosen.start_pos, chosen.end_pos, None, ref="doc")
+    if chosen is not None and chosen.ref:
+        if chosen.ref == "duration" and chosen.period is None:
+            whole = resolved_doc_period(doc)
+            return whole if whole and whole.kind == "cumulative" else Period("cumulative", None, None, chosen.ref)
+        return resolved_doc_period(doc, skip_ref=True) or Period("partial", None, None, "kỳ báo cáo")
+    if chosen is None:
+        return resolved_doc_period(doc) or fallback_period(doc)
+    return complete(chosen, doc)
+
+
+def nearest_period(c: Candidate) -> PeriodMention | None:
+    """The period phrase of the number's own sentence: the last one before it in its clause, else
+    the first after it in its clause, else the last before it, else the first."""
+    mentions = [pm for pm in find_periods(c.folded) if not pm.compare]
+    if not mentions:
+        return None
+    clause_start = c.folded.rfind(";", 0, c.start) + 1
+    before = [pm for pm in mentions if pm.end_pos <= c.start and pm.start_pos >= clause_start]
+    if before:
+        return before[-1]
+    clause_end = c.folded.find(";", c.end)
+    clause_end = len(c.folded) if clause_end < 0 else clause_end
+    after = [pm for pm in mentions if pm.start_pos >= c.end and pm.start_pos < clause_end]
+    if after:
+        return after[0]
+    earlier = [pm for pm in mentions if pm.end_pos <= c.start]
+    return earlier[-1] if earlier else mentions[0]
+
+
+def _period_of_earlier(earlier: list[str]) -> PeriodMention | None:
+    """The last period of the nearest earlier sentence that has one (a dated one first)."""
+    for prev in reversed(earlier):
+        pms = [pm for pm in find_periods(prev) if not pm.compare and pm.ref != "duration"]
+        if pms:
+            plain = [p for p in pms if p.ref == ""]
+            return plain[-1] if plain else pms[-1]
+    return None
+
+
+def complete(pm: PeriodMention, doc: DocContext) -> Period:
+    """Fill in what the phrase leaves to the report: the year, or the end of "đến nay"."""
+    now = doc.report.now
+    if pm.needs_year:
+        year = context_year(doc)
+        m1, m2 = pm.months or (1, 12)
+        if year is None:
+            return Period("partial", None, None, "")
+        start = date(year, m1, 1)
+        if m2 == 0:
+            return Period("partial", start, now if now and now.year == year else None, "")
+        kind = "year" if (m1, m2) == (1, 12) else "partial"
+        return Period(kind, start, month_end(year, m2), "")
+    p = pm.period
+    if p is None:
+        return Period("partial", None, None, "")
+    if pm.needs_now:
+        end = now if now and (p.start is None or now >= p.start) else None
+        return Period(p.kind, p.start, end, p.text)
+    return p
+
+
+def context_year(doc: DocContext) -> int | None:
+    """The year a phrase without one ("quý I", "trong năm") means: the report's period, else its date."""
+    dp = doc.doc_period
+    if dp and dp.period and dp.period.end:
+        return dp.period.end.year
+    r = doc.report
+    return r.now.year if r.now else (r.published.year if r.published else None)
+
+
+def resolved_doc_period(doc: DocContext, skip_ref: bool = False) -> Period | None:
+    dp = doc.doc_period
+    if dp is None:
+        return None
+    if dp.ref:
+        return None if skip_ref else Period("partial", None, None, "kỳ báo cáo")
+    return complete(dp, doc)
+
+
+def event_period(doc: DocContext) -> Period | None:
+    """The day of the meeting the report is about (opinions raised at one dialogue)."""
+    r = doc.report
+    if r.event_date:
+        return Period("event", r.event_date, r.event_date, "")
+    if r.published:
+        return Period("event", r.published.first, r.published.last, "")
+    return None
+
+
+def fallback_period(doc: DocContext) -> Period:
+    """No period anywhere: the report's own date says the year; the span is up to that date."""
+    now = doc.report.now
+    if now is None:
+        return Period("partial", None, None, "")
+    return Period("partial", date(now.year, 1, 1), now, "")

@@ -1,0 +1,154 @@
+"""Which place a figure is about: the places a sentence names, the report's subject, the place a
+paragraph or a heading carries, and the rules that choose among them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from etl.gazetteer import Gazetteer, Locality, Mention
+from etl.textnorm import fold
+
+if TYPE_CHECKING:
+    from etl.candidates import Candidate
+
+REFORM_DATE = date(2025, 7, 1)  # district level abolished, provinces merged
+
+
+@dataclass(frozen=True)
+class Place:
+    province: Locality | None
+    district: Locality | None = None
+    district_name: str = ""
+
+    @property
+    def specific(self) -> int:
+        return 2 if (self.district or self.district_name) else (1 if self.province else 0)
+
+    @property
+    def label(self) -> str:
+        if self.province is None:
+            return ""
+        district = self.district.name if self.district else self.district_name
+        return f"{district}, {self.province.name}" if district else self.province.name
+
+
+NOWHERE = Place(None)
+
+
+class PlaceFinder:
+    """Places named in text, resolved against the gazetteer as of the report's date."""
+
+    def __init__(self, gaz: Gazetteer, ref_date: date | None) -> None:
+        self.gaz = gaz
+        self.ref_date = ref_date
+
+    def pick_version(self, cands: tuple[Locality, ...]) -> Locality:
+        """Old Gia Lai before 1 July 2025, the merged one after; when the date is unknown, the old."""
+        if self.ref_date:
+            valid = [c for c in cands if c.valid_on(self.ref_date)]
+            if valid:
+                return valid[0]
+        older = [c for c in cands if c.valid_from is None]
+        return (older or list(cands))[0]
+
+    def resolve(self, m: Mention, context: Place | None) -> Place | None:
+        ctx_prov = context.province if context else None
+        if m.unknown_name:
+            return self._unknown(m, ctx_prov)
+        cands = list(m.candidates)
+        dated = [c for c in cands if c.valid_on(self.ref_date)] if self.ref_date else []
+        cands = dated or cands
+        if m.province_hint:
+            names = {fold(h.name) for h in m.province_hint}
+            hinted = [c for c in cands if fold(self.gaz.province_of(c).name) in names]
+            cands = hinted or cands
+        elif ctx_prov is not None:
+            same = [c for c in cands if fold(self.gaz.province_of(c).name) == fold(ctx_prov.name)]
+            cands = same or cands
+        if m.level == "province":
+            return Place(self.pick_version(tuple(cands)))
+        district = next((c for c in cands if c.level == "district"), None)
+        if district is None:
+            commune = cands[0]
+            return Place(self.gaz.province_of(commune), None, commune.name)
+        return Place(self.gaz.province_of(district), district)
+
+    def _unknown(self, m: Mention, ctx_prov: Locality | None) -> Place | None:
+        """A district or commune the gazetteer does not hold ("huyện Xuyên Mộc")."""
+        prov = self.pick_version(m.province_hint) if m.province_hint else ctx_prov
+        if prov is None:
+            return None
+        if m.level == "commune":
+            # Communes count on their own only after July 2025, when they sit under the province.
+            after = self.ref_date is not None and self.ref_date >= REFORM_DATE
+            return Place(prov, None, m.unknown_name) if after else None
+        return None if self.gaz.knows_all_districts(prov) else Place(prov, None, m.unknown_name)
+
+    def places(self, text: str, context: Place | None, *, strong_only: bool = False) -> list[tuple[int, Place, bool]]:
+        """(position, place, named outright) for each place named in `text`; a province named only
+        as the hint of a district before it ("huyện Đak Pơ (tỉnh Gia Lai)") is not a place of its own."""
+        mentions = self.gaz.mentions(text)
+        hint_spans = set()
+        for m in mentions:
+            if m.province_hint:
+                hint_spans.update((o.start, o.end) for o in mentions if o.level == "province" and o.start >= m.end)
+        out = []
+        for m in mentions:
+            if m.level == "province" and (m.start, m.end) in hint_spans and any(
+                o.province_hint and o.end <= m.start for o in mentions
+            ):
+                continue
+            if strong_only and not m.strong:
+                continue
+            place = self.resolve(m, context)
+            if place:
+                out.append((m.start, place, m.strong))
+        return out
+
+
+def subject_of(lead: str, title: str, finder: PlaceFinder) -> Place:
+    """The report's own place: the most specific place of its lead paragraph, else of its title."""
+    best: Place | None = None
+    first_prov: Place | None = None
+    for text in (lead, title):
+        for _, place, _strong in finder.places(text, first_prov):
+            if first_prov is None and place.province:
+                first_prov = Place(place.province)
+            if best is None or place.specific > best.specific:
+                best = place
+    return best or NOWHERE
+
+
+def carried_place(sentence: str, current: Place, finder: PlaceFinder) -> Place:
+    """A district named outright ("Ở huyện Chư Prông") holds for the rest of the paragraph."""
+    districts = [p for _, p, _ in finder.places(sentence, current, strong_only=True) if p.specific == 2]
+    return districts[0] if districts else current
+
+
+def place_of(c: Candidate, para_place: Place, subject: Place, finder: PlaceFinder,
+             wide_words: tuple[str, ...]) -> Place:
+    """The place of one number: the most specific place named before it in its clause, unless a
+    word says the whole province ("toàn tỉnh") or the paragraph's district is more specific."""
+    places = finder.places(c.sentence, para_place)
+    wide_pos = max(c.folded.rfind(w, 0, c.start) for w in wide_words)
+    before = [p for p in places if p[0] < c.start]
+    if wide_pos >= 0 and all(p[0] < wide_pos for p in before) or \
+            any(w in c.folded for w in wide_words) and not places:
+        ctx = para_place if para_place.province else subject
+        return Place(ctx.province)
+    if not before:
+        clause_end = min([x for x in (c.folded.find(";", c.end), len(c.folded)) if x >= 0])
+        before = [p for p in places if p[0] < clause_end]
+    if not before:
+        return para_place
+    _pos, place, strong = max(before, key=lambda t: (t[1].specific, t[2], -abs(t[0] - c.start)))
+    ctx = para_place
+    if place.specific < ctx.specific and ctx.province and place.province and \
+            fold(place.province.name) == fold(ctx.province.name) and \
+            not any(w in c.folded for w in wide_words):
+        return ctx
+    if place.specific == 1 and not strong and ctx.specific == 2:
+        return ctx
+    return place
+

@@ -1,0 +1,369 @@
+"""What each number counts: an indicator of the catalog and its breakdown, or the reason it is none.
+
+A number's unit ("lượt công dân", "đơn", "mô hình") proposes an indicator (data/lexicon.yaml); the
+unit's context test (`needs:`) must pass; then the rules below decide what the lexicon leaves open
+(registered or recognised models, the meeting a bare "cuộc" counts) and which part of the indicator
+the number is (breakdown). Each rule returns a reason when it turns a number down, and the reason is
+kept (`python -m etl extract --why`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from etl.candidates import Candidate
+from etl.doc_context import DocContext
+from etl.lexicon import CONTEXT_TESTS, Lexicon
+
+# Window sizes, in characters of folded text.
+AVERAGE_WINDOW = 30  # "bình quân mỗi năm 120 mô hình": an average word this close before the number
+DIALOGUE_VERB_WINDOW = 40  # "đã đối thoại trực tiếp 120 cuộc"
+INSPECTION_AFTER_WINDOW = 15  # "8 cuộc thanh tra"
+PETITION_REJECT_WINDOW = 40  # "… 9 đơn thuộc thẩm quyền": words after the unit that make it no receipt
+PETITION_SUBSET_WINDOW = 30  # "đơn đủ điều kiện xử lý 300 đơn": words before that make it a subset
+CASES_WINDOW = 12  # "vụ" just before the number: cases, not petitions
+ANCHORED_BREAKDOWN_MAX = 8  # a petition's type must follow its unit this closely ("đơn khiếu nại")
+
+_RECEPTION_WORD = re.compile(
+    r"(?<![\wÀ-ỹ])(?:được |đón |đã )?tiếp(?! (?:tục|theo|cận|thu|xúc|nối|sức|tế|giáp|quản))(?![\wÀ-ỹ])")
+_WITH_PERSONS = re.compile(r"\s*(?:,\s*)?(?:với|của|gồm)\s*")
+_TYPED_PETITION = re.compile(r"\s*(?:đơn\s+)?(?:thư\s+)?(?:khiếu nại|tố cáo|kiến nghị|phản ánh|các loại|kntc)")
+
+
+@dataclass(frozen=True)
+class Meaning:
+    indicator: str
+    breakdown: str
+
+
+@dataclass(frozen=True)
+class Skip:
+    reason: str
+
+
+Verdict = Meaning | Skip
+
+
+@dataclass(frozen=True)
+class Around:
+    """What the rules may look at for one number."""
+
+    left: str  # folded words before the number, back to the previous number of its clause
+    right: str  # folded words after its unit, up to the next number of its clause
+    sentence: str  # the folded sentence
+    so_far: str  # the folded passage up to and including this sentence
+    nearby: str  # the folded sentence and the one before it
+    passage: str  # the whole folded passage and the paragraph before it
+    earlier: tuple[tuple[Candidate, Verdict], ...]  # the numbers before it in its sentence, as read
+    doc: DocContext
+
+    @property
+    def lex(self) -> Lexicon:
+        return self.doc.lex
+
+    def earlier_counts(self, indicator: str = "") -> list[tuple[Candidate, Meaning]]:
+        """The earlier numbers of the sentence that are figures (of `indicator`, when given), not changes."""
+        return [(x, v) for x, v in self.earlier
+                if isinstance(v, Meaning) and not x.delta and (not indicator or v.indicator == indicator)]
+
+
+# --- the context tests a unit may need (data/lexicon.yaml `needs:`) ---------------------------------
+def _at_dialogue(c: Candidate, a: Around) -> str:
+    if "đối thoại" not in a.so_far and "đối thoại" not in a.doc.head_f:
+        return "không nói đến đối thoại (no dialogue named)"
+    if a.lex.has("voter_meeting", a.sentence) or a.doc.voter_doc:
+        return "ý kiến cử tri, không phải đối thoại (a voter meeting)"
+    return ""
+
+
+def _dialogue_speakers(c: Candidate, a: Around) -> str:
+    if not any(w in a.right for w in a.lex.context["opinion_speaker"]):
+        return "đại biểu không phát biểu ý kiến (delegates, not speakers)"
+    return _at_dialogue(c, a)
+
+
+def _reception(c: Candidate, a: Around) -> str:
+    if not _RECEPTION_WORD.search(a.sentence) or "tiếp xúc cử tri" in a.sentence:
+        return "câu không nói đến tiếp công dân (no citizen reception named)"
+    return ""
+
+
+def _persons_after_turns(c: Candidate, a: Around) -> str:
+    turns = a.earlier_counts("reception_turns")
+    if not turns or not _WITH_PERSONS.fullmatch(c.folded[turns[-1][0].unit_end:c.start]):
+        return "người không đi kèm số lượt tiếp (persons not after reception turns)"
+    return ""
+
+
+def _received_petition(c: Candidate, a: Around) -> str:
+    if any(w in a.right[:PETITION_REJECT_WINDOW] for w in a.lex.context["petition_reject"]):
+        return "đơn đã giải quyết, thuộc thẩm quyền, chuyển hoặc vụ việc, không phải đơn tiếp nhận (not received)"
+    if "vụ" in a.left[-CASES_WINDOW:]:
+        return "vụ việc, không phải đơn (cases, not petitions)"
+    if any(w in a.left[-PETITION_SUBSET_WINDOW:] for w in a.lex.context["petition_subset"]):
+        return "một phần của số đơn tiếp nhận (a subset of the petitions received)"
+    receipt = bool(a.lex.word_ends("petition_receipt", a.left))
+    if receipt or _TYPED_PETITION.match(c.folded[c.end:]):
+        return ""
+    return "không rõ là đơn tiếp nhận (petitions not said to be received)"
+
+
+def _dvk(c: Candidate, a: Around) -> str:
+    if not a.lex.has("dvk", a.nearby):
+        return "không nói đến “Dân vận khéo” (not the Dân vận khéo movement)"
+    if any(a.right.lstrip().startswith(w) for w in a.lex.context["models_not_dvk"]):
+        return "mô hình kinh tế, sản xuất (models of another kind)"
+    return ""
+
+
+def _not_voter(c: Candidate, a: Around) -> str:
+    return "buổi tiếp xúc cử tri (a voter meeting)" if "cử tri" in a.sentence else ""
+
+
+def _commendation(c: Candidate, a: Around) -> str:
+    """Praise for dân vận work: said in the sentence, or its passage, the paragraph before, or the
+    title is about it; general emulation and Fatherland Front awards are not."""
+    lex = a.lex
+    if not lex.has("commendation", a.sentence):
+        return "không phải khen thưởng (no commendation)"
+    if lex.has("dan_van", a.sentence):
+        return ""
+    if lex.has("not_dan_van_award", a.sentence):
+        return "khen thưởng thi đua chung hoặc của Mặt trận (a general or Fatherland Front award)"
+    if lex.has("dan_van", a.passage) or lex.has("dan_van", a.doc.title_f):
+        return ""
+    return "khen thưởng không phải về dân vận (an award not for dân vận work)"
+
+
+_TESTS: dict[str, Callable[[Candidate, Around], str]] = {
+    "dialogue": _at_dialogue,
+    "dialogue_speakers": _dialogue_speakers,
+    "reception": _reception,
+    "persons_after_turns": _persons_after_turns,
+    "petition": _received_petition,
+    "dvk": _dvk,
+    "not_voter": _not_voter,
+    "commendation": _commendation,
+}
+if set(_TESTS) != set(CONTEXT_TESTS):  # the lexicon's loader checks `needs:` against CONTEXT_TESTS
+    raise ImportError(f"etl.meaning: context tests {sorted(_TESTS)} differ from the lexicon's {sorted(CONTEXT_TESTS)}")
+
+
+def context_test(name: str) -> Callable[[Candidate, Around], str]:
+    return _TESTS[name]
+
+
+# --- the indicator -----------------------------------------------------------------------------------
+def _inherited(c: Candidate, a: Around) -> str | Skip:
+    """A bare "62 cuộc" counts what the meeting counted before it, or the meeting its verb names."""
+    before = [(x, v) for x, v in a.earlier_counts() if x.unit_class == "event"]
+    if before:
+        return before[-1][1].indicator
+    if "đối thoại" in a.left[-DIALOGUE_VERB_WINDOW:] and not a.lex.has("voter_meeting", a.sentence):
+        return "dialogues"  # "đã đối thoại trực tiếp 120 cuộc"
+    if re.search(r"thanh tra\s*$", a.left) or "thanh tra" in a.right[:INSPECTION_AFTER_WINDOW]:
+        return "inspections"
+    return Skip("cuộc/hội nghị không rõ là gì (a meeting of no known kind)")
+
+
+def _models_indicator(c: Candidate, a: Around) -> str | Skip:
+    """Registered or recognised: the verb decides; a model listed after another takes its reading."""
+    verb = model_verb(a.right.split(",")[0], a.left, a.lex)
+    if not verb:
+        sibling = joined_sibling(c, a)
+        if sibling is not None:
+            verb = sibling.indicator
+        elif a.lex.has("dvk", a.sentence) and not a.lex.has("models_other", a.right):
+            verb = "models_registered"  # "phong trào … với 600 mô hình": models carried out
+        else:
+            return Skip("mô hình nhưng không rõ đăng ký hay công nhận (models, neither registered nor recognised)")
+    if any(w in a.left[-AVERAGE_WINDOW:] for w in a.lex.context["average"]):
+        return Skip("số bình quân, không phải số của một kỳ (an average)")
+    return verb
+
+
+def model_verb(right: str, left: str, lex: Lexicon) -> str:
+    """Registered or recognised: a verb right after the unit decides ("được công nhận"),
+    else the verb nearest before the number ("đã đăng ký 1.556 mô hình")."""
+    if lex.word_ends("recognized", right):
+        return "models_recognized"
+    if lex.word_ends("registered", right):
+        return "models_registered"
+    rec, reg = lex.word_ends("recognized", left), lex.word_ends("registered", left)
+    if not rec and not reg:
+        return ""
+    return "models_recognized" if max(rec, default=-1) > max(reg, default=-1) else "models_registered"
+
+
+def joined_sibling(c: Candidate, a: Around) -> Meaning | None:
+    """'1.821 mô hình cùng 1.416 điển hình', '…; trong đó, thành phố Pleiku 210 mô hình': the second
+    shares the first one's verb (a list by part or by place)."""
+    before = a.earlier_counts()
+    if not before or before[-1][0].unit_class != c.unit_class:
+        return None
+    prev, meaning = before[-1]
+    start = prev.unit_end
+    clause = c.folded.rfind(";", start, c.start)
+    start = clause + 1 if clause >= 0 else start
+    gap = c.folded[start:c.start]
+    for m in a.doc.gaz.mentions(c.sentence[start:c.start]):
+        gap = gap[:m.start] + " " * (m.end - m.start) + gap[m.end:]
+    gap = _joiners(a.lex).sub(" ", gap)
+    return meaning if not gap.strip(" ,;:()-") else None
+
+
+_JOINERS: dict[int, re.Pattern[str]] = {}
+
+
+def _joiners(lex: Lexicon) -> re.Pattern[str]:
+    key = id(lex.context["list_joiners"])
+    if key not in _JOINERS:
+        _JOINERS[key] = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.context["list_joiners"])) + r")\b")
+    return _JOINERS[key]
+
+
+# --- the breakdown -----------------------------------------------------------------------------------
+def breakdown_of(c: Candidate, indicator: str, lex: Lexicon, *, part: bool, left: str, right: str) -> str:
+    """Which part of the indicator the words next to the number name: the words right after the unit
+    first, then the words before the number in its clause; "total" when they span every level."""
+    key = "models" if indicator.startswith("models") else indicator
+    rules = lex.breakdowns.get(key, ())
+    if c.unit and c.unit.breakdown and c.unit.indicator != "models":
+        return c.unit.breakdown
+    if c.unit and c.unit.indicator == "commendations" and key == "models":
+        return c.unit.breakdown
+    if not left and not right:
+        left, right = windows(c, [])
+    anchored = key == "petitions"
+    if not anchored:
+        right = right.split(",")[0]
+        for sep in (",", " và "):
+            tail = left.split(sep)[-1]
+            if sep in left and tail.strip():
+                left = tail
+    has_levels = any(b.endswith("_level") for b, _ in rules)
+    for window, is_right in ((right, True), (left, False)):
+        if has_levels and any(cue in window for cue in lex.total_cues):
+            return "total"
+        hits = []
+        for breakdown, words in rules:
+            if key == "models" and not part and not is_right and breakdown in ("collective", "individual"):
+                continue  # "các cơ quan, đơn vị và cá nhân đã đăng ký 90 mô hình" is not a split
+            for w in words:
+                pos = window.find(w)
+                if pos < 0:
+                    continue
+                if anchored and is_right and pos > ANCHORED_BREAKDOWN_MAX:
+                    continue
+                hits.append((pos if is_right else -pos - len(w), -len(w), breakdown))
+                break
+        if hits:
+            levels = {b for *_, b in hits if b.endswith("_level")}
+            if len(levels) > 1:
+                return "total"
+            hits.sort()
+            return hits[0][2]
+    if c.unit and c.unit.phrase == "điển hình":
+        return "exemplar"
+    return ""
+
+
+def windows(c: Candidate, cands: list[Candidate]) -> tuple[str, str]:
+    """Words before the number back to the previous figure, and after its unit up to the next one."""
+    f = c.folded
+    prev_end = 0
+    next_start = len(f)
+    for x in cands:
+        if x.sent != c.sent or x is c:
+            continue
+        if x.end <= c.start:
+            prev_end = max(prev_end, x.unit_end if x.unit else x.end)
+        elif x.start >= c.end:
+            next_start = min(next_start, x.start)
+    left = f[prev_end:c.start]
+    if ";" in left:
+        left = left[left.rindex(";") + 1:]
+    right = f[c.unit_end:next_start]
+    if ";" in right:
+        right = right[:right.index(";")]
+    return left, right
+
+
+# --- one number, then a passage ---------------------------------------------------------------------
+def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int, int]) -> Verdict:
+    """The meaning of a number that is not the part of a total."""
+    u = c.unit
+    if u is None:
+        return Skip("không có đơn vị đếm của danh mục (no unit of the catalog)")
+    if c.percent:
+        return Skip("tỉ lệ phần trăm (a percentage)")
+    if c.delta:
+        return Skip("mức tăng, giảm: đọc cùng số liệu được so sánh (a change, read with its figure)")
+    if u.needs:
+        why = _TESTS[u.needs](c, a)
+        if why:
+            return Skip(f"ngoài danh mục: {why}")
+    ind = u.indicator
+    if ind == "inherit":
+        found = _inherited(c, a)
+        if isinstance(found, Skip):
+            return found
+        ind = found
+    if ind == "models":
+        found = _models_indicator(c, a)
+        if isinstance(found, Skip):
+            return found
+        ind = found
+    breakdown = u.breakdown or breakdown_of(c, ind, a.lex, part=False, left=a.left, right=a.right)
+    if ind == "reception_persons":
+        # "tiếp thường xuyên 156.254 lượt với 160.043 công dân": the persons of those turns.
+        turns = a.earlier_counts("reception_turns")
+        if turns and _WITH_PERSONS.fullmatch(c.folded[turns[-1][0].unit_end:c.start]):
+            breakdown = turns[-1][1].breakdown
+    breakdown = _model_or_exemplar(c, ind, breakdown, cands, total_of)
+    return Meaning(ind, breakdown or "total")
+
+
+def _model_or_exemplar(c: Candidate, ind: str, breakdown: str, cands: list[Candidate],
+                       total_of: dict[int, int]) -> str:
+    """'224 mô hình và 184 điển hình': with both printed, each is its own part."""
+    u = c.unit
+    if not (u.breakdown == "exemplar" or (ind.startswith("models") and u.phrase == "mô hình")):
+        return breakdown
+    siblings = [x for x in cands if x.sent == c.sent and x is not c and x.unit
+                and x.unit.phrase in ("mô hình", "điển hình") and x.unit.phrase != u.phrase
+                and x.id not in total_of]
+    if siblings and breakdown in ("", "total"):
+        return "model" if u.phrase == "mô hình" else "exemplar"
+    return breakdown
+
+
+def classify_part(c: Candidate, total: Verdict, a: Around) -> Verdict:
+    """A part of a printed total counts what the total counts; the words beside it say which part."""
+    if isinstance(total, Skip):
+        return Skip("phần của một tổng không phải số liệu (part of a total that is no figure)")
+    breakdown = breakdown_of(c, total.indicator, a.lex, part=True, left=a.left, right=a.right)
+    if breakdown in ("", "total"):
+        return Skip("phần của tổng nhưng không rõ là phần nào (a part of no known breakdown)")
+    return Meaning(total.indicator, breakdown)
+
+
+def classify_passage(cands: list[Candidate], total_of: dict[int, int], folded: list[str],
+                     before: str, doc: DocContext) -> list[Verdict]:
+    """The verdict on every candidate of a passage, in order (a later number may lean on an earlier
+    one: the part on its total, "62 cuộc" on the meeting before it). `folded` are the passage's
+    folded sentences; `before` is the folded paragraph before the passage."""
+    verdicts: dict[int, Verdict] = {}
+    passage = " ".join([*folded, before])
+    for c in cands:
+        left, right = windows(c, cands)
+        earlier = tuple((x, verdicts[x.id]) for x in cands if x.sent == c.sent and x.end <= c.start)
+        a = Around(left, right, c.folded, " ".join(folded[:c.sent + 1]),
+                   " ".join(folded[max(0, c.sent - 1):c.sent + 1]), passage, earlier, doc)
+        if c.id in total_of:
+            verdicts[c.id] = classify_part(c, verdicts[total_of[c.id]], a)
+        else:
+            verdicts[c.id] = classify(c, a, cands, total_of)
+    return [verdicts[c.id] for c in cands]
+
