@@ -26,6 +26,8 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
             if pms:
                 return complete(pms[-1], doc)
         chosen = PeriodMention(chosen.start_pos, chosen.end_pos, None, ref="doc")
+    if chosen is not None and chosen.ref == "same_span":
+        return _same_span_year_before(doc)
     if chosen is not None and chosen.ref:
         if chosen.ref == "duration" and chosen.period is None:
             whole = resolved_doc_period(doc)
@@ -69,7 +71,7 @@ def complete(pm: PeriodMention, doc: DocContext) -> Period:
     """Fill in what the phrase leaves to the report: the year, or the end of "đến nay"."""
     now = doc.report.now
     if pm.needs_year:
-        year = context_year(doc)
+        year = context_year(doc) if pm.relative_year is None else report_year(doc, pm.relative_year)
         m1, m2 = pm.months or (1, 12)
         if year is None:
             return Period("partial", None, None, "")
@@ -94,6 +96,24 @@ def context_year(doc: DocContext) -> int | None:
         return dp.period.end.year
     r = doc.report
     return r.now.year if r.now else (r.published.year if r.published else None)
+
+
+def report_year(doc: DocContext, offset: int) -> int | None:
+    """"năm nay" (0), "năm ngoái" (-1): counted from the report's date, else from its period."""
+    r = doc.report
+    base = r.now.year if r.now else (r.published.year if r.published else None)
+    if base is None:
+        dp = doc.doc_period
+        base = dp.period.end.year if dp and dp.period and dp.period.end else None
+    return base + offset if base is not None else None
+
+
+def _same_span_year_before(doc: DocContext) -> Period:
+    """"cùng kỳ năm trước là 400 lượt": the report's period, a year earlier."""
+    whole = resolved_doc_period(doc, skip_ref=True) or fallback_period(doc)
+    if whole.end is None:
+        return Period("partial", None, None, "")
+    return whole.shifted_to_year(whole.end.year - 1)
 
 
 def resolved_doc_period(doc: DocContext, skip_ref: bool = False) -> Period | None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 YEAR = r"(19[4-9]\d|20\d\d|2100)"
 DASH = r"\s*[-–—]\s*"
+MAX_RANGE_YEARS = 30  # "1954-2024" is an anniversary, not a period
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -71,29 +73,35 @@ class Period:
         return self.end.year if self.end else None
 
     def shifted_to_year(self, year: int) -> "Period":
-        """The same span in another year ("so với cùng kỳ năm 2022")."""
+        """The same span in another year ("so với cùng kỳ năm 2022"): a span across two years
+        (12 months of reporting) moves by as many years as its end does."""
+        shift = year - self.end.year if self.end else 0
+
         def move(d: date | None) -> date | None:
             if d is None:
                 return None
-            last = calendar.monthrange(year, d.month)[1]
-            return date(year, d.month, min(d.day, last))
+            y = d.year + shift if self.end else year
+            last = calendar.monthrange(y, d.month)[1]
+            return date(y, d.month, min(d.day, last))
         return replace(self, start=move(self.start), end=move(self.end), text=f"năm {year}")
 
 
 @dataclass(frozen=True)
 class PeriodMention:
     """A period phrase found in text. `ref` marks phrases that point at the report's own
-    period ("kỳ báo cáo", "trong 10 năm"); `compare` marks "so với năm 2023"."""
+    period ("kỳ báo cáo", "trong 10 năm"), or at the same span a year earlier ("cùng kỳ năm
+    trước": `same_span`); `compare` marks "so với năm 2023"."""
 
     start_pos: int
     end_pos: int
     period: Period | None
-    ref: str = ""  # "", "doc", "duration"
+    ref: str = ""  # "", "doc", "prev", "duration", "same_span"
     compare: bool = False
     needs_now: bool = False  # end is "đến nay": the report's date
     needs_year: bool = False  # year not printed ("6 tháng đầu năm", "quý I")
     months: tuple[int, int] | None = None  # for needs_year: first and last month
     years: int | None = None  # for "trong 10 năm"
+    relative_year: int | None = None  # "năm nay" 0, "năm ngoái" -1: the year from the report's date
 
 
 def month_end(y: int, m: int) -> date:
@@ -114,32 +122,319 @@ def _months(y: int | None, m1: int, m2: int, text: str) -> tuple[Period | None, 
 _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
               "mười": 10, "mười một": 11, "mười hai": 12}
 _NUM = r"(\d{1,2}|một|hai|ba|bốn|sáu|bảy|tám|chín|mười một|mười hai|mười)"
+# A year said relative to the report's date: "năm nay", "năm ngoái", "năm trước".
+_RELATIVE = {"nay": 0, "ngoái": -1, "trước": -1}
+REL = r"(nay|ngoái|trước)"
+# "…năm 2024" or "…năm nay": the year slot of a phrase (two groups: the year, the relative word).
+YEAR_OR_REL = rf"(?:năm\s+)?{YEAR}|năm\s+{REL}"
+_DAY = r"(\d{1,2})[/-](\d{1,2})"
+_RATIO = r"(?:gấp (?:đôi|rưỡi|ba|\d+(?:,\d+)? lần)|bằng (?:một nửa|\d+(?:,\d+)? ?%|\d+(?:,\d+)? lần))"
 
+
+@dataclass(frozen=True)
+class _Rule:
+    """One kind of period phrase: its pattern, a word it cannot match without (a cheap test first),
+    and how a match becomes a PeriodMention (None when the match is no period after all)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...]
+    build: Callable[[re.Match[str]], PeriodMention | None]
+
+
+def _num(token: str) -> int:
+    return int(token) if token.isdigit() else _NUM_WORDS[token]
+
+
+def _at(m: re.Match[str], period: Period | None, **kw: object) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), period, **kw)
+
+
+def _year_slot(year: str | None, rel: str | None) -> tuple[int | None, int | None]:
+    """(printed year, relative offset) of a year slot; both None when the phrase has no year."""
+    return (int(year) if year else None), (_RELATIVE[rel] if rel else None)
+
+
+def _month_span(m: re.Match[str], m1: int, m2: int, year: str | None, rel: str | None) -> PeriodMention:
+    """Months m1..m2 of a printed year, of a year relative to the report, or of the report's year."""
+    y, offset = _year_slot(year, rel)
+    if y is not None:
+        kind = "year" if (m1, m2) == (1, 12) else "partial"
+        return _at(m, Period(kind, date(y, m1, 1), month_end(y, m2), m.group(0)), months=(m1, m2))
+    return _at(m, None, needs_year=True, months=(m1, m2), relative_year=offset)
+
+
+def _span_kind(start: date, end: date) -> str:
+    """A span of dates: a calendar year or twelve months of reporting is a year ("từ 16/11/2020
+    đến 15/11/2021"); shorter is partial (one month, a quarter); longer is cumulative."""
+    days = (end - start).days + 1
+    if 350 <= days <= 380:
+        return "year"
+    return "partial" if days < 350 else "cumulative"
+
+
+def _date_span(m: re.Match[str], start: tuple[int, int, int | None],
+               end: tuple[int, int, int]) -> PeriodMention | None:
+    (d1, m1, y1), (d2, m2, y2) = start, end
+    if y1 is None:
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+    first, last = safe_date(y1, m1, d1), safe_date(y2, m2, d2)
+    if first is None or last is None or last < first:
+        return None
+    return _at(m, Period(_span_kind(first, last), first, last, m.group(0)))
+
+
+# --- builders, one per rule ---------------------------------------------------------------------------
+def _compare_year(m: re.Match[str]) -> PeriodMention:
+    return _at(m, _year_period(int(m.group(1)), m.group(0)), compare=True)
+
+
+def _compare_prev(m: re.Match[str]) -> PeriodMention:
+    return _at(m, None, compare=True)
+
+
+def _compare_ratio(m: re.Match[str]) -> PeriodMention:
+    year, rel = m.group(1), m.group(2)
+    if year:
+        return _at(m, _year_period(int(year), m.group(0)), compare=True)
+    return _at(m, None, compare=True, relative_year=_RELATIVE[rel] if rel else -1)
+
+
+def _term_now(m: re.Match[str]) -> PeriodMention:
+    start = _term_start(int(m.group(1))) if m.group(1) else None
+    return _at(m, Period("cumulative", start, None, m.group(0)), needs_now=True)
+
+
+def _years_from_to(m: re.Match[str]) -> PeriodMention | None:
+    """"từ năm 2021 đến năm 2024"."""
+    y1, y2 = int(m.group(1)), int(m.group(2))
+    if y2 < y1:
+        return None
+    return _at(m, Period("cumulative", date(y1, 1, 1), date(y2, 12, 31), m.group(0)))
+
+
+def _years_range(m: re.Match[str]) -> PeriodMention | None:
+    """"giai đoạn 2020-2025"; two years far apart are something else (an anniversary)."""
+    y1, y2 = int(m.group(1)), int(m.group(2))
+    if not y1 < y2 <= y1 + MAX_RANGE_YEARS:
+        return None
+    return _at(m, Period("cumulative", date(y1, 1, 1), date(y2, 12, 31), m.group(0)))
+
+
+def _since_year(m: re.Match[str]) -> PeriodMention:
+    return _at(m, Period("cumulative", date(int(m.group(1)), 1, 1), None, m.group(0)), needs_now=True)
+
+
+def _since_day(m: re.Match[str]) -> PeriodMention | None:
+    first = safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if first is None:
+        return None
+    return _at(m, Period("cumulative", first, None, m.group(0)), needs_now=True)
+
+
+def _day_range(m: re.Match[str]) -> PeriodMention | None:
+    g = m.groups()
+    return _date_span(m, (int(g[0]), int(g[1]), int(g[2]) if g[2] else None), (int(g[3]), int(g[4]), int(g[5])))
+
+
+def _day_span(m: re.Match[str]) -> PeriodMention | None:
+    """"(15/12/2023 - 14/12/2024)": a reporting span; two dates years apart are an anniversary."""
+    g = m.groups()
+    found = _date_span(m, (int(g[0]), int(g[1]), int(g[2])), (int(g[3]), int(g[4]), int(g[5])))
+    return found if found and found.period.kind != "cumulative" else None
+
+
+def _since_month(m: re.Match[str]) -> PeriodMention | None:
+    mo = int(m.group(1))
+    if not 1 <= mo <= 12:
+        return None
+    return _at(m, Period("cumulative", date(int(m.group(2)), mo, 1), None, m.group(0)), needs_now=True)
+
+
+def _month_range(m: re.Match[str]) -> PeriodMention | None:
+    m1, y1, m2, y2 = m.group(1), m.group(2) or m.group(3), m.group(4), m.group(5) or m.group(6)
+    m1, m2 = int(m1), int(m2)
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    if y2 is None:
+        return _at(m, None, needs_year=True, months=(m1, m2)) if m1 <= m2 else None
+    end_year = int(y2)
+    start_year = int(y1) if y1 else (end_year if m1 <= m2 else end_year - 1)
+    first, last = date(start_year, m1, 1), month_end(end_year, m2)
+    if last < first:
+        return None
+    return _at(m, Period(_span_kind(first, last), first, last, m.group(0)))
+
+
+def _until_day(m: re.Match[str]) -> PeriodMention | None:
+    end = safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if end is None:
+        return None
+    return _at(m, Period("partial", date(end.year, 1, 1), end, m.group(0)))
+
+
+def _until_year_end(m: re.Match[str]) -> PeriodMention:
+    y = int(m.group(1))
+    return _at(m, Period("cumulative", None, date(y, 12, 31), m.group(0)))
+
+
+def _ytd_until_day(m: re.Match[str]) -> PeriodMention | None:
+    end = safe_date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
+    if end is None or (m.group(1) and int(m.group(1)) != end.year):
+        return None
+    return _at(m, Period("partial", date(end.year, 1, 1), end, m.group(0)))
+
+
+def _ytd(m: re.Match[str]) -> PeriodMention:
+    y, offset = _year_slot(m.group(1), m.group(2))
+    if y is not None:
+        return _at(m, Period("partial", date(y, 1, 1), None, m.group(0)), needs_now=True)
+    return _at(m, None, needs_now=True, needs_year=True, months=(1, 0), relative_year=offset)
+
+
+def _months_first(m: re.Match[str]) -> PeriodMention | None:
+    n = _num(m.group(1))
+    if not 1 <= n <= 12:
+        return None
+    m1, m2 = (1, n) if m.group(2) == "đầu" else (13 - n, 12)
+    return _month_span(m, m1, m2, m.group(3), m.group(4))
+
+
+def _half(m: re.Match[str]) -> PeriodMention:
+    m1, m2 = (1, 6) if m.group(1) == "đầu" else (7, 12)
+    return _month_span(m, m1, m2, m.group(2), m.group(3))
+
+
+def _months(m: re.Match[str]) -> PeriodMention | None:
+    n = _num(m.group(1))
+    if not 1 <= n <= 12:
+        return None
+    return _month_span(m, 1, n, m.group(2), m.group(3))
+
+
+def _quarter(m: re.Match[str]) -> PeriodMention:
+    q = _ROMAN[m.group(1)]
+    return _month_span(m, 3 * q - 2, 3 * q, m.group(2) or m.group(3), m.group(4))
+
+
+def _month(m: re.Match[str]) -> PeriodMention | None:
+    mo = int(m.group(1))
+    if not 1 <= mo <= 12:
+        return None
+    return _month_span(m, mo, mo, m.group(2) or m.group(3), m.group(4))
+
+
+def _year(m: re.Match[str]) -> PeriodMention:
+    return _at(m, _year_period(int(m.group(1)), m.group(0)))
+
+
+def _relative_year(m: re.Match[str]) -> PeriodMention:
+    return _at(m, None, needs_year=True, months=(1, 12), relative_year=_RELATIVE[m.group(1)])
+
+
+def _same_span_last_year(m: re.Match[str]) -> PeriodMention:
+    return _at(m, None, ref="same_span", relative_year=-1)
+
+
+def _months_past(m: re.Match[str]) -> PeriodMention | None:
+    n = _num(m.group(1))
+    if not 1 <= n <= 12:
+        return None
+    return _at(m, None, needs_year=True, months=(1, n))
+
+
+def _this_year(m: re.Match[str]) -> PeriodMention:
+    return _at(m, None, needs_year=True, months=(1, 12))
+
+
+def _month_no_year(m: re.Match[str]) -> PeriodMention | None:
+    mo = int(m.group(1))
+    if not 1 <= mo <= 12:
+        return None
+    return _at(m, None, needs_year=True, months=(mo, mo))
+
+
+def _years_ago(m: re.Match[str]) -> PeriodMention:
+    return _at(m, Period("cumulative", None, None, m.group(0)), needs_now=True, years=int(m.group(1)))
+
+
+def _duration(m: re.Match[str]) -> PeriodMention:
+    return _at(m, None, ref="duration", years=int(m.group(1)))
+
+
+def _prev_ref(m: re.Match[str]) -> PeriodMention:
+    return _at(m, None, ref="prev")
+
+
+def _doc_ref(m: re.Match[str]) -> PeriodMention:
+    return _at(m, None, ref="doc")
+
+
+_FROM = r"(?:kể |tính )?từ"
+_TO = r"(?:đến|tới|-)\s*(?:hết\s+)?"
+_NOT_VAGUE = r"(?<!những )(?<!các )(?<!nhiều )(?<!mấy )"
 # Ordered: longer, more specific patterns first; matches may not overlap.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("compare_year", re.compile(rf"so với (?:cùng kỳ )?(?:năm )?{YEAR}")),
-    ("compare_prev", re.compile(r"so với (?:cùng kỳ(?: năm trước)?|năm trước|năm ngoái|kỳ trước)")),
-    ("term_now", re.compile(rf"(?:kể )?từ đầu nhiệm kỳ(?: \(?{YEAR}{DASH}{YEAR}\)?)?(?:[^.;]{{0,40}}?(?:đến|tới) nay)?")),
-    ("range_to_year", re.compile(rf"(?:kể )?từ (?:năm )?{YEAR} (?:đến|tới) (?:hết )?(?:năm )?{YEAR}")),
-    ("since_now", re.compile(rf"(?:kể )?từ (?:năm )?{YEAR}(?: [^.;\d]{{0,30}}?)? (?:đến|tới) nay")),
-    ("since_event", re.compile(rf"(?:kể )?từ (?:khi|lúc|ngày)[^.;]{{0,50}}?(?:năm )?{YEAR}\)?[^.;\d]{{0,30}}?(?:đến|tới) nay")),
-    ("since", re.compile(rf"(?:kể )?từ (?:năm )?{YEAR}(?= *[,.;]| trở lại đây)")),
-    ("range", re.compile(rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|chặng đường|trong)\s+)?(?:\d+\s+năm\s*)?\(?{YEAR}{DASH}{YEAR}\)?")),
-    ("until_date", re.compile(r"(?:tính )?(?:đến|tới) (?:hết )?ngày (\d{1,2})[/-](\d{1,2})[/-](\d{4})")),
-    ("ytd", re.compile(rf"từ đầu năm(?: {YEAR})?(?: (?:đến|tới) nay)?")),
-    ("months_first", re.compile(rf"{_NUM} tháng (đầu|cuối) năm(?: {YEAR})?")),
-    ("half", re.compile(rf"nửa (đầu|cuối) năm(?: {YEAR})?")),
-    ("months", re.compile(rf"{_NUM} tháng(?: năm)? {YEAR}")),
-    ("quarter", re.compile(rf"quý (iv|iii|ii|i|[1-4])(?:\s*/\s*{YEAR}|\s+(?:năm\s+)?{YEAR})?")),
-    ("month", re.compile(rf"tháng (\d{{1,2}})(?:/|\s+năm\s+){YEAR}")),
-    ("year", re.compile(rf"(?<!\d )năm {YEAR}")),
-    ("months_past", re.compile(rf"{_NUM} tháng (?:qua|vừa qua|đã qua)")),
-    ("this_year", re.compile(r"(?:(?:trong|cả|suốt) năm(?!\s*\d)(?! (?:tới|sau|trước|\d))|(?<!\d )năm (?:qua|nay)(?![\wÀ-ỹ]))")),
-    ("month_no_year", re.compile(r"(?<!\d )tháng (\d{1,2})(?![\d/-])(?! năm \d)")),
-    ("years_ago", re.compile(r"(\d{1,2}) năm (?:qua|vừa qua|trở lại đây)")),
-    ("duration", re.compile(r"(?:trong|sau|của) (\d{1,2}) năm")),
-    ("prev_ref", re.compile(r"(?:cũng )?(?:trong|cùng) (?:thời gian|khoảng thời gian|giai đoạn|thời kỳ) (?:này|đó|trên)")),
-    ("doc_ref", re.compile(r"(?:trong|cùng) kỳ(?: báo cáo)?|kỳ báo cáo")),
+_RULES: list[_Rule] = [
+    _Rule("compare_ratio", re.compile(
+        rf"{_RATIO}\s+(?:so với\s+)?(?:cùng kỳ\s+)?(?:(?:năm\s+)?{YEAR}|năm\s+{REL}|cùng kỳ)"),
+          ("gấp", "bằng"), _compare_ratio),
+    _Rule("compare_year", re.compile(rf"so với (?:cùng kỳ )?(?:năm )?{YEAR}"), ("so với",), _compare_year),
+    _Rule("compare_prev", re.compile(r"so với (?:cùng kỳ(?: năm (?:trước|ngoái))?|năm trước|năm ngoái|kỳ trước)"),
+          ("so với",), _compare_prev),
+    _Rule("term_now", re.compile(
+        rf"(?:kể )?từ đầu nhiệm kỳ(?: \(?{YEAR}{DASH}{YEAR}\)?)?(?:[^.;]{{0,40}}?(?:đến|tới) nay)?"),
+        ("nhiệm kỳ",), _term_now),
+    _Rule("day_range", re.compile(
+        rf"{_FROM} (?:ngày\s+)?{_DAY}(?:[/-]{YEAR})?\s*{_TO}(?:ngày\s+)?{_DAY}[/-]{YEAR}"),
+        ("từ",), _day_range),
+    _Rule("month_range", re.compile(
+        rf"{_FROM} tháng (\d{{1,2}})(?:/{YEAR}| năm {YEAR})?\s*{_TO}(?:tháng\s+)?(\d{{1,2}})(?:/{YEAR}| năm {YEAR})?"),
+        ("tháng",), _month_range),
+    _Rule("day_span", re.compile(rf"\(?{_DAY}[/-]{YEAR}\s*-\s*{_DAY}[/-]{YEAR}\)?"), ("-",), _day_span),
+    _Rule("since_month", re.compile(rf"{_FROM} tháng (\d{{1,2}})(?:/| năm ){YEAR}\s*(?:đến|tới) (?:nay|hiện nay)"),
+          ("tháng",), _since_month),
+    _Rule("since_day", re.compile(rf"{_FROM} (?:ngày\s+)?{_DAY}[/-]{YEAR}\s*(?:đến|tới) (?:nay|hiện nay)"),
+          ("từ",), _since_day),
+    _Rule("ytd_until_day", re.compile(rf"từ đầu năm(?: {YEAR})? (?:đến|tới) (?:hết )?ngày {_DAY}[/-]{YEAR}"),
+          ("đầu năm",), _ytd_until_day),
+    _Rule("range_to_year", re.compile(rf"(?:kể )?từ (?:năm )?{YEAR} (?:đến|tới) (?:hết )?(?:năm )?{YEAR}"),
+          ("từ",), _years_from_to),
+    _Rule("since_now", re.compile(rf"(?:kể )?từ (?:năm )?{YEAR}(?: [^.;\d]{{0,30}}?)? (?:đến|tới) nay"),
+          ("từ",), _since_year),
+    _Rule("since_event", re.compile(
+        rf"(?:kể )?từ (?:khi|lúc|ngày)[^.;]{{0,50}}?(?:năm )?{YEAR}\)?[^.;\d]{{0,30}}?(?:đến|tới) nay"),
+        ("từ",), _since_year),
+    _Rule("since", re.compile(rf"(?:kể )?từ (?:năm )?{YEAR}(?= *[,.;]| trở lại đây)"), ("từ",), _since_year),
+    _Rule("range", re.compile(
+        rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|chặng đường|trong)\s+)?(?:\d+\s+năm\s*)?\(?{YEAR}{DASH}{YEAR}\)?"),
+        ("-",), _years_range),
+    _Rule("until_date", re.compile(r"(?:tính )?(?:đến|tới) (?:hết )?ngày (\d{1,2})[/-](\d{1,2})[/-](\d{4})"),
+          ("ngày",), _until_day),
+    _Rule("until_year_end", re.compile(rf"(?:tính )?(?:đến|tới) (?:hết|cuối) năm {YEAR}"), ("năm",), _until_year_end),
+    _Rule("ytd", re.compile(rf"từ đầu năm(?: {YEAR}| {REL})?(?: (?:đến|tới) nay)?"), ("đầu năm",), _ytd),
+    _Rule("months_first", re.compile(rf"{_NUM} tháng (đầu|cuối) năm(?: {YEAR}| {REL})?"), ("tháng",), _months_first),
+    _Rule("half", re.compile(rf"nửa (đầu|cuối) năm(?: {YEAR}| {REL})?"), ("nửa",), _half),
+    _Rule("months", re.compile(rf"{_NUM} tháng(?: năm)? (?:{YEAR}|năm {REL})"), ("tháng",), _months),
+    _Rule("quarter", re.compile(rf"quý (iv|iii|ii|i|[1-4])(?:\s*/\s*{YEAR}|\s+(?:năm\s+)?{YEAR}|\s+năm\s+{REL})?"),
+          ("quý",), _quarter),
+    _Rule("month", re.compile(rf"tháng (\d{{1,2}})(?:/{YEAR}|\s+năm\s+(?:{YEAR}|{REL}))"), ("tháng",), _month),
+    _Rule("year", re.compile(rf"(?<!\d )năm {YEAR}"), ("năm",), _year),
+    _Rule("same_span_last_year", re.compile(rf"{_NOT_VAGUE}cùng kỳ năm (?:trước|ngoái)"), ("cùng kỳ",),
+          _same_span_last_year),
+    _Rule("relative_year", re.compile(rf"{_NOT_VAGUE}(?<!\d )năm (ngoái|trước)(?! đây| đó)(?![\wÀ-ỹ])"), ("năm",),
+          _relative_year),
+    _Rule("relative_this_year", re.compile(r"(?<!\d )năm (nay)(?![\wÀ-ỹ])"), ("năm nay",), _relative_year),
+    _Rule("months_past", re.compile(rf"{_NUM} tháng (?:qua|vừa qua|đã qua)"), ("tháng",), _months_past),
+    _Rule("this_year", re.compile(
+        r"(?:(?:trong|cả|suốt) năm(?!\s*\d)(?! (?:tới|sau|trước|ngoái|nay|\d))|(?<!\d )năm qua(?![\wÀ-ỹ]))"),
+        ("năm",), _this_year),
+    _Rule("month_no_year", re.compile(r"(?<!\d )tháng (\d{1,2})(?![\d/-])(?! năm \d)"), ("tháng",), _month_no_year),
+    _Rule("years_ago", re.compile(r"(\d{1,2}) năm (?:qua|vừa qua|trở lại đây)"), ("năm",), _years_ago),
+    _Rule("duration", re.compile(r"(?:trong|sau|của) (\d{1,2}) năm"), ("năm",), _duration),
+    _Rule("prev_ref", re.compile(
+        r"(?:cũng )?(?:trong|cùng) (?:thời gian|khoảng thời gian|giai đoạn|thời kỳ) (?:này|đó|trên)"),
+        ("thời gian", "giai đoạn", "thời kỳ"), _prev_ref),
+    _Rule("doc_ref", re.compile(r"(?:trong|cùng) kỳ(?: báo cáo)?|kỳ báo cáo"), ("kỳ",), _doc_ref),
 ]
 
 
@@ -149,127 +444,25 @@ def _term_start(first_year: int) -> date:
     return date(first_year, 6, 1) if first_year % 5 == 1 else date(first_year, 1, 1)
 
 
-# A word each pattern cannot match without.
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "compare_year": ("so với",), "compare_prev": ("so với",), "term_now": ("nhiệm kỳ",),
-    "range_to_year": ("từ",), "since_now": ("từ",), "since_event": ("từ",), "since": ("từ",),
-    "range": ("-",), "until_date": ("ngày",), "ytd": ("đầu năm",), "months_first": ("tháng",),
-    "half": ("nửa",), "months": ("tháng",), "quarter": ("quý",), "month": ("tháng",), "year": ("năm",),
-    "months_past": ("tháng",), "this_year": ("năm",), "month_no_year": ("tháng",), "years_ago": ("năm",),
-    "duration": ("năm",), "prev_ref": ("thời gian", "giai đoạn", "thời kỳ"), "doc_ref": ("kỳ",),
-}
-
-
-def _num(token: str) -> int:
-    return int(token) if token.isdigit() else _NUM_WORDS[token]
-
-
 @lru_cache(maxsize=8192)
 def find_periods(folded: str) -> tuple[PeriodMention, ...]:
     """Period phrases in lower-cased folded text, in order of position (cached: sentences are read
     several times, for each figure and for the figures of the next sentences)."""
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
-    for name, pattern in _PATTERNS:
-        if not any(word in folded for word in _NEEDS[name]):
+    for rule in _RULES:
+        if not any(word in folded for word in rule.needs):
             continue  # cheap test first: most patterns need a word the sentence does not have
-        for m in pattern.finditer(folded):
+        for m in rule.pattern.finditer(folded):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            mention = _mention(name, m)
+            mention = rule.build(m)
             if mention is None:
                 continue
             taken.append((s, e))
             found.append(mention)
     return tuple(sorted(found, key=lambda p: p.start_pos))
-
-
-def _mention(name: str, m: re.Match[str]) -> PeriodMention | None:
-    s, e = m.span()
-    text = m.group(0)
-    g = m.groups()
-    mk = lambda period=None, **kw: PeriodMention(s, e, period, **kw)  # noqa: E731
-    if name == "compare_year":
-        return mk(_year_period(int(g[0]), text), compare=True)
-    if name == "compare_prev":
-        return mk(None, compare=True)
-    if name == "term_now":
-        start = _term_start(int(g[0])) if g[0] else None
-        return mk(Period("cumulative", start, None, text), needs_now=True)
-    if name == "range_to_year":
-        y1, y2 = int(g[0]), int(g[1])
-        if y2 < y1:
-            return None
-        return mk(Period("cumulative", date(y1, 1, 1), date(y2, 12, 31), text))
-    if name in ("since_now", "since", "since_event"):
-        return mk(Period("cumulative", date(int(g[0]), 1, 1), None, text), needs_now=True)
-    if name == "range":
-        y1, y2 = int(g[0]), int(g[1])
-        if not y1 < y2 <= y1 + 30:
-            return None
-        return mk(Period("cumulative", date(y1, 1, 1), date(y2, 12, 31), text))
-    if name == "until_date":
-        d, mo, y = int(g[0]), int(g[1]), int(g[2])
-        try:
-            end = date(y, mo, d)
-        except ValueError:
-            return None
-        return mk(Period("partial", date(y, 1, 1), end, text))
-    if name == "ytd":
-        if g[0]:
-            return mk(Period("partial", date(int(g[0]), 1, 1), None, text), needs_now=True)
-        return mk(None, needs_now=True, needs_year=True, months=(1, 0))
-    if name == "months_first":
-        n = _num(g[0])
-        if not 1 <= n <= 12:
-            return None
-        m1, m2 = (1, n) if g[1] == "đầu" else (13 - n, 12)
-        period, needs = _months(int(g[2]) if g[2] else None, m1, m2, text)
-        return mk(period, needs_year=needs, months=(m1, m2))
-    if name == "half":
-        m1, m2 = (1, 6) if g[0] == "đầu" else (7, 12)
-        period, needs = _months(int(g[1]) if g[1] else None, m1, m2, text)
-        return mk(period, needs_year=needs, months=(m1, m2))
-    if name == "months":
-        n = _num(g[0])
-        if not 1 <= n <= 12:
-            return None
-        period, _ = _months(int(g[1]), 1, n, text)
-        return mk(period)
-    if name == "quarter":
-        q = _ROMAN[g[0]]
-        y = g[1] or g[2]
-        period, needs = _months(int(y) if y else None, 3 * q - 2, 3 * q, text)
-        return mk(period, needs_year=needs, months=(3 * q - 2, 3 * q))
-    if name == "month":
-        mo, y = int(g[0]), int(g[1])
-        if not 1 <= mo <= 12:
-            return None
-        return mk(Period("partial", date(y, mo, 1), month_end(y, mo), text))
-    if name == "year":
-        return mk(_year_period(int(g[0]), text))
-    if name == "months_past":
-        n = _num(g[0])
-        if not 1 <= n <= 12:
-            return None
-        return mk(None, needs_year=True, months=(1, n))
-    if name == "month_no_year":
-        mo = int(g[0])
-        if not 1 <= mo <= 12:
-            return None
-        return mk(None, needs_year=True, months=(mo, mo))
-    if name == "this_year":
-        return mk(None, needs_year=True, months=(1, 12))
-    if name == "years_ago":
-        return mk(Period("cumulative", None, None, text), needs_now=True, years=int(g[0]))
-    if name == "duration":
-        return mk(None, ref="duration", years=int(g[0]))
-    if name == "prev_ref":
-        return mk(None, ref="prev")
-    if name == "doc_ref":
-        return mk(None, ref="doc")
-    raise AssertionError(name)
 
 
 # Event dates: "Sáng 23/7/2024", "chiều 14/10/2019", "ngày 4-12", "Ngày 18/12/2025".
