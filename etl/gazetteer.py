@@ -60,12 +60,15 @@ _DISTRICT_PREFIX = {
     "thị xã": ("thị ủy", "thị xã", "tx.", "tx"),
     "thành phố": ("thành ủy", "thành phố", "tp.", "tp"),
     "phường": ("phường", "p."),
+    "xã": ("xã", "x."),
 }
 _WORD_RE = re.compile(r"[\wÀ-ỹ']+")
 _NAME = r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ']*)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ']*){0,3})"
 # Places not in the gazetteer, read from how they are written: "huyện Xuyên Mộc", "Thị ủy Phú Mỹ".
-_UNKNOWN_DISTRICT_RE = re.compile(r"(?<![\wÀ-ỹ])(huyện|quận|thị xã|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy)\s+" + _NAME)
-_UNKNOWN_COMMUNE_RE = re.compile(r"(?<![\wÀ-ỹ])(xã|phường|thị trấn|đặc khu)\s+" + _NAME)
+# Prefixes may be abbreviated: "H. Chư Sê", "TX. An Khê", "X. Ia Dêr", "P. Hội Phú".
+_UNKNOWN_DISTRICT_RE = re.compile(
+    r"(?<![\wÀ-ỹ])(huyện|quận|thị xã|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|H\.|Q\.|TX\.)\s*" + _NAME)
+_UNKNOWN_COMMUNE_RE = re.compile(r"(?<![\wÀ-ỹ])(xã|phường|thị trấn|đặc khu|X\.|P\.|TT\.)\s*" + _NAME)
 
 
 def _date(text: str) -> date | None:
@@ -115,7 +118,7 @@ class Gazetteer:
              on: date | None = None) -> list[Locality]:
         """Localities called `name` (any alias, any tone placement), optionally within a province."""
         key = fold(name.strip())
-        key = re.sub(r"^(tỉnh|thành phố|tp\.?|quận|huyện|thị xã|phường|xã|q\.|h\.)\s+", "", key)
+        key = re.sub(r"^(tỉnh|thành phố|tp\.?|quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|x\.|p\.)\s*", "", key)
         out = [loc for loc in self.localities
                if key in {fold(n) for n in self.names_of(loc)}
                and (level is None or loc.level == level)
