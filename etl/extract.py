@@ -22,7 +22,7 @@ from etl.comparisons import derived_figure
 from etl.doc_context import DocContext, document_context
 from etl.figure import Figure
 from etl.figure_period import period_of
-from etl.figure_place import Place, carried_place, place_of
+from etl.figure_place import Place, PlaceState, carried_place, place_of
 from etl.gazetteer import Gazetteer, default_gazetteer
 from etl.lexicon import Lexicon, load_lexicon
 from etl.meaning import Meaning, Skip, Verdict, classify_passage
@@ -67,8 +67,10 @@ class Extractor:
         doc = document_context(report, self.gaz, self.lex)
         out = Extraction()
         seen: set[tuple[object, ...]] = set()
-        for passage in passages(report):
-            for outcome in self._read_passage(passage, doc):
+        state = PlaceState(doc.subject)
+        for passage in passages(report, self.lex):
+            read, state = self._read_passage(passage, doc, state)
+            for outcome in read:
                 kept = tuple(f for f in outcome.figures if f.key() not in seen)
                 seen.update(f.key() for f in kept)
                 out.figures.extend(kept)
@@ -78,7 +80,7 @@ class Extractor:
                 out.outcomes.append(outcome)
         return out
 
-    def _read_passage(self, p: Passage, doc: DocContext) -> list[Outcome]:
+    def _read_passage(self, p: Passage, doc: DocContext, state: PlaceState) -> tuple[list[Outcome], PlaceState]:
         cands: list[Candidate] = []
         outcomes: list[tuple[tuple[int, int], Outcome]] = []
         for si, s in enumerate(p.sentences):
@@ -92,26 +94,30 @@ class Extractor:
         folded = [fold(s.text) for s in p.sentences]
         verdicts = classify_passage(cands, total_of, folded, fold(p.before), doc)
         by_id = {c.id: c for c in cands}
-        figures = _figures_of_passage(p, cands, verdicts, total_of, by_id, folded, doc)
+        figures, state = _figures_of_passage(p, cands, verdicts, total_of, by_id, folded, doc, state)
         for c, verdict in zip(cands, verdicts, strict=True):
             where = p.sentences[c.sent].where_at(c.start).label()
             made = figures.get(c.id, ())
             reason = "" if made else (verdict.reason if isinstance(verdict, Skip) else NO_PROVINCE)
             outcomes.append(((c.sent, c.start), Outcome(where, c.number_text, c.sentence, c.start, made, reason)))
-        return [o for _, o in sorted(outcomes, key=lambda t: t[0])]
+        return [o for _, o in sorted(outcomes, key=lambda t: t[0])], state
 
 
 def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdict], total_of: dict[int, int],
-                        by_id: dict[int, Candidate], folded: list[str],
-                        doc: DocContext) -> dict[int, tuple[Figure, ...]]:
-    """{candidate id: its figures}; a derived figure belongs to the change that implies it."""
+                        by_id: dict[int, Candidate], folded: list[str], doc: DocContext,
+                        state: PlaceState) -> tuple[dict[int, tuple[Figure, ...]], PlaceState]:
+    """{candidate id: its figures}, and the places the passage leaves for the next one; a derived
+    figure belongs to the change that implies it."""
     out: dict[int, tuple[Figure, ...]] = {}
     meaning = {c.id: v for c, v in zip(cands, verdicts, strict=True) if isinstance(v, Meaning)}
-    para_place = doc.subject
+    if p.kind == "heading":
+        return out, state.under_heading(p.sentences[0].text, doc)
+    para_place = state.section
+    heading = [fold(p.heading)] if p.heading else []
     for si, s in enumerate(p.sentences):
         for c in (c for c in cands if c.sent == si and c.id in meaning):
             anchor = by_id[total_of[c.id]] if c.id in total_of and by_id[total_of[c.id]].sent != c.sent else c
-            made = _figure(c, anchor, meaning[c.id], para_place, p, folded, doc)
+            made = _figure(c, anchor, meaning[c.id], para_place, state.last_named, p, heading + folded, doc)
             if made is None:
                 continue
             fig, period = made
@@ -121,13 +127,15 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
                 change, earlier = derived
                 out[change.id] = (*out.get(change.id, ()), earlier)
         para_place = carried_place(s.text, para_place, doc.finder)
-    return out
+        state = state.after(s.text, para_place, doc)
+    return out, state
 
 
-def _figure(c: Candidate, anchor: Candidate, meaning: Meaning, para_place: Place, p: Passage,
-            folded: list[str], doc: DocContext) -> tuple[Figure, Period] | None:
-    period = period_of(anchor, folded[:anchor.sent], meaning.indicator, doc)
-    place = place_of(anchor, para_place, doc.subject, doc.finder, doc.lex.context["province_wide"])
+def _figure(c: Candidate, anchor: Candidate, meaning: Meaning, para_place: Place, last_named: Place | None,
+            p: Passage, earlier: list[str], doc: DocContext) -> tuple[Figure, Period] | None:
+    """`earlier`: the folded heading, then the passage's sentences (the lookback for a period)."""
+    period = period_of(anchor, earlier[:len(earlier) - len(p.sentences) + anchor.sent], meaning.indicator, doc)
+    place = place_of(anchor, para_place, last_named, doc)
     if place.province is None:
         return None
     return Figure(

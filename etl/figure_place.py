@@ -2,7 +2,8 @@
 paragraph or a heading carries, and the rules that choose among them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from etl.textnorm import fold
 
 if TYPE_CHECKING:
     from etl.candidates import Candidate
+    from etl.doc_context import DocContext
 
 REFORM_DATE = date(2025, 7, 1)  # district level abolished, provinces merged
 
@@ -126,22 +128,79 @@ def carried_place(sentence: str, current: Place, finder: PlaceFinder) -> Place:
     return districts[0] if districts else current
 
 
-def place_of(c: Candidate, para_place: Place, subject: Place, finder: PlaceFinder,
-             wide_words: tuple[str, ...]) -> Place:
+@dataclass(frozen=True)
+class PlaceState:
+    """The places one passage leaves to the next: the place of the section (the last heading that
+    named one, else the report's subject) and the district named last, in any sentence."""
+
+    section: Place
+    last_named: Place | None = None
+
+    def under_heading(self, heading: str, doc: DocContext) -> PlaceState:
+        """A heading that names a place makes it the section's; one that names none keeps the last."""
+        places = [p for _, p, _ in doc.finder.places(heading, self.section)]
+        if not places:
+            return self
+        best = max(places, key=lambda p: p.specific)
+        return PlaceState(best, best if best.specific == 2 else None)
+
+    def after(self, sentence: str, para_place: Place, doc: DocContext) -> PlaceState:
+        named = [p for _, p, _ in doc.finder.places(sentence, para_place) if p.specific == 2]
+        return replace(self, last_named=named[-1]) if named else self
+
+
+# A bare level word that refers back to a place named earlier ("Trong năm, toàn huyện tiếp …").
+_BACK_REFERENCE = re.compile(r"(?<![\wÀ-ỹ])(huyện|quận|thị xã|thành phố|xã|phường)(?![\wÀ-ỹ])(?! ủy)")
+_NOT_A_REFERENCE_BEFORE = ("cấp", "các", "những", "mỗi", "nhiều", "giữa", "mọi")
+
+
+def referred_back(c: Candidate, last_named: Place | None) -> Place | None:
+    """The district named last, when the number's clause calls it by its level alone ("huyện",
+    "thị xã") and names no place of its own."""
+    if last_named is None:
+        return None
+    clause_start = c.folded.rfind(";", 0, c.start) + 1
+    for m in _BACK_REFERENCE.finditer(c.folded, clause_start, c.start):
+        prev_word = c.folded[:m.start()].split()[-1:] or [""]
+        if prev_word[0] in _NOT_A_REFERENCE_BEFORE or re.search(r"\d/\d+\s*$", c.folded[:m.start()]):
+            continue
+        nxt = c.sentence[m.end():m.end() + 2].strip()
+        if nxt[:1].isupper():
+            continue  # "huyện Chư Sê": a name, not a reference
+        if _level_fits(m.group(1), last_named):
+            return last_named
+    return None
+
+
+def _level_fits(word: str, place: Place) -> bool:
+    if place.district is not None:
+        return place.district.kind == word
+    return word in ("xã", "phường") and bool(place.district_name)
+
+
+def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: DocContext) -> Place:
     """The place of one number: the most specific place named before it in its clause, unless a
-    word says the whole province ("toàn tỉnh") or the paragraph's district is more specific."""
+    word says the whole province ("toàn tỉnh"), a province's own body speaks ("Thanh tra thành
+    phố"), or the paragraph's district is more specific; with none named, the district the clause
+    refers back to ("toàn huyện"), else the paragraph's place."""
+    finder, subject, wide_words = doc.finder, doc.subject, doc.lex.context["province_wide"]
     places = finder.places(c.sentence, para_place)
     wide_pos = max(c.folded.rfind(w, 0, c.start) for w in wide_words)
     before = [p for p in places if p[0] < c.start]
+    ctx_province = (para_place if para_place.province else subject).province
     if wide_pos >= 0 and all(p[0] < wide_pos for p in before) or \
             any(w in c.folded for w in wide_words) and not places:
-        ctx = para_place if para_place.province else subject
-        return Place(ctx.province)
+        return Place(ctx_province)
+    body = _province_body(c, places, doc.lex.context["province_bodies"])
+    if body is not None:
+        named = [p for pos, p, _ in places if body <= pos < c.start and p.specific == 1]
+        return named[0] if named else Place(ctx_province)
     if not before:
         clause_end = min([x for x in (c.folded.find(";", c.end), len(c.folded)) if x >= 0])
         before = [p for p in places if p[0] < clause_end]
     if not before:
-        return para_place
+        back = referred_back(c, last_named) if para_place.specific < 2 else None
+        return back if back and back.province == para_place.province else para_place
     _pos, place, strong = max(before, key=lambda t: (t[1].specific, t[2], -abs(t[0] - c.start)))
     ctx = para_place
     if place.specific < ctx.specific and ctx.province and place.province and \
@@ -152,3 +211,16 @@ def place_of(c: Candidate, para_place: Place, subject: Place, finder: PlaceFinde
         return ctx
     return place
 
+
+def _province_body(c: Candidate, places: list[tuple[int, Place, bool]], bodies: tuple[str, ...]) -> int | None:
+    """Where a province's own body ("Thanh tra thành phố", "Đoàn ĐBQH tỉnh") is named before the
+    number in its clause, with no district named after it; None when there is none."""
+    clause_start = c.folded.rfind(";", 0, c.start) + 1
+    found = [m.start() for w in bodies for m in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(w) + r"(?![\wÀ-ỹ])",
+                                                            c.folded[:c.start]) if m.start() >= clause_start]
+    if not found:
+        return None
+    at = max(found)
+    if any(at <= pos < c.start and p.specific == 2 for pos, p, _ in places):
+        return None
+    return at

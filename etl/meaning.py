@@ -22,6 +22,7 @@ DIALOGUE_VERB_WINDOW = 40  # "đã đối thoại trực tiếp 120 cuộc"
 INSPECTION_AFTER_WINDOW = 15  # "8 cuộc thanh tra"
 PETITION_REJECT_WINDOW = 40  # "… 9 đơn thuộc thẩm quyền": words after the unit that make it no receipt
 PETITION_SUBSET_WINDOW = 30  # "đơn đủ điều kiện xử lý 300 đơn": words before that make it a subset
+PASSIVE_RECEIPT_WINDOW = 40  # "… được các cơ quan huyện tiếp nhận"
 CASES_WINDOW = 12  # "vụ" just before the number: cases, not petitions
 ANCHORED_BREAKDOWN_MAX = 8  # a petition's type must follow its unit this closely ("đơn khiếu nại")
 
@@ -104,9 +105,17 @@ def _received_petition(c: Candidate, a: Around) -> str:
     if any(w in a.left[-PETITION_SUBSET_WINDOW:] for w in a.lex.context["petition_subset"]):
         return "một phần của số đơn tiếp nhận (a subset of the petitions received)"
     receipt = bool(a.lex.word_ends("petition_receipt", a.left))
-    if receipt or _TYPED_PETITION.match(c.folded[c.end:]):
+    if receipt or _TYPED_PETITION.match(c.folded[c.end:]) or _received_after(a):
         return ""
     return "không rõ là đơn tiếp nhận (petitions not said to be received)"
+
+
+def _received_after(a: Around) -> bool:
+    """"64 đơn thư được (các cơ quan) tiếp nhận": said after the unit, in the passive."""
+    clause = re.split(r"[,;]", a.right, maxsplit=1)[0]
+    at = re.search(r"(?<![\wÀ-ỹ])được(?![\wÀ-ỹ])", clause)
+    return bool(at) and any(w in clause[at.end():at.end() + PASSIVE_RECEIPT_WINDOW]
+                            for w in a.lex.context["petition_received"])
 
 
 def _dvk(c: Candidate, a: Around) -> str:
@@ -155,6 +164,12 @@ def context_test(name: str) -> Callable[[Candidate, Around], str]:
 
 
 # --- the indicator -----------------------------------------------------------------------------------
+def _is_average(a: Around) -> bool:
+    """"bình quân mỗi năm 120 mô hình", "hơn 500 lượt công dân mỗi năm"."""
+    return any(w in a.left[-AVERAGE_WINDOW:] for w in a.lex.context["average"]) or \
+        any(w in a.right[:AVERAGE_WINDOW] for w in a.lex.context["average_after"])
+
+
 def _inherited(c: Candidate, a: Around) -> str | Skip:
     """A bare "62 cuộc" counts what the meeting counted before it, or the meeting its verb names."""
     before = [(x, v) for x, v in a.earlier_counts() if x.unit_class == "event"]
@@ -178,8 +193,6 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
             verb = "models_registered"  # "phong trào … với 600 mô hình": models carried out
         else:
             return Skip("mô hình nhưng không rõ đăng ký hay công nhận (models, neither registered nor recognised)")
-    if any(w in a.left[-AVERAGE_WINDOW:] for w in a.lex.context["average"]):
-        return Skip("số bình quân, không phải số của một kỳ (an average)")
     return verb
 
 
@@ -304,6 +317,8 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
         why = _TESTS[u.needs](c, a)
         if why:
             return Skip(f"ngoài danh mục: {why}")
+    if _is_average(a):
+        return Skip("số bình quân, không phải số của một kỳ (an average)")
     ind = u.indicator
     if ind == "inherit":
         found = _inherited(c, a)

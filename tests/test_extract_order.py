@@ -1,0 +1,69 @@
+"""Order and reference: the number first, the period after the figure, month ranges, years relative
+to the report's date (published 2024-12-05 unless said), Roman-numeral quarters. Each positive has
+a trap beside it: input text → the exact figures."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import lines
+
+Y2023 = "2023-01-01..2023-12-31"
+Y2024 = "2024-01-01..2024-12-31"
+
+CASES = [
+    # the number first
+    ("Hơn 1.200 lượt công dân đã được các cơ quan tỉnh Gia Lai tiếp trong năm 2023.",
+     [f"Gia Lai | reception_turns/total | {Y2023} | 1200 hơn"]),
+    ("Gần 300 đơn khiếu nại, tố cáo đã được các cơ quan huyện Kbang tiếp nhận trong năm 2022.",
+     ["Kbang, Gia Lai | petitions/complaint_denunciation | 2022-01-01..2022-12-31 | 300 khoảng"]),
+    ("64 đơn thư được tiếp nhận trong năm 2023 tại huyện Đức Cơ.",
+     [f"Đức Cơ, Gia Lai | petitions/total | {Y2023} | 64"]),
+    ("64 đơn thư đã được giải quyết dứt điểm trong năm 2023 tại huyện Đức Cơ.", []),  # resolved, not received
+    ("1.450 lượt công dân đến kiến nghị, phản ánh được huyện Chư Sê tiếp đón trong 9 tháng năm 2024.",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2024-01-01..2024-09-30 | 1450"]),
+    ("1.450 lượt công dân đã tham gia hội nghị của huyện Chư Sê trong năm 2024.", []),  # attending, not received
+    # the period after the figure, or at the end of the sentence
+    ("Huyện Chư Prông tổ chức 42 cuộc đối thoại với Nhân dân trong năm 2023.",
+     [f"Chư Prông, Gia Lai | dialogues/total | {Y2023} | 42"]),
+    ("Năm 2022, huyện Chư Prông tổ chức 38 cuộc đối thoại với Nhân dân; 45 cuộc đối thoại trong năm 2023.",
+     ["Chư Prông, Gia Lai | dialogues/total | 2022-01-01..2022-12-31 | 38",
+      f"Chư Prông, Gia Lai | dialogues/total | {Y2023} | 45"]),
+    # month and day ranges
+    ("Từ ngày 16/11/2023 đến ngày 15/11/2024, các cơ quan thành phố Hà Nội đã tiếp 25.430 lượt công dân.",
+     ["Hà Nội | reception_turns/total | 2023-11-16..2024-11-15 | 25430"]),
+    ("Các cơ quan thành phố Hà Nội tiếp nhận 48.120 đơn các loại (từ 01/12/2023 - 30/11/2024).",
+     ["Hà Nội | petitions/total | 2023-12-01..2024-11-30 | 48120"]),
+    ("Từ ngày 01/10 đến ngày 31/10/2024, quận Cầu Giấy tiếp 140 lượt công dân.",
+     ["Cầu Giấy, Hà Nội | reception_turns/total | 2024-10-01..2024-10-31 | 140"]),
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 16/11/2023, năm 2024 huyện Chư Sê tiếp 300 lượt công dân.",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y2024} | 300"]),  # a document's date is no period
+    # years relative to the report's date
+    ("Năm nay, huyện Chư Sê đã tiếp 320 lượt công dân; năm ngoái, huyện tiếp 290 lượt công dân.",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y2024} | 320",
+      f"Chư Sê, Gia Lai | reception_turns/total | {Y2023} | 290"]),
+    ("Năm trước, huyện Chư Sê tiếp nhận 75 đơn kiến nghị, phản ánh.",
+     [f"Chư Sê, Gia Lai | petitions/recommendation | {Y2023} | 75"]),
+    ("Những năm trước, huyện Chư Sê thường tiếp hơn 500 lượt công dân mỗi năm.", []),  # an average
+    ("Quý III năm nay, quận Cầu Giấy tiếp 140 lượt công dân.",
+     ["Cầu Giấy, Hà Nội | reception_turns/total | 2024-07-01..2024-09-30 | 140"]),
+    ("Trong 6 tháng đầu năm ngoái, quận Cầu Giấy tiếp 260 lượt công dân.",
+     ["Cầu Giấy, Hà Nội | reception_turns/total | 2023-01-01..2023-06-30 | 260"]),
+    # Roman-numeral quarters
+    ("Trong quý III/2023, quận Cầu Giấy tiếp 140 lượt công dân.",
+     ["Cầu Giấy, Hà Nội | reception_turns/total | 2023-07-01..2023-09-30 | 140"]),
+    ("Quý IV năm 2022, quận Cầu Giấy tiếp nhận 36 đơn khiếu nại.",
+     ["Cầu Giấy, Hà Nội | petitions/complaint | 2022-10-01..2022-12-31 | 36"]),
+    ("Đại hội lần thứ III của quận Cầu Giấy có 300 đại biểu dự.", []),  # a Roman numeral that is no quarter
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_order_and_reference(body, expected):
+    assert lines(body) == expected
+
+
+def test_this_year_is_the_report_date_s_year_and_last_year_the_one_before():
+    body = "Năm nay, huyện Chư Sê tiếp 410 lượt công dân, năm ngoái con số này là 380 lượt."
+    assert lines(body, published="2023-06-30") == [
+        "Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 410",
+        "Chư Sê, Gia Lai | reception_turns/total | 2022-01-01..2022-12-31 | 380"]

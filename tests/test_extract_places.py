@@ -1,0 +1,77 @@
+"""Places: named in a heading or in the sentence before, written with prefix abbreviations only,
+several provinces in one round-up, a city body reporting its own figure. Each positive has a trap
+beside it: input text → the exact figures (report published 2024-12-05)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import lines
+
+Y = "2024-01-01..2024-12-31"
+LEAD_GL = ("Ban Dân vận Tỉnh ủy Gia Lai vừa tổng kết công tác dân vận năm 2024 trên địa bàn toàn tỉnh "
+           "với nhiều kết quả.\n\n")
+LEAD_HN = ("Ban Dân vận Thành ủy Hà Nội vừa tổng kết công tác dân vận năm 2024 tại các quận, huyện, "
+           "thị xã của thành phố.\n\n")
+
+CASES = [
+    # a heading names the place of the paragraphs under it
+    (LEAD_GL + "HUYỆN CHƯ PRÔNG\n\nTrong năm, toàn huyện tiếp 380 lượt công dân, tiếp nhận 95 đơn.\n\n"
+     "2. Huyện Đức Cơ\n\nTrong năm, huyện tiếp 210 lượt công dân.",
+     [f"Chư Prông, Gia Lai | reception_turns/total | {Y} | 380", f"Chư Prông, Gia Lai | petitions/total | {Y} | 95",
+      f"Đức Cơ, Gia Lai | reception_turns/total | {Y} | 210"]),
+    (LEAD_GL + "KẾT QUẢ CỤ THỂ\n\nTrong năm, toàn tỉnh tiếp 2.861 lượt công dân.",  # a heading without a place
+     [f"Gia Lai | reception_turns/total | {Y} | 2861"]),
+    # the sentence before names the place
+    (LEAD_GL + "Huyện ủy Chư Sê chỉ đạo sát sao công tác tiếp dân. Trong năm, toàn huyện tiếp 450 lượt công dân.",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 450"]),
+    (LEAD_GL + "Tại thị xã Ayun Pa, phong trào thi đua “Dân vận khéo” được triển khai rộng khắp.\n\n"
+     "Trong năm, thị xã có 25 mô hình “Dân vận khéo” được công nhận.",
+     [f"Ayun Pa, Gia Lai | models_recognized/total | {Y} | 25"]),
+    (LEAD_GL + "Huyện ủy Chư Sê chỉ đạo sát sao công tác tiếp dân. Toàn tỉnh tiếp 2.861 lượt công dân.",
+     [f"Gia Lai | reception_turns/total | {Y} | 2861"]),  # "toàn tỉnh" is the province, not the district before
+    # prefix abbreviations only
+    (LEAD_GL + "Năm 2024, H. Chư Sê tiếp 320 lượt công dân; TX. An Khê tiếp 150 lượt công dân; "
+               "TP. Pleiku tiếp 610 lượt công dân.",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 320", f"An Khê, Gia Lai | reception_turns/total | {Y} | 150",
+      f"Pleiku, Gia Lai | reception_turns/total | {Y} | 610"]),
+    (LEAD_HN + "Năm 2024, Q. Cầu Giấy có 50 mô hình “Dân vận khéo” được công nhận.",
+     [f"Cầu Giấy, Hà Nội | models_recognized/total | {Y} | 50"]),
+    (LEAD_HN + "Năm 2024, Q.Hoàn Kiếm có 35 mô hình “Dân vận khéo” được công nhận.",
+     [f"Hoàn Kiếm, Hà Nội | models_recognized/total | {Y} | 35"]),
+    (LEAD_HN + "Năm 2024, ông Nguyễn Văn H. ở huyện Sóc Sơn tiếp 5 lượt công dân.",  # an initial, not a district
+     [f"Sóc Sơn, Hà Nội | reception_turns/total | {Y} | 5"]),
+    # several provinces in one round-up
+    ("Tổng hợp kết quả công tác tiếp công dân năm 2023 của một số tỉnh Tây Nguyên trong năm qua.\n\n"
+     "Năm 2023, tỉnh Gia Lai tiếp 2.743 lượt công dân; tỉnh Kon Tum tiếp 1.900 lượt công dân. "
+     "Tỉnh Đắk Lắk tiếp 3.100 lượt công dân và tiếp nhận 820 đơn khiếu nại, tố cáo.",
+     ["Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 2743",
+      "Kon Tum | reception_turns/total | 2023-01-01..2023-12-31 | 1900",
+      "Đắk Lắk | reception_turns/total | 2023-01-01..2023-12-31 | 3100",
+      "Đắk Lắk | petitions/complaint_denunciation | 2023-01-01..2023-12-31 | 820"]),
+    # a city body reports its own figure: the city's, not the district the report is about
+    ("Huyện Sóc Sơn (Hà Nội) tổng kết công tác tiếp công dân năm 2024 với nhiều chuyển biến tích cực.\n\n"
+     "Năm 2024, huyện tiếp 640 lượt công dân. Cùng năm, Thanh tra thành phố tiếp nhận 952 đơn khiếu nại.",
+     [f"Sóc Sơn, Hà Nội | reception_turns/total | {Y} | 640", f"Hà Nội | petitions/complaint | {Y} | 952"]),
+    ("Huyện Sóc Sơn (Hà Nội) tổng kết công tác tiếp công dân năm 2024 với nhiều chuyển biến tích cực.\n\n"
+     "Năm 2024, Đoàn đại biểu Quốc hội thành phố Hà Nội tiếp 300 lượt công dân.",
+     [f"Hà Nội | reception_turns/total | {Y} | 300"]),
+    ("Huyện Sóc Sơn (Hà Nội) tổng kết công tác tiếp công dân năm 2024 với nhiều chuyển biến tích cực.\n\n"
+     "Năm 2024, Thanh tra huyện tiếp nhận 120 đơn khiếu nại.",  # the district's own inspectorate
+     [f"Sóc Sơn, Hà Nội | petitions/complaint | {Y} | 120"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_places(body, expected):
+    assert lines(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Năm 2025, X. Ia Dêr có 12 mô hình “Dân vận khéo” được công nhận.",
+     ["Ia Dêr, Gia Lai | models_recognized/total | 2025-01-01..2025-12-31 | 12"]),
+    ("Năm 2025, P. Hội Phú có 15 mô hình “Dân vận khéo” được công nhận.",
+     ["Hội Phú, Gia Lai | models_recognized/total | 2025-01-01..2025-12-31 | 15"]),
+])
+def test_commune_abbreviations_after_the_reform(body, expected):
+    lead = "Tỉnh Gia Lai tổng kết phong trào thi đua “Dân vận khéo” năm 2025 tại các xã, phường trong tỉnh.\n\n"
+    assert lines(lead + body, published="2025-12-10") == expected
