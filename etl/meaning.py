@@ -51,6 +51,7 @@ class Around:
     """What the rules may look at for one number."""
 
     left: str  # folded words before the number, back to the previous number of its clause
+    clause: str  # folded words before the number, back to the start of its clause (";")
     right: str  # folded words after its unit, up to the next number of its clause
     sentence: str  # the folded sentence
     so_far: str  # the folded passage up to and including this sentence
@@ -319,6 +320,8 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
             return Skip(f"ngoài danh mục: {why}")
     if _is_average(a):
         return Skip("số bình quân, không phải số của một kỳ (an average)")
+    if a.lex.word_ends("quota", a.clause):
+        return Skip("chỉ tiêu, mục tiêu hoặc số cho mỗi đơn vị, không phải kết quả (a target or quota)")
     ind = u.indicator
     if ind == "inherit":
         found = _inherited(c, a)
@@ -374,7 +377,8 @@ def classify_passage(cands: list[Candidate], total_of: dict[int, int], folded: l
     for c in cands:
         left, right = windows(c, cands)
         earlier = tuple((x, verdicts[x.id]) for x in cands if x.sent == c.sent and x.end <= c.start)
-        a = Around(left, right, c.folded, " ".join(folded[:c.sent + 1]),
+        clause = c.folded[c.folded.rfind(";", 0, c.start) + 1:c.start]
+        a = Around(left, clause, right, c.folded, " ".join(folded[:c.sent + 1]),
                    " ".join(folded[max(0, c.sent - 1):c.sent + 1]), passage, earlier, doc)
         if c.id in total_of:
             verdicts[c.id] = classify_part(c, verdicts[total_of[c.id]], a)

@@ -1,0 +1,58 @@
+"""Lists: bulleted and numbered items whose place, period or topic is in the lead-in line. Each
+positive has a trap beside it: input text → the exact figures (report published 2024-12-20)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import lines
+
+LEAD = ("Ban Dân vận Tỉnh ủy Gia Lai vừa tổng kết công tác dân vận năm 2024 trên địa bàn toàn tỉnh "
+        "với nhiều kết quả nổi bật.\n\n")
+Y = "2024-01-01..2024-12-31"
+
+CASES = [
+    # place and period in the lead-in
+    (LEAD + "Kết quả công tác tiếp công dân năm 2024 của huyện Chư Sê như sau:\n"
+            "- Tiếp 420 lượt công dân;\n- Tiếp nhận 150 đơn khiếu nại, tố cáo;\n- Tổ chức 36 cuộc đối thoại với Nhân dân.",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 420",
+      f"Chư Sê, Gia Lai | petitions/complaint_denunciation | {Y} | 150",
+      f"Chư Sê, Gia Lai | dialogues/total | {Y} | 36"]),
+    # the topic in the lead-in, a place in each item
+    (LEAD + "Trong 9 tháng năm 2024, các địa phương đăng ký xây dựng mô hình “Dân vận khéo” như sau:\n"
+            "1. Huyện Chư Sê: 120 mô hình.\n2. Huyện Kbang: 85 mô hình.\n3. Thị xã An Khê: 60 mô hình.",
+     ["Chư Sê, Gia Lai | models_registered/total | 2024-01-01..2024-09-30 | 120",
+      "Kbang, Gia Lai | models_registered/total | 2024-01-01..2024-09-30 | 85",
+      "An Khê, Gia Lai | models_registered/total | 2024-01-01..2024-09-30 | 60"]),
+    # numbers first in the items
+    (LEAD + "Huyện Kbang đạt nhiều kết quả trong 6 tháng đầu năm 2024:\n"
+            "+ 215 lượt công dân được tiếp;\n+ 64 đơn thư được tiếp nhận, xử lý;\n"
+            "+ 18 mô hình “Dân vận khéo” được công nhận.",
+     ["Kbang, Gia Lai | reception_turns/total | 2024-01-01..2024-06-30 | 215",
+      "Kbang, Gia Lai | petitions/total | 2024-01-01..2024-06-30 | 64",
+      "Kbang, Gia Lai | models_recognized/total | 2024-01-01..2024-06-30 | 18"]),
+    # a total in the lead-in and its parts in the items
+    (LEAD + "Năm 2024, toàn tỉnh tiếp 1.200 lượt công dân, gồm:\n"
+            "- Tiếp thường xuyên: 800 lượt;\n- Lãnh đạo tiếp định kỳ, đột xuất: 400 lượt.",
+     [f"Gia Lai | reception_turns/total | {Y} | 1200", f"Gia Lai | reception_turns/regular | {Y} | 800",
+      f"Gia Lai | reception_turns/leader | {Y} | 400"]),
+    # trap: a list of targets, not results
+    (LEAD + "Năm 2025, huyện Chư Sê phấn đấu đạt các chỉ tiêu sau:\n"
+            "- Mỗi xã đăng ký ít nhất 2 mô hình “Dân vận khéo”;\n- Tổ chức tối thiểu 12 cuộc đối thoại.", []),
+    # trap: a list under a voter meeting's lead-in
+    (LEAD + "Tại buổi tiếp xúc cử tri của đại biểu HĐND huyện Chư Sê năm 2024, cử tri nêu:\n"
+            "- 12 ý kiến về đất đai;\n- 8 ý kiến về giao thông.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_lists(body, expected):
+    assert lines(body, published="2024-12-20") == expected
+
+
+def test_each_item_keeps_where_it_is():
+    from etl.extract import Extractor
+    from tests.extract_helpers import test_report
+
+    body = CASES[1][0]
+    figs = Extractor().extract(test_report(body, published="2024-12-20"))
+    assert [f.where for f in figs] == ["đoạn 3", "đoạn 4", "đoạn 5"]
