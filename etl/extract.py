@@ -126,9 +126,16 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
             if derived is not None:
                 change, earlier = derived
                 out[change.id] = (*out.get(change.id, ()), earlier)
-        para_place = carried_place(s.text, para_place, doc.finder)
+        para_place = carried_place(s.text, para_place, doc.finder) if s.read else \
+            _caption_place(s.text, para_place, doc)
         state = state.after(s.text, para_place, doc)
     return out, state
+
+
+def _caption_place(caption: str, current: Place, doc: DocContext) -> Place:
+    """A table's caption names the place of its rows ("… của tỉnh Kon Tum"), whatever its level."""
+    named = [p for _, p, _ in doc.finder.places(caption, current)]
+    return max(named, key=lambda p: p.specific) if named else current
 
 
 def _figure(c: Candidate, anchor: Candidate, meaning: Meaning, para_place: Place, last_named: Place | None,

@@ -22,7 +22,7 @@ DIALOGUE_VERB_WINDOW = 40  # "đã đối thoại trực tiếp 120 cuộc"
 INSPECTION_AFTER_WINDOW = 15  # "8 cuộc thanh tra"
 PETITION_REJECT_WINDOW = 40  # "… 9 đơn thuộc thẩm quyền": words after the unit that make it no receipt
 PETITION_SUBSET_WINDOW = 30  # "đơn đủ điều kiện xử lý 300 đơn": words before that make it a subset
-PASSIVE_RECEIPT_WINDOW = 40  # "… được các cơ quan huyện tiếp nhận"
+RECEIPT_AFTER_WINDOW = 50  # "… (thư) được các cơ quan huyện tiếp nhận"
 CASES_WINDOW = 12  # "vụ" just before the number: cases, not petitions
 ANCHORED_BREAKDOWN_MAX = 8  # a petition's type must follow its unit this closely ("đơn khiếu nại")
 
@@ -112,11 +112,9 @@ def _received_petition(c: Candidate, a: Around) -> str:
 
 
 def _received_after(a: Around) -> bool:
-    """"64 đơn thư được (các cơ quan) tiếp nhận": said after the unit, in the passive."""
-    clause = re.split(r"[,;]", a.right, maxsplit=1)[0]
-    at = re.search(r"(?<![\wÀ-ỹ])được(?![\wÀ-ỹ])", clause)
-    return bool(at) and any(w in clause[at.end():at.end() + PASSIVE_RECEIPT_WINDOW]
-                            for w in a.lex.context["petition_received"])
+    """"64 đơn thư được (các cơ quan) tiếp nhận", "150 đơn thư tiếp nhận": said after the unit."""
+    clause = re.split(r"[,;]", a.right, maxsplit=1)[0][:RECEIPT_AFTER_WINDOW]
+    return bool(a.lex.word_ends("petition_received", clause))
 
 
 def _dvk(c: Candidate, a: Around) -> str:

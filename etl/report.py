@@ -1,9 +1,10 @@
-"""One report: front matter (title, source, publisher, date), paragraphs and sentences."""
+"""One report: front matter (title, source, publisher, date), paragraphs and sentences, and the
+tab-separated or markdown tables written inside its text (etl/texttables.py)."""
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from etl.document import Table, Where
 from etl.errors import InputError
 from etl.periods import ANY_FULL_DATE_RE, EVENT_DATE_RE, PartialDate, find_dateline, safe_date
 from etl.textio import read_text
+from etl.texttables import Block, split_tables
 from etl.textnorm import fold
 
 FRONT_MATTER_KEYS = ("title", "source_url", "publisher", "published", "note")
@@ -114,27 +116,44 @@ def _with_front_matter(text: str, doc: str) -> Report:
     notes = []
     if published_text and published_text != "unknown" and published is None:
         notes.append(f"ngày đăng không hợp lệ: {published_text!r} (invalid published date)")
-    body = [p.strip() for p in lines[end + 1:] if p.strip()]
+    body, tables = _paragraphs_and_tables(split_tables(lines[end + 1:]))
     return Report(doc=doc, title=meta.get("title", ""), source_url=meta.get("source_url", ""),
-                  publisher=meta.get("publisher", ""), published=published, paragraphs=body, notes=notes)
+                  publisher=meta.get("publisher", ""), published=published, paragraphs=body, notes=notes,
+                  tables=tables)
+
+
+def _paragraphs_and_tables(blocks: list[Block], skip: set[int] | None = None) -> tuple[list[str], list[Table]]:
+    """Text blocks become paragraphs (except those in `skip`); each table records the paragraph it follows."""
+    body: list[str] = []
+    tables: list[Table] = []
+    for i, block in enumerate(blocks):
+        if block.table is not None:
+            tables.append(replace(block.table, after_paragraph=len(body) - 1))
+        elif i not in (skip or set()):
+            body.append(block.text)
+    return body, tables
 
 
 def _bare(text: str, doc: str) -> Report:
-    lines = [ln.strip() for ln in text.split("\n")]
-    nonempty = [ln for ln in lines if ln]
+    blocks = split_tables(text.split("\n"))
+    nonempty = [b.text for b in blocks if b.table is None]
     dateline = find_dateline(nonempty[:8])
     title = ""
-    body: list[str] = []
-    for ln in nonempty:
+    skip: set[int] = set()
+    for i, block in enumerate(blocks):
+        ln = block.text
+        if block.table is not None:
+            continue
         if not title and len(ln) < 200 and not _is_dateline(ln) and len(ln.split()) >= 3:
             title = ln
+            skip.add(i)
             continue
         if _is_dateline(ln) and len(ln) < 80:
-            continue
-        body.append(ln)
+            skip.add(i)
+    body, tables = _paragraphs_and_tables(blocks, skip)
     published = PartialDate(dateline.year, dateline.month, dateline.day) if dateline else None
     return Report(doc=doc, title=title, source_url="", publisher="", published=published,
-                  paragraphs=body, has_front_matter=False)
+                  paragraphs=body, has_front_matter=False, tables=tables)
 
 
 def _is_dateline(line: str) -> bool:

@@ -1,0 +1,95 @@
+"""Tables read as the text is: tab-separated and markdown tables inside a text report, and tables
+a Word or PDF reader puts in `Report.tables`. A row per indicator or per place, a column per year
+or period; "—", "-", "x" or an empty cell is no figure; the unit in a header. Each table has traps
+beside its figures (percentages, money, an ordinal column, a quota row)."""
+from __future__ import annotations
+
+import pytest
+
+from etl.document import Cell, Table, Where
+from etl.extract import Extractor
+from etl.report import parse_report
+from tests.extract_helpers import line, lines, report_text
+
+LEAD = ("Ban Dân vận Tỉnh ủy Gia Lai tổng hợp kết quả công tác dân vận của tỉnh trong hai năm gần đây "
+        "như bảng dưới.\n\n")
+Y23, Y24 = "2023-01-01..2023-12-31", "2024-01-01..2024-12-31"
+
+CASES = [
+    # a row per indicator, a column per year, the unit in its own column, "—" for no figure
+    (LEAD + "Bảng 1. Một số chỉ tiêu của tỉnh Gia Lai\n"
+            "STT\tChỉ tiêu\tĐVT\t2023\t2024\n"
+            "1\tSố lượt tiếp công dân\tlượt\t2.743\t2.861\n"
+            "2\tĐơn khiếu nại, tố cáo tiếp nhận\tđơn\t196\t—\n"
+            "3\tTỷ lệ giải quyết đơn\t%\t92,5\t94\n"
+            "4\tKinh phí hỗ trợ mô hình\ttriệu đồng\t350\t420\n",
+     [f"Gia Lai | reception_turns/total | {Y23} | 2743", f"Gia Lai | reception_turns/total | {Y24} | 2861",
+      f"Gia Lai | petitions/complaint_denunciation | {Y23} | 196"]),
+    # markdown: a row per place, a column per indicator with the unit in brackets, the year in the caption
+    (LEAD + "Kết quả tiếp công dân năm 2024 của một số địa phương:\n\n"
+            "| Đơn vị | Tiếp công dân (lượt) | Đơn thư tiếp nhận (đơn) | Tỷ lệ giải quyết (%) |\n"
+            "|---|---:|---:|---:|\n"
+            "| Huyện Chư Sê | 420 | 150 | 95 |\n"
+            "| Thị xã An Khê | 215 | x | 90 |\n"
+            "| Toàn tỉnh | 2.861 | 1.020 | 93 |\n",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 420", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 150",
+      f"An Khê, Gia Lai | reception_turns/total | {Y24} | 215", f"Gia Lai | reception_turns/total | {Y24} | 2861",
+      f"Gia Lai | petitions/total | {Y24} | 1020"]),  # row by row
+    # a row per place, a column per year, what is counted in the caption
+    (LEAD + "Số mô hình “Dân vận khéo” được công nhận qua các năm (ĐVT: mô hình)\n"
+            "Địa phương\tNăm 2023\tNăm 2024\n"
+            "Huyện Kbang\t18\t22\n"
+            "Huyện Đức Cơ\t-\t15\n",
+     [f"Kbang, Gia Lai | models_recognized/total | {Y23} | 18", f"Kbang, Gia Lai | models_recognized/total | {Y24} | 22",
+      f"Đức Cơ, Gia Lai | models_recognized/total | {Y24} | 15"]),
+    # a row per year, the unit in the header
+    (LEAD + "Đối thoại của người đứng đầu cấp ủy, chính quyền tỉnh Gia Lai\n"
+            "| Năm | Số cuộc đối thoại | Ý kiến, kiến nghị tại đối thoại |\n"
+            "| --- | --- | --- |\n"
+            "| 2023 | 210 | 1.300 |\n"
+            "| 2024 | 236 | |\n",
+     [f"Gia Lai | dialogues/total | {Y23} | 210", f"Gia Lai | dialogue_opinions/total | {Y23} | 1300",
+      f"Gia Lai | dialogues/total | {Y24} | 236"]),
+    # trap: a table of targets and of people reached, no figure of the catalog
+    (LEAD + "Chỉ tiêu năm 2025 của các huyện\n"
+            "Huyện\tSố hộ được tuyên truyền\tKinh phí (triệu đồng)\n"
+            "Huyện Chư Sê\t1.200\t50\n"
+            "Huyện Kbang\t800\t30\n",
+     []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_tables_in_text(body, expected):
+    assert lines(body, published="2024-12-20") == expected
+
+
+def test_a_text_table_is_not_read_as_a_paragraph_and_keeps_its_caption():
+    r = parse_report(report_text(CASES[0][0]), "t.txt")
+    assert [len(p.split("\t")) for p in r.paragraphs] == [1, 1]
+    assert [(t.caption, t.after_paragraph, t.width, len(t.rows)) for t in r.tables] == [
+        ("Bảng 1. Một số chỉ tiêu của tỉnh Gia Lai", 1, 5, 5)]
+
+
+def test_every_table_figure_says_which_cell_it_came_from():
+    figs = Extractor().extract(parse_report(report_text(CASES[0][0], published="2024-12-20"), "t.txt"))
+    assert [(f.where, f.value) for f in figs] == [
+        ("bảng 1, hàng 2, cột 4", 2743), ("bảng 1, hàng 2, cột 5", 2861), ("bảng 1, hàng 3, cột 4", 196)]
+
+
+def _word_table(rows: list[list[str]], caption: str) -> Table:
+    return Table([[Cell(t) for t in r] for r in rows], caption=caption, where=Where(page=2, table=1), after_paragraph=0)
+
+
+def test_a_table_a_reader_gives_reads_the_same_way():
+    r = parse_report(report_text("Báo cáo tổng kết công tác dân vận năm 2024 của Ban Dân vận Huyện ủy Chư Sê, "
+                                 "tỉnh Gia Lai gửi các cơ quan.", published="2024-12-20"), "t.docx")
+    r.tables.append(_word_table([["Nội dung", "Năm 2023", "Năm 2024"],
+                                 ["Lượt tiếp công dân", "380", "x"],
+                                 ["Mô hình “Dân vận khéo” đăng ký", "45", "52"],
+                                 ["Hội thi “Dân vận khéo” (đội)", "12", "14"]], "Kết quả chủ yếu"))
+    figs = Extractor().extract(r)
+    assert [(line(f), f.where) for f in figs] == [
+        (f"Chư Sê, Gia Lai | reception_turns/total | {Y23} | 380", "trang 2, bảng 1, hàng 2, cột 2"),
+        (f"Chư Sê, Gia Lai | models_registered/total | {Y23} | 45", "trang 2, bảng 1, hàng 3, cột 2"),
+        (f"Chư Sê, Gia Lai | models_registered/total | {Y24} | 52", "trang 2, bảng 1, hàng 3, cột 3")]
