@@ -15,7 +15,8 @@ from etl.paths import DB_ENV, REPORTS, REVIEW, TABLES, database_path
 
 def _extract(args: argparse.Namespace) -> int:
     from etl.extract import Extractor  # noqa: PLC0415
-    from etl.readers import extract_document  # noqa: PLC0415
+    from etl.readers import extract_document, read_document  # noqa: PLC0415
+    from etl.why import why_lines  # noqa: PLC0415
 
     extractor = Extractor()
     rows: list[dict] = []
@@ -23,6 +24,9 @@ def _extract(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
+            if args.why:  # any format: the extractor's account works on the Report a reader gives
+                print("\n".join(why_lines(read_document(path), extractor)))
+                continue
             found = extract_document(path, extractor=extractor)  # .txt/.md, .docx, .pdf, scans
             rows.extend(f.record() for f in found.figures)
             for f in found.flagged:
@@ -31,7 +35,8 @@ def _extract(args: argparse.Namespace) -> int:
         except InputError as exc:
             print(f"lỗi: {exc}", file=sys.stderr)
             failed += 1
-    _write(rows, args.format, OUTPUT_COLUMNS)
+    if not args.why:
+        _write(rows, args.format, OUTPUT_COLUMNS)
     return 1 if failed else 0
 
 
@@ -110,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract", help="trích số liệu từ báo cáo (.txt, .md, .docx, .pdf, ảnh quét .png/.jpg)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("--why", action="store_true",
+                   help="in từng số trong văn bản: thành số liệu nào, hay bị bỏ vì quy tắc nào")
     p.set_defaults(func=_extract)
 
     db_help = f"tệp DuckDB (mặc định: ${DB_ENV} hoặc data/danvan.duckdb)"

@@ -18,7 +18,7 @@ PART_INTRO_MAX = 60  # parts in the sentence after their total must start near i
 # Units that count meetings: a bare "62 cuộc" takes the indicator of the "cuộc" before it.
 _EVENT_CLASS = {"dialogues", "inspections", "inherit"}
 # Any run of digits, to account for the numbers NUMBER_RE leaves out (dates, "17/17", "05/CT-UBND").
-_DIGITS_RE = re.compile(r"\d+(?:[.,/:-]\d+)*")
+_DIGITS_RE = re.compile(r"(?<![\wÀ-ỹ])\d+(?:[.,/:-]\d+)*")
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,21 @@ from etl.figure import Figure
 from etl.textnorm import fold
 
 
+VALUE_TOLERANCE = 0.005  # a value matches a gold value within ±0.5 % (a derived value is approximate)
+
+
 def match_key(province: str, district: str, indicator: str, period_end: str, value: float) -> tuple:
     """What the quality bar matches on: place, indicator, year of the period's end, value."""
     year = period_end[:4] if period_end else ""
     return (fold(province), fold(district), indicator, year, round(float(value), 6))
+
+
+def _close(value: float, gold: float) -> bool:
+    return abs(value - gold) <= VALUE_TOLERANCE * abs(gold) + 1e-9
+
+
+def _matches(key: tuple, gold: dict[tuple, list[float]]) -> bool:
+    return any(_close(key[-1], g) for g in gold.get(key[:-1], ()))
 
 
 @dataclass
@@ -32,6 +43,10 @@ class Score:
     def recall(self) -> float:
         return self.required_found / self.required if self.required else 1.0
 
+    def line(self, name: str) -> str:
+        return (f"{name}: precision {self.precision:.2f} ({self.matched_extracted}/{self.extracted}), "
+                f"recall of required {self.recall:.2f} ({self.required_found}/{self.required})")
+
 
 def read_annotations(*paths: Path) -> list[dict]:
     rows: list[dict] = []
@@ -41,12 +56,18 @@ def read_annotations(*paths: Path) -> list[dict]:
     return rows
 
 
+def _key(row: dict) -> tuple:
+    return match_key(row["province"], row["district"], row["indicator"], row["period_end"], float(row["value"]))
+
+
 def score(figures_by_doc: dict[str, list[Figure]], annotations: list[dict]) -> Score:
-    gold: dict[str, set] = {}
+    """Precision over every figure extracted (a match is any gold row, required or not) and recall
+    over the gold rows marked required, of the documents that were read."""
+    gold: dict[str, dict[tuple, list[float]]] = {}
     required: dict[str, list[dict]] = {}
     for a in annotations:
-        k = match_key(a["province"], a["district"], a["indicator"], a["period_end"], float(a["value"]))
-        gold.setdefault(a["doc"], set()).add(k)
+        k = _key(a)
+        gold.setdefault(a["doc"], {}).setdefault(k[:-1], []).append(k[-1])
         if a["required"] == "yes":
             required.setdefault(a["doc"], []).append(a)
     extracted = matched = 0
@@ -55,8 +76,7 @@ def score(figures_by_doc: dict[str, list[Figure]], annotations: list[dict]) -> S
         for f in figs:
             rec = f.record()
             extracted += 1
-            k = match_key(rec["province"], rec["district"], rec["indicator"], rec["period_end"], rec["value"])
-            if k in gold.get(doc, set()):
+            if _matches(_key(rec), gold.get(doc, {})):
                 matched += 1
             else:
                 fps.append(rec)
@@ -65,12 +85,14 @@ def score(figures_by_doc: dict[str, list[Figure]], annotations: list[dict]) -> S
     for doc, rows in required.items():
         if doc not in figures_by_doc:
             continue
-        keys = {match_key(r["province"], r["district"], r["indicator"], r["period_end"], r["value"])
-                for r in (f.record() for f in figures_by_doc[doc])}
+        got: dict[tuple, list[float]] = {}
+        for f in figures_by_doc[doc]:
+            k = _key(f.record())
+            got.setdefault(k[:-1], []).append(k[-1])
         for a in rows:
             n_req += 1
-            k = match_key(a["province"], a["district"], a["indicator"], a["period_end"], float(a["value"]))
-            if k in keys:
+            k = _key(a)
+            if any(_close(v, k[-1]) for v in got.get(k[:-1], ())):
                 found += 1
             else:
                 missed.append(a)

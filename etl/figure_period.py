@@ -16,8 +16,8 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
     if chosen is None:
         chosen = _period_of_earlier(earlier)
         level = "paragraph" if chosen else "doc"
-    if indicator == "dialogue_opinions" and level == "doc":
-        event = event_period(doc)
+    if indicator == "dialogue_opinions" and level == "doc" and (doc.report.event_date or not doc.doc_period):
+        event = event_period(doc)  # opinions raised at the one meeting the report is about
         if event:
             return event
     if chosen is not None and chosen.ref == "prev":
@@ -54,7 +54,11 @@ def nearest_period(c: Candidate) -> PeriodMention | None:
     if after:
         return after[0]
     earlier = [pm for pm in mentions if pm.end_pos <= c.start]
-    return earlier[-1] if earlier else mentions[0]
+    if earlier:
+        return earlier[-1]
+    # only after the number, in another clause: that clause's own period, unless the number's clause
+    # is the sentence's first ("Năm 2023 …; năm 2024 …" has none of this)
+    return mentions[0] if clause_start == 0 and ";" not in c.folded[c.end:mentions[0].start_pos] else None
 
 
 def _period_of_earlier(earlier: list[str]) -> PeriodMention | None:

@@ -193,8 +193,9 @@ def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: Doc
         return Place(ctx_province)
     body = _province_body(c, places, doc.lex.context["province_bodies"])
     if body is not None:
-        named = [p for pos, p, _ in places if body <= pos < c.start and p.specific == 1]
-        return named[0] if named else Place(ctx_province)
+        clause_start = c.folded.rfind(";", 0, c.start) + 1
+        named = [p for pos, p, _ in places if clause_start <= pos < c.start and p.specific == 1]
+        return named[-1] if named else Place(ctx_province)
     if not before:
         clause_end = min([x for x in (c.folded.find(";", c.end), len(c.folded)) if x >= 0])
         before = [p for p in places if p[0] < clause_end]

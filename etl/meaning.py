@@ -118,7 +118,7 @@ def _received_after(a: Around) -> bool:
 
 
 def _dvk(c: Candidate, a: Around) -> str:
-    if not a.lex.has("dvk", a.nearby):
+    if not a.lex.has("dvk", a.nearby) and not a.lex.has("dvk", a.doc.title_f):
         return "không nói đến “Dân vận khéo” (not the Dân vận khéo movement)"
     if any(a.right.lstrip().startswith(w) for w in a.lex.context["models_not_dvk"]):
         return "mô hình kinh tế, sản xuất (models of another kind)"
@@ -306,12 +306,13 @@ def windows(c: Candidate, cands: list[Candidate]) -> tuple[str, str]:
 def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int, int]) -> Verdict:
     """The meaning of a number that is not the part of a total."""
     u = c.unit
-    if u is None:
-        return Skip("không có đơn vị đếm của danh mục (no unit of the catalog)")
-    if c.percent:
-        return Skip("tỉ lệ phần trăm (a percentage)")
     if c.delta:
         return Skip("mức tăng, giảm: đọc cùng số liệu được so sánh (a change, read with its figure)")
+    if c.percent:
+        return Skip("tỉ lệ phần trăm (a percentage)")
+    if u is None:
+        word = " ".join(c.folded[c.end:].split()[:2]).strip(" ,.;:()")
+        return Skip(f"không có đơn vị đếm của danh mục: “{word}” (no unit of the catalog)")
     if u.needs:
         why = _TESTS[u.needs](c, a)
         if why:

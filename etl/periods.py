@@ -278,6 +278,11 @@ def _until_year_end(m: re.Match[str]) -> PeriodMention:
     return _at(m, Period("cumulative", None, date(y, 12, 31), m.group(0)))
 
 
+def _until_now(m: re.Match[str]) -> PeriodMention:
+    """"Đến nay, toàn quận có 168 mô hình": everything up to the report's date."""
+    return _at(m, Period("cumulative", None, None, m.group(0)), needs_now=True)
+
+
 def _ytd_until_day(m: re.Match[str]) -> PeriodMention | None:
     end = safe_date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
     if end is None or (m.group(1) and int(m.group(1)) != end.year):
@@ -412,6 +417,8 @@ _RULES: list[_Rule] = [
           ("ngày",), _until_day),
     _Rule("until_year_end", re.compile(rf"(?:tính )?(?:đến|tới) (?:hết|cuối) năm {YEAR}"), ("năm",), _until_year_end),
     _Rule("ytd", re.compile(rf"từ đầu năm(?: {YEAR}| {REL})?(?: (?:đến|tới) nay)?"), ("đầu năm",), _ytd),
+    _Rule("until_now", re.compile(r"(?:tính )?(?:đến|tới) (?:nay|thời điểm này|thời điểm hiện tại)(?![\wÀ-ỹ])"),
+          ("nay", "thời điểm"), _until_now),
     _Rule("months_first", re.compile(rf"{_NUM} tháng (đầu|cuối) năm(?: {YEAR}| {REL})?"), ("tháng",), _months_first),
     _Rule("half", re.compile(rf"nửa (đầu|cuối) năm(?: {YEAR}| {REL})?"), ("nửa",), _half),
     _Rule("months", re.compile(rf"{_NUM} tháng(?: năm)? (?:{YEAR}|năm {REL})"), ("tháng",), _months),
