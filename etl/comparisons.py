@@ -13,52 +13,128 @@ from etl.periods import Period, find_periods
 COMPARED_PERIOD_WINDOW = 80  # how far after the change its "so với năm 2023" may be
 
 
+RATIOS = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "một nửa": 0.5}
+_RATIO_RE = re.compile(r"(?<![\wÀ-ỹ])(?:gấp (đôi|rưỡi|ba|bốn|(\d+(?:,\d+)?) lần)|bằng (một nửa|(\d+(?:,\d+)?) ?%|(\d+(?:,\d+)?) lần))")
+
+
 def derived_figure(base: Candidate, cands: list[Candidate], fig: Figure,
                    period: Period) -> tuple[Candidate, Figure] | None:
-    """The change printed after `base` and the earlier figure they imply, if any."""
-    change = _change_after(base, cands)
-    if change is None:
+    """The earlier figure a comparison beside `base` implies, with the number that says it (the
+    change, or `base` itself for a ratio); None when there is no comparison with an earlier year."""
+    change = _change_for(base, cands)
+    if change is not None:
+        found = _from_change(base.value, base.qualifier, base.folded, change, fig, period)
+        return (change, found) if found else None
+    clause = _clause_around(base, cands)
+    found = _from_ratio(base.value, base.folded, clause, fig, period)
+    return (base, found) if found else None
+
+
+def derived_in_next_sentence(base: Candidate, fig: Figure, period: Period, folded: str,
+                             cands: list[Candidate]) -> tuple[Candidate | None, Figure] | None:
+    """"… tiếp 800 lượt công dân. Con số này gấp đôi năm 2023.": a sentence with a comparison and
+    no figure of its own compares the last figure of the sentence before."""
+    changes = [x for x in cands if x.delta]
+    if changes:
+        d = changes[0]
+        if d.percent or d.unit is not None and d.unit_class in (base.unit_class, "turns"):
+            found = _from_change(base.value, base.qualifier, folded, d, fig, period)
+            return (d, found) if found else None
         return None
-    target = _compared_year(base.folded[change.end:change.end + COMPARED_PERIOD_WINDOW], period)
+    found = _from_ratio(base.value, folded, (0, len(folded)), fig, period)
+    return (None, found) if found else None
+
+
+def _from_change(value: float, qualifier: str, folded: str, d: Candidate, fig: Figure, period: Period) -> Figure | None:
+    target = _compared_year(folded[d.end:d.end + COMPARED_PERIOD_WINDOW], period)
     if target is None:
         return None
-    if change.percent:
-        factor = 1 + change.value / 100 if change.delta == "up" else 1 - change.value / 100
+    if d.percent:
+        factor = 1 + d.value / 100 if d.delta == "up" else 1 - d.value / 100
         if factor <= 0:
             return None
-        value = round(base.value / factor)
-        qualifier = "approx"
-        how = f"{_fmt(base.value)} / {_fmt(factor)} (“{_phrase(base.folded, change)}”)"
+        earlier_value = round(value / factor)
+        earlier_qualifier = "approx"
+        how = f"{_fmt(value)} / {_fmt(factor)} (“{_phrase(folded, d)}”)"
     else:
-        value = base.value - change.value if change.delta == "up" else base.value + change.value
-        qualifier = base.qualifier if change.qualifier == "exact" else "approx"
-        sign = "−" if change.delta == "up" else "+"
-        how = f"{_fmt(base.value)} {sign} {_fmt(change.value)} (“{_phrase(base.folded, change)}”)"
-    if value < 0:
+        earlier_value = value - d.value if d.delta == "up" else value + d.value
+        earlier_qualifier = qualifier if d.qualifier == "exact" else "approx"
+        sign = "−" if d.delta == "up" else "+"
+        how = f"{_fmt(value)} {sign} {_fmt(d.value)} (“{_phrase(folded, d)}”)"
+    if earlier_value < 0:
         return None
+    return _earlier(fig, period, target, earlier_value, earlier_qualifier, how, context_snippet(d))
+
+
+def _from_ratio(value: float, folded: str, span: tuple[int, int], fig: Figure, period: Period) -> Figure | None:
+    """"gấp đôi năm 2023", "bằng một nửa cùng kỳ", "gấp 3 lần so với năm 2022" within `span`."""
+    for m in _RATIO_RE.finditer(folded, *span):
+        word = m.group(1) or m.group(3)
+        number = m.group(2) or m.group(5)
+        factor = RATIOS[word] if word in RATIOS else float((number or m.group(4)).replace(",", "."))
+        if m.group(4):
+            factor /= 100
+        compared = [pm for pm in find_periods(folded) if pm.compare and pm.start_pos == m.start()]
+        if not compared or factor <= 0:
+            continue
+        pm = compared[0]
+        target = pm.period.year if pm.period else (period.year + (pm.relative_year or -1) if period.year else None)
+        if target is None or period.year is None or target >= period.year:
+            continue
+        phrase = folded[pm.start_pos:pm.end_pos]
+        return _earlier(fig, period, target, round(value / factor), "approx",
+                        f"{_fmt(value)} / {_fmt(factor)} (“{phrase}”)", phrase)
+    return None
+
+
+def _earlier(fig: Figure, period: Period, target: int, value: float, qualifier: str, how: str,
+             snippet: str) -> Figure:
     earlier = period.shifted_to_year(target)
-    return change, replace(fig, period_kind=earlier.kind, period_start=earlier.start, period_end=earlier.end,
-                           value=float(value), qualifier=qualifier, derived=True, derived_how=how,
-                           number_text=context_snippet(change))
+    return replace(fig, period_kind=earlier.kind, period_start=earlier.start, period_end=earlier.end,
+                   value=float(value), qualifier=qualifier, derived=True, derived_how=how, number_text=snippet)
 
 
-def _change_after(base: Candidate, cands: list[Candidate]) -> Candidate | None:
+def _change_for(base: Candidate, cands: list[Candidate]) -> Candidate | None:
     """The change ("tăng 118 lượt", "giảm 5,7%") printed after the figure in the same clause, with
-    no other figure between, in the figure's own unit (or a percentage)."""
-    after = [x for x in cands if x.sent == base.sent and x.start > base.end and x.delta]
-    if not after:
-        return None
-    d = after[0]
+    no other figure between, in the figure's own unit (or a percentage); else one printed before it
+    in its clause ("Tăng 12% so với năm 2023, … đạt 448 lượt") that belongs to no figure before."""
+    same = [x for x in cands if x.sent == base.sent]
+    after = [x for x in same if x.start > base.end and x.delta]
+    if after:
+        d = after[0]
+        if any(base.end < x.start < d.start and x.unit and not x.delta for x in same):
+            return None
+        if ";" in base.folded[base.unit_end:d.start]:
+            return None
+        return d if _same_kind(base, d) else None
+    clause_start = base.folded.rfind(";", 0, base.start) + 1
+    before = [x for x in same if clause_start <= x.start and x.end <= base.start]
+    if before and before[0].delta and not any(x.unit and not x.delta for x in before) and _same_kind(base, before[0]):
+        return before[0]
+    return None
+
+
+def _same_kind(base: Candidate, d: Candidate) -> bool:
     if not d.percent and d.unit is None:
-        return None  # "tăng 2 lần": a ratio, not a difference
-    if any(x.sent == base.sent and base.end < x.start < d.start and x.unit and not x.delta for x in cands):
-        return None
-    if ";" in base.folded[base.unit_end:d.start]:
-        return None
-    if not d.percent and d.unit is not None and d.unit.indicator != "inherit" and \
-            d.unit_class not in (base.unit_class, "turns") and d.unit.phrase != base.unit.phrase:
-        return None
-    return d
+        return False  # "tăng 2 lần": a ratio, not a difference
+    return d.percent or d.unit.indicator == "inherit" or d.unit_class in (base.unit_class, "turns") \
+        or d.unit.phrase == base.unit.phrase
+
+
+def _clause_around(base: Candidate, cands: list[Candidate]) -> tuple[int, int]:
+    """From the previous figure (or the clause's start) to the next figure (or the clause's end)."""
+    f = base.folded
+    start = f.rfind(";", 0, base.start) + 1
+    end = f.find(";", base.end)
+    end = len(f) if end < 0 else end
+    for x in cands:
+        if x.sent != base.sent or x is base or not x.unit or x.delta:
+            continue
+        if x.end <= base.start:
+            start = max(start, x.unit_end)
+        elif x.start >= base.end:
+            end = min(end, x.start)
+    return start, end
 
 
 def _compared_year(tail: str, period: Period) -> int | None:

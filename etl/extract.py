@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.candidates import Candidate, NumberReader, context_snippet, link_parts
-from etl.comparisons import derived_figure
+from etl.comparisons import derived_figure, derived_in_next_sentence
 from etl.doc_context import DocContext, document_context
 from etl.figure import Figure
 from etl.figure_period import period_of
@@ -114,18 +114,27 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
         return out, state.under_heading(p.sentences[0].text, doc)
     para_place = state.section
     heading = [fold(p.heading)] if p.heading else []
+    last: tuple[Candidate, Figure, Period] | None = None  # the last figure of the sentence before
     for si, s in enumerate(p.sentences):
+        if last is not None and not any(c.sent == si and c.id in meaning for c in cands):
+            found = derived_in_next_sentence(*last, folded[si], [c for c in cands if c.sent == si])
+            if found is not None:
+                owner, earlier = found
+                key = owner.id if owner is not None else last[0].id
+                out[key] = (*out.get(key, ()), earlier)
+        last = None
         for c in (c for c in cands if c.sent == si and c.id in meaning):
             anchor = by_id[total_of[c.id]] if c.id in total_of and by_id[total_of[c.id]].sent != c.sent else c
             made = _figure(c, anchor, meaning[c.id], para_place, state.last_named, p, heading + folded, doc)
             if made is None:
                 continue
             fig, period = made
-            out[c.id] = (fig,)
+            out[c.id] = (*out.get(c.id, ()), fig)
+            last = (c, fig, period)
             derived = derived_figure(c, cands, fig, period)
             if derived is not None:
-                change, earlier = derived
-                out[change.id] = (*out.get(change.id, ()), earlier)
+                owner, earlier = derived
+                out[owner.id] = (*out.get(owner.id, ()), earlier)
         para_place = carried_place(s.text, para_place, doc.finder) if s.read else \
             _caption_place(s.text, para_place, doc)
         state = state.after(s.text, para_place, doc)
