@@ -54,6 +54,8 @@ CONTEXT_LISTS: dict[str, str] = {
     "registered": "models registered or carried out",
     "average": "an average, not the figure of a period (before the number)",
     "average_after": "an average, said after the unit (… mỗi năm)",
+    "contest": "a contest in the sentence: its prizes and teams are no figures",
+    "discipline": "discipline before the number in its clause (kiểm điểm, kỷ luật)",
     "quota": "a target or a quota per unit, before the number in its clause (phấn đấu, mỗi xã ít nhất)",
     "part_intro": "words that open a list of parts",
     "list_joiners": "words that may stand between two figures of one list",

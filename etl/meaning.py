@@ -248,7 +248,9 @@ def breakdown_of(c: Candidate, indicator: str, lex: Lexicon, *, part: bool, left
     if not left and not right:
         left, right = windows(c, [])
     anchored = key == "petitions"
-    if not anchored:
+    if anchored:
+        left = left.split(" và ")[-1]  # "… 45 vụ việc khiếu nại và tiếp nhận 130 đơn"
+    else:
         right = right.split(",")[0]
         for sep in (",", " và "):
             tail = left.split(sep)[-1]
@@ -313,6 +315,10 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
     if u is None:
         word = " ".join(c.folded[c.end:].split()[:2]).strip(" ,.;:()")
         return Skip(f"không có đơn vị đếm của danh mục: “{word}” (no unit of the catalog)")
+    if a.lex.word_ends("contest", a.sentence):
+        return Skip("hội thi, cuộc thi: giải và đội thi không phải số liệu (a contest)")
+    if a.lex.word_ends("discipline", a.clause):
+        return Skip("kỷ luật, kiểm điểm, không phải khen thưởng (discipline)")
     if u.needs:
         why = _TESTS[u.needs](c, a)
         if why:

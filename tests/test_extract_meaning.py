@@ -1,0 +1,63 @@
+"""Meaning, and what stays out. Honoured or recognised models are models_recognized; sessions
+("buổi tiếp") are not turns; cases ("vụ việc") are not petitions; voter meetings, contests,
+discipline, Fatherland Front and general emulation awards, money, land, counts of units, quotas,
+document numbers and dates give no figure. Each positive has a trap beside it."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import lines
+
+LEAD = ("Huyện ủy Chư Sê (Gia Lai) tổng kết công tác dân vận và phong trào thi đua “Dân vận khéo” "
+        "năm 2024 với nhiều kết quả.\n\n")
+Y = "2024-01-01..2024-12-31"
+CS = "Chư Sê, Gia Lai"
+
+CASES = [
+    # honoured models are recognised, registered ones are not
+    ("Năm 2024, huyện biểu dương 21 mô hình, 16 điển hình “Dân vận khéo” tiêu biểu.",
+     [f"{CS} | models_recognized/model | {Y} | 21", f"{CS} | models_recognized/exemplar | {Y} | 16"]),
+    ("Năm 2024, huyện có 40 mô hình “Dân vận khéo” được tôn vinh.", [f"{CS} | models_recognized/total | {Y} | 40"]),
+    ("Năm 2024, các cơ quan, đơn vị đăng ký 90 mô hình “Dân vận khéo”.",
+     [f"{CS} | models_registered/total | {Y} | 90"]),
+    ("Năm 2024, huyện có 12 mô hình kinh tế được công nhận.", []),  # not Dân vận khéo
+    # sessions are not turns, cases are not petitions
+    ("Năm 2024, huyện tổ chức 120 buổi tiếp công dân với 860 lượt công dân.",
+     [f"{CS} | reception_turns/total | {Y} | 860"]),
+    ("Năm 2024, huyện thụ lý 45 vụ việc khiếu nại và tiếp nhận 130 đơn.", [f"{CS} | petitions/total | {Y} | 130"]),
+    ("Năm 2024, huyện tiếp nhận 130 đơn, trong đó 45 đơn thuộc thẩm quyền.", [f"{CS} | petitions/total | {Y} | 130"]),
+    # what stays out
+    ("Năm 2024, đại biểu HĐND huyện tiếp xúc cử tri tại 18 điểm, tiếp nhận 96 ý kiến, kiến nghị.", []),
+    ("Năm 2024, huyện tổ chức Hội thi “Dân vận khéo” với 24 đội thi, trao giải cho 8 tập thể.", []),
+    ("Năm 2024, huyện kiểm điểm 3 tập thể, 5 cá nhân vì thiếu sót trong công tác dân vận.", []),
+    ("Năm 2024, Ủy ban MTTQ huyện tặng Giấy khen cho 30 tập thể, 45 cá nhân trong công tác mặt trận.", []),
+    ("Năm 2024, huyện khen thưởng 20 tập thể trong phong trào thi đua yêu nước.", []),
+    ("Năm 2024, huyện hỗ trợ 2 tỷ đồng và 30 ha đất cho 15/15 xã, thị trấn xây dựng nông thôn mới.", []),
+    ("Năm 2024, mỗi xã phấn đấu có ít nhất 2 mô hình “Dân vận khéo”.", []),
+    ("Theo Kế hoạch số 125/KH-UBND ngày 12/3/2024, năm 2024 huyện tiếp 300 lượt công dân.",
+     [f"{CS} | reception_turns/total | {Y} | 300"]),
+    # commendations for dân vận work are figures
+    ("Năm 2024, huyện khen thưởng 14 tập thể và 11 cá nhân có thành tích trong công tác dân vận.",
+     [f"{CS} | commendations/collective | {Y} | 14", f"{CS} | commendations/individual | {Y} | 11"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_meaning(body, expected):
+    assert lines(LEAD + body) == expected
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    ("Năm 2024, huyện tổ chức 120 buổi tiếp công dân.", "cuộc/hội nghị không rõ là gì"),
+    ("Năm 2024, huyện thụ lý 45 vụ việc khiếu nại.", "không có đơn vị đếm của danh mục: “vụ việc”"),
+    ("Năm 2024, mỗi xã phấn đấu có ít nhất 2 mô hình “Dân vận khéo”.", "chỉ tiêu"),
+    ("Năm 2024, huyện tổ chức Hội thi “Dân vận khéo”, trao giải cho 8 tập thể.", "hội thi"),
+    ("Năm 2024, huyện kiểm điểm 3 tập thể vì thiếu sót.", "kỷ luật"),
+])
+def test_every_number_keeps_the_rule_that_dropped_it(body, reason):
+    from etl.extract import Extractor
+    from tests.extract_helpers import test_report
+
+    outcomes = Extractor().read(test_report(LEAD + body)).outcomes
+    dropped = [o.reason for o in outcomes if o.sentence.startswith("Năm 2024,") and o.number_text != "2024"]
+    assert len(dropped) == 1 and reason in dropped[0]
