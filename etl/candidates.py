@@ -76,20 +76,23 @@ class NumberReader:
                            for d in ("up", "down")]
         self._multiplier_re = re.compile(r"\s+(" + "|".join(map(re.escape, lex.multipliers)) + r")(?![\wÀ-ỹ])")
 
-    def read(self, sent: int, sentence: str, first_id: int) -> tuple[list[Candidate], list[Dropped]]:
-        """The candidates of one sentence (ids from `first_id`) and the numbers dropped at once."""
+    def read(self, sent: int, sentence: str, first_id: int,
+             only: tuple[int, int] | None = None) -> tuple[list[Candidate], list[Dropped]]:
+        """The candidates of one sentence (ids from `first_id`) and the numbers dropped at once;
+        with `only`, the numbers within that span alone (a table cell's own text)."""
         folded = fold(sentence)
         cands: list[Candidate] = []
         dropped: list[Dropped] = []
         spans = []
-        for m in NUMBER_RE.finditer(sentence):
+        lo, hi = only or (0, len(sentence))
+        for m in NUMBER_RE.finditer(sentence, lo, hi):
             spans.append(m.span())
             found = self._candidate(first_id + len(cands), sent, sentence, folded, m)
             if isinstance(found, Candidate):
                 cands.append(found)
             else:
                 dropped.append(Dropped(sent, m.start(), m.end(), m.group(0), found))
-        for m in _DIGITS_RE.finditer(sentence):
+        for m in _DIGITS_RE.finditer(sentence, lo, hi):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 dropped.append(Dropped(sent, m.start(), m.end(), m.group(0), _why_not_a_number(m.group(0))))
         return cands, dropped

@@ -86,7 +86,7 @@ class Extractor:
         for si, s in enumerate(p.sentences):
             if not s.read:
                 continue
-            found, dropped = self.numbers.read(si, s.text, len(cands))
+            found, dropped = self.numbers.read(si, s.text, len(cands), s.only)
             cands.extend(found)
             outcomes.extend(((si, d.start), Outcome(s.where_at(d.start).label(), d.number_text, s.text, d.start,
                                                     reason=d.reason)) for d in dropped)

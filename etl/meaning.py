@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from etl.candidates import Candidate
 from etl.doc_context import DocContext
 from etl.lexicon import CONTEXT_TESTS, Lexicon
+from etl.periods import find_periods
 
 # Window sizes, in characters of folded text.
 AVERAGE_WINDOW = 30  # "bình quân mỗi năm 120 mô hình": an average word this close before the number
@@ -178,7 +179,8 @@ def _inherited(c: Candidate, a: Around) -> str | Skip:
         return "dialogues"  # "đã đối thoại trực tiếp 120 cuộc"
     if re.search(r"thanh tra\s*$", a.left) or "thanh tra" in a.right[:INSPECTION_AFTER_WINDOW]:
         return "inspections"
-    return Skip("cuộc/hội nghị không rõ là gì (a meeting of no known kind)")
+    return Skip("buổi, cuộc, hội nghị không rõ là gì; buổi tiếp không phải lượt tiếp "
+                "(a session or meeting of no known kind)")
 
 
 def _models_indicator(c: Candidate, a: Around) -> str | Skip:
@@ -313,6 +315,10 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
     if c.percent:
         return Skip("tỉ lệ phần trăm (a percentage)")
     if u is None:
+        within = [pm for pm in find_periods(c.folded) if pm.start_pos <= c.start and c.end <= pm.end_pos]
+        if within:
+            phrase = c.folded[within[0].start_pos:within[0].end_pos]
+            return Skip(f"thuộc cụm chỉ thời gian “{phrase}” (part of a period)")
         word = " ".join(c.folded[c.end:].split()[:2]).strip(" ,.;:()")
         return Skip(f"không có đơn vị đếm của danh mục: “{word}” (no unit of the catalog)")
     if a.lex.word_ends("contest", a.sentence):

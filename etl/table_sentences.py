@@ -32,7 +32,7 @@ _SKIPPED_HEADERS = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|tăng\s*[/,]\s*gi
 _QUALIFIER = r"(?:hơn|trên|gần|khoảng|ước|xấp xỉ|chừng)"
 _BARE_YEAR = re.compile(rf"^\s*(?:năm\s+)?{YEAR}\s*$")
 _YEAR_RANGE = re.compile(rf"^\s*(?:giai đoạn\s+)?{YEAR}\s*[-–—]\s*{YEAR}\s*$")
-_PARENS_UNIT = re.compile(r"\(\s*(?:đvt\s*:\s*|đơn vị\s*(?:tính)?\s*:\s*)?([^()]{1,25})\)")
+_PARENS_UNIT = re.compile(r"\(\s*(?:đvt\s*:\s*|đơn vị\s*(?:tính)?\s*:\s*)?([^()]{1,25})\)", re.IGNORECASE)
 _STATED_UNIT = re.compile(r"(?:đvt|đơn vị tính)\s*:\s*([\wÀ-ỹ ]{1,20})")
 # Units a unit column or a header may name that count nothing of the catalog.
 _NON_COUNT_UNITS = {"%", "triệu đồng", "tỷ đồng", "đồng", "ha", "m2", "km", "hộ", "vụ", "vụ việc", "lần"}
@@ -42,6 +42,7 @@ _NON_COUNT_UNITS = {"%", "triệu đồng", "tỷ đồng", "đồng", "ha", "m2
 class CellSentence:
     text: str
     where: Where
+    value_span: tuple[int, int]  # where the cell's own text sits in `text`: only its number is read
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,8 @@ def table_sentences(table: Table, where: Where, lex: Lexicon) -> list[CellSenten
             col_label = " ".join(h[c] for h in headers if h[c]).strip()
             if _SKIPPED_HEADERS.search(fold(col_label)):
                 continue
-            text = _render(cell, row_label, col_label, table.caption, row_unit or stated_unit, lex)
-            out.append(CellSentence(text, Where(page=where.page, table=where.table, row=r + 1, col=c + 1)))
+            text, span = _render(cell, row_label, col_label, table.caption, row_unit or stated_unit, lex)
+            out.append(CellSentence(text, Where(page=where.page, table=where.table, row=r + 1, col=c + 1), span))
     return out
 
 
@@ -193,7 +194,8 @@ def _counts_something(label: str, lex: Lexicon) -> bool:
     return _unit_at(fold(label), lex) is not None
 
 
-def _render(cell: str, row_label: str, col_label: str, caption: str, unit: str, lex: Lexicon) -> str:
+def _render(cell: str, row_label: str, col_label: str, caption: str, unit: str,
+            lex: Lexicon) -> tuple[str, tuple[int, int]]:
     labels = []
     periods = []
     header_unit, out_of_catalog = "", False
@@ -222,22 +224,27 @@ def _render(cell: str, row_label: str, col_label: str, caption: str, unit: str, 
     value = cell.strip()
     if _unit_phrase(fold(NUMBER_RE.sub("", fold(value), count=1)), lex):
         unit = ""  # the cell says its unit ("2.743 lượt")
-    sentence = _insert(value, unit, what, lex)
+    before, after = _insert(value, unit, what, lex)
     head = ", ".join(context)
     tail = ", ".join(periods)
-    return (f"{head}: " if head else "") + sentence + (f", {tail}" if tail else "") + "."
+    text = (f"{head}: " if head else "") + before
+    start = len(text)
+    text += value + after + (f", {tail}" if tail else "") + "."
+    return text, (start, start + len(value))
 
 
-def _insert(value: str, unit: str, label: str, lex: Lexicon) -> str:
-    """The number put before the unit the label names: "Số lượt tiếp công dân" → "2.743 lượt tiếp
-    công dân"; with the unit given apart, before the label: "120 lượt tiếp công dân"."""
+def _insert(value: str, unit: str, label: str, lex: Lexicon) -> tuple[str, str]:
+    """The words before and after the number, put before the unit the label names: "Số lượt tiếp
+    công dân" → ("", " lượt tiếp công dân"); with the unit given apart, before the label: "120 lượt
+    tiếp công dân"."""
     f = fold(label)
     at = _unit_position(f, unit, lex)
     if at is None:
-        return " ".join(p for p in (value, unit, label) if p)
+        rest = " ".join(p for p in (unit, label) if p)
+        return "", (" " + rest if rest else "")
     head = label[:at].rstrip()
     head = re.sub(r"(?:^|\s)(?:[Ss]ố lượng|[Ss]ố)$", "", head).rstrip()
-    return " ".join(p for p in (head, value, label[at:]) if p)
+    return (head + " " if head else ""), " " + label[at:]
 
 
 def _unit_position(folded: str, unit: str, lex: Lexicon) -> int | None:

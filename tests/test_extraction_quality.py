@@ -1,7 +1,11 @@
-"""The quality bar: precision and recall of the extractor against the corpus annotations.
+"""The quality bar: precision and recall of the extractor against hand annotations, set by set.
 
-Matches on province, district, indicator, year of the period's end and value. Prints the
-figures so a run shows them: `pytest tests/test_extraction_quality.py -s`.
+Matches on province, district, indicator, year of the period's end and value (±0.5 %). Precision
+counts every figure extracted (a match is any gold row); recall counts the rows marked required.
+The sets: the five seed articles, the bundled reports (restated seeds and rNNN), the h-reports
+(written later, phrased more freely; never used to write the rules) and our own unseen-style
+reports (tests/fixtures/unseen, written and annotated for the phenomena of issue 9). Each run
+prints every set's figures.
 """
 from __future__ import annotations
 
@@ -9,37 +13,63 @@ from pathlib import Path
 
 import pytest
 
-from etl.evaluation import read_annotations, score
+from etl.evaluation import Score, read_annotations, score
 from etl.extract import Extractor
 from etl.report import read_report
 
-RECALL_BAR = 0.95
-PRECISION_BAR = 0.90
+UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
+# (precision, recall of required) each set must keep; the seeds and reports together at the bar they
+# had before issue 9; the h-reports at what the rules reach on them (README, "Extraction quality").
+BARS = {
+    "seeds + reports": (0.90, 0.95),
+    "h-reports": (0.75, 0.75),
+    "unseen fixtures": (0.95, 0.95),
+}
+
+
+def _sets(corpus: Path) -> dict[str, tuple[list[Path], list[Path]]]:
+    return {
+        "seeds": (sorted((corpus / "seeds").glob("*.txt")), [corpus / "seed_annotations.csv"]),
+        "reports": (sorted((corpus / "reports").glob("*.txt")),
+                    [corpus / "annotations.csv", corpus / "restated_seed_annotations.csv"]),
+        "h-reports": (sorted((corpus / "reports-h").glob("*.txt")), [corpus / "annotations_h.csv"]),
+        "unseen fixtures": (sorted(UNSEEN.glob("*.txt")), [UNSEEN / "annotations.csv"]),
+    }
 
 
 @pytest.fixture(scope="module")
-def result(corpus: Path):
+def scores(corpus: Path) -> dict[str, Score]:
     ex = Extractor()
-    paths = sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "reports").glob("*.txt"))
-    figures = {p.name: ex.extract(read_report(p)) for p in paths}
-    annotations = read_annotations(corpus / "seed_annotations.csv", corpus / "annotations.csv",
-                                   corpus / "restated_seed_annotations.csv")
-    return score(figures, annotations)
+    out = {}
+    for name, (paths, annotation_files) in _sets(corpus).items():
+        out[name] = score({p.name: ex.extract(read_report(p)) for p in paths}, read_annotations(*annotation_files))
+    seeds_and_reports = _sets(corpus)["seeds"][0] + _sets(corpus)["reports"][0]
+    out["seeds + reports"] = score({p.name: ex.extract(read_report(p)) for p in seeds_and_reports},
+                                   read_annotations(*_sets(corpus)["seeds"][1], *_sets(corpus)["reports"][1]))
+    return out
 
 
-def test_quality_bar(result):
-    print(f"\nextraction over seeds + reports: precision {result.precision:.3f} "
-          f"({result.matched_extracted}/{result.extracted}), recall of required {result.recall:.3f} "
-          f"({result.required_found}/{result.required})")
-    for fp in result.false_positives:
-        print("  not annotated:", fp["doc"], fp["indicator"], fp["value"], fp["quote"][:80])
-    for m in result.missed:
-        print("  missed:", m["doc"], m["indicator"], m["value"], m["note"][:60])
-    assert result.recall >= RECALL_BAR
-    assert result.precision >= PRECISION_BAR
+def test_every_set_is_printed(scores, capsys):
+    with capsys.disabled():
+        print("\nextraction quality (precision over all figures, recall of required ones):")
+        for name, s in scores.items():
+            print("  " + s.line(name))
 
 
-def test_every_report_with_annotations_was_read(result, corpus: Path):
-    assert result.required == sum(1 for a in read_annotations(corpus / "seed_annotations.csv", corpus / "annotations.csv",
-                                                               corpus / "restated_seed_annotations.csv")
-                                  if a["required"] == "yes")
+@pytest.mark.parametrize("name", list(BARS))
+def test_quality_bar(scores, name):
+    s = scores[name]
+    precision_bar, recall_bar = BARS[name]
+    shown = "\n".join([s.line(name)]
+                      + [f"  not annotated: {f['doc']} {f['indicator']} {f['value']} {f['quote'][:80]}"
+                         for f in s.false_positives]
+                      + [f"  missed: {m['doc']} {m['indicator']} {m['value']} {m['note'][:60]}" for m in s.missed])
+    assert s.precision >= precision_bar, shown
+    assert s.recall >= recall_bar, shown
+
+
+def test_every_report_with_annotations_was_read(scores, corpus: Path):
+    for name, (paths, annotation_files) in _sets(corpus).items():
+        required = sum(1 for a in read_annotations(*annotation_files) if a["required"] == "yes")
+        assert scores[name].required == required, name
+        assert {a["doc"] for a in read_annotations(*annotation_files)} <= {p.name for p in paths}, name
