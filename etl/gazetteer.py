@@ -67,8 +67,8 @@ _NAME = r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ']*)(?:\s+[A-ZĐÂĂÊ
 # Places not in the gazetteer, read from how they are written: "huyện Xuyên Mộc", "Thị ủy Phú Mỹ".
 # Prefixes may be abbreviated: "H. Chư Sê", "TX. An Khê", "X. Ia Dêr", "P. Hội Phú".
 _UNKNOWN_DISTRICT_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(huyện|quận|thị xã|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|H\.|Q\.|TX\.)\s*" + _NAME)
-_UNKNOWN_COMMUNE_RE = re.compile(r"(?<![\wÀ-ỹ])(xã|phường|thị trấn|đặc khu|X\.|P\.|TT\.)\s*" + _NAME)
+    r"(?<![\wÀ-ỹ])([Hh]uyện|[Qq]uận|[Tt]hị xã|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|H\.|Q\.|TX\.)\s*" + _NAME)
+_UNKNOWN_COMMUNE_RE = re.compile(r"(?<![\wÀ-ỹ])([Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|X\.|P\.|TT\.)\s*" + _NAME)
 
 
 def _date(text: str) -> date | None:
