@@ -13,7 +13,8 @@ from etl.vnnumbers import NUMBER_RE, parse_vietnamese_number
 
 # Window sizes, in characters of folded text.
 AGAINST_WINDOW = 80  # "tăng 118 lượt … so với năm 2023": how far after a change its "so với" may be
-PART_INTRO_MAX = 60  # parts in the sentence after their total must start near its beginning
+PART_INTRO_MAX = 60
+UNIT_BEFORE_WINDOW = 120  # "số cuộc đối thoại mà … tổ chức với nhân dân là 64": words between unit and "là"  # parts in the sentence after their total must start near its beginning
 
 # Units that count meetings: a bare "62 cuộc" takes the indicator of the "cuộc" before it.
 _EVENT_CLASS = {"dialogues", "inspections", "inherit"}
@@ -74,6 +75,10 @@ class NumberReader:
         self._qualifier_res = [(q, ending_with(words)) for q, words in lex.qualifiers.items()]
         self._delta_res = [(d, ending_with(lex.comparison[d], r"(?: (?:thêm|được|khoảng|gần|hơn))?"))
                            for d in ("up", "down")]
+        units = "|".join(re.escape(u.phrase) for u in lex.units)
+        self._unit_before_re = re.compile(
+            rf"(?<![\wÀ-ỹ])(?:tổng )?số (?:lượng )?({units})(?![\wÀ-ỹ])[^;:.]{{0,{UNIT_BEFORE_WINDOW}}}?"
+            r"(?:\s(?:là|đạt|lên tới|lên đến)|:)\s*$")
         self._multiplier_re = re.compile(r"\s+(" + "|".join(map(re.escape, lex.multipliers)) + r")(?![\wÀ-ỹ])")
 
     def read(self, sent: int, sentence: str, first_id: int,
@@ -113,6 +118,8 @@ class NumberReader:
             after = after[mm.end():]
         percent = bool(re.match(r"\s*(%|phần trăm)", after))
         unit, unit_len = self._unit(after)
+        if unit is None and not percent:
+            unit = self._unit_before(before)
         try:
             value = parse_vietnamese_number(m.group(1), count=not percent) * multiplier
         except ValueError:
@@ -129,6 +136,11 @@ class NumberReader:
         unit_end = end + (len(folded[end:]) - len(after)) + unit_len
         return Candidate(cid, si, sentence, folded, start, end, unit_end, m.group(0), value, qualifier,
                          unit, percent=percent, delta=delta)
+
+    def _unit_before(self, before: str) -> Unit | None:
+        """'tổng số đơn tiếp nhận là 1.020', 'số cuộc đối thoại … đạt 36': the unit printed before."""
+        m = self._unit_before_re.search(before + " ")
+        return self.lex.by_phrase[m.group(1)] if m else None
 
     def _unit(self, after: str) -> tuple[Unit | None, int]:
         """The unit right after a number ("lượt công dân"), unless a longer non-unit ("đơn vị") is there."""

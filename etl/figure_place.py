@@ -173,9 +173,10 @@ def referred_back(c: Candidate, last_named: Place | None) -> Place | None:
 
 
 def _level_fits(word: str, place: Place) -> bool:
+    """"huyện" refers back to a huyện; a place the gazetteer does not hold has no known kind."""
     if place.district is not None:
         return place.district.kind == word
-    return word in ("xã", "phường") and bool(place.district_name)
+    return bool(place.district_name)
 
 
 def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: DocContext) -> Place:

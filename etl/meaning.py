@@ -59,6 +59,7 @@ class Around:
     nearby: str  # the folded sentence and the one before it
     passage: str  # the whole folded passage and the paragraph before it
     earlier: tuple[tuple[Candidate, Verdict], ...]  # the numbers before it in its sentence, as read
+    later: tuple[Candidate, ...]  # the numbers after it in its sentence
     doc: DocContext
 
     @property
@@ -177,6 +178,9 @@ def _inherited(c: Candidate, a: Around) -> str | Skip:
         return before[-1][1].indicator
     if "đối thoại" in a.left[-DIALOGUE_VERB_WINDOW:] and not a.lex.has("voter_meeting", a.sentence):
         return "dialogues"  # "đã đối thoại trực tiếp 120 cuộc"
+    if "đối thoại" in a.nearby and not a.lex.has("voter_meeting", a.nearby) and \
+            not re.search(r"thanh tra|kiểm tra", a.sentence):
+        return "dialogues"  # "… 64 cuộc đối thoại. Cấp tỉnh tổ chức 2 cuộc."
     if re.search(r"thanh tra\s*$", a.left) or "thanh tra" in a.right[:INSPECTION_AFTER_WINDOW]:
         return "inspections"
     return Skip("buổi, cuộc, hội nghị không rõ là gì; buổi tiếp không phải lượt tiếp "
@@ -185,7 +189,8 @@ def _inherited(c: Candidate, a: Around) -> str | Skip:
 
 def _models_indicator(c: Candidate, a: Around) -> str | Skip:
     """Registered or recognised: the verb decides; a model listed after another takes its reading."""
-    verb = model_verb(a.right.split(",")[0], a.left, a.lex)
+    verb = model_verb(a.right.split(",")[0], "", a.lex) or _verb_after_pair(c, a) or \
+        model_verb("", a.left, a.lex)
     if not verb:
         sibling = joined_sibling(c, a)
         if sibling is not None:
@@ -195,6 +200,23 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
         else:
             return Skip("mô hình nhưng không rõ đăng ký hay công nhận (models, neither registered nor recognised)")
     return verb
+
+
+def _verb_after_pair(c: Candidate, a: Around) -> str:
+    """'21 mô hình và 16 điển hình … đã được biểu dương': the verb after the last model of a pair in
+    the clause reads for the first too."""
+    for x in a.later:
+        if x.unit_class != c.unit_class or x.delta:
+            return ""
+        if ";" in c.folded[c.end:x.start]:
+            return ""
+        after = c.folded[x.unit_end:]
+        nxt = [y.start for y in a.later if y.start > x.end and y.unit]
+        after = after[:(min(nxt) - x.unit_end) if nxt else len(after)].split(";")[0].split(",")[0]
+        verb = model_verb(after, "", a.lex)
+        if verb:
+            return verb
+    return ""
 
 
 def model_verb(right: str, left: str, lex: Lexicon) -> str:
@@ -331,7 +353,7 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
             return Skip(f"ngoài danh mục: {why}")
     if _is_average(a):
         return Skip("số bình quân, không phải số của một kỳ (an average)")
-    if a.lex.word_ends("quota", a.clause):
+    if a.lex.word_ends("quota", a.clause) or a.lex.word_ends("target", c.folded[:c.start]):
         return Skip("chỉ tiêu, mục tiêu hoặc số cho mỗi đơn vị, không phải kết quả (a target or quota)")
     ind = u.indicator
     if ind == "inherit":
@@ -388,9 +410,10 @@ def classify_passage(cands: list[Candidate], total_of: dict[int, int], folded: l
     for c in cands:
         left, right = windows(c, cands)
         earlier = tuple((x, verdicts[x.id]) for x in cands if x.sent == c.sent and x.end <= c.start)
+        later = tuple(x for x in cands if x.sent == c.sent and x.start >= c.end)
         clause = c.folded[c.folded.rfind(";", 0, c.start) + 1:c.start]
         a = Around(left, clause, right, c.folded, " ".join(folded[:c.sent + 1]),
-                   " ".join(folded[max(0, c.sent - 1):c.sent + 1]), passage, earlier, doc)
+                   " ".join(folded[max(0, c.sent - 1):c.sent + 1]), passage, earlier, later, doc)
         if c.id in total_of:
             verdicts[c.id] = classify_part(c, verdicts[total_of[c.id]], a)
         else:

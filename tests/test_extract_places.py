@@ -29,6 +29,9 @@ CASES = [
      [f"Ayun Pa, Gia Lai | models_recognized/total | {Y} | 25"]),
     (LEAD_GL + "Huyện ủy Chư Sê chỉ đạo sát sao công tác tiếp dân. Toàn tỉnh tiếp 2.861 lượt công dân.",
      [f"Gia Lai | reception_turns/total | {Y} | 2861"]),  # "toàn tỉnh" is the province, not the district before
+    ("Huyện Xuyên Mộc (Bà Rịa - Vũng Tàu) đẩy mạnh phong trào thi đua “Dân vận khéo” trong năm 2024 "
+     "ở mọi thôn, ấp.\n\nKết quả năm 2024 của huyện: 85 mô hình “Dân vận khéo” được công nhận.",
+     [f"Xuyên Mộc, Bà Rịa - Vũng Tàu | models_recognized/total | {Y} | 85"]),  # a district the gazetteer lacks
     # prefix abbreviations only
     (LEAD_GL + "Năm 2024, H. Chư Sê tiếp 320 lượt công dân; TX. An Khê tiếp 150 lượt công dân; "
                "TP. Pleiku tiếp 610 lượt công dân.",

@@ -1,0 +1,44 @@
+"""Words one figure shares with another: the unit printed before the number ("số đơn tiếp nhận là
+1.020"), the meeting of an earlier sentence ("… 64 cuộc đối thoại. Cấp tỉnh tổ chức 2 cuộc."), the
+verb after the last of a pair ("21 mô hình và 16 điển hình … được biểu dương"), a target named at
+the head of the sentence. Each positive has a trap beside it (report published 2024-12-05)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import lines
+
+LEAD = ("Huyện ủy Chư Sê (Gia Lai) tổng kết công tác dân vận và phong trào thi đua “Dân vận khéo” "
+        "năm 2024 với nhiều kết quả.\n\n")
+Y = "2024-01-01..2024-12-31"
+CS = "Chư Sê, Gia Lai"
+
+CASES = [
+    # the unit before the number
+    ("Năm 2024, tổng số đơn tiếp nhận là 1.020, đã xử lý 960 đơn.", [f"{CS} | petitions/total | {Y} | 1020"]),
+    ("Năm 2024, số lượt công dân được tiếp là 450.", [f"{CS} | reception_turns/total | {Y} | 450"]),
+    ("Năm 2024, số cuộc đối thoại của người đứng đầu cấp ủy trên toàn huyện đạt 36.",
+     [f"{CS} | dialogues/total | {Y} | 36"]),
+    ("Năm 2024, số cuộc đối thoại trực tiếp mà Bí thư, Chủ tịch UBND các xã, thị trấn của huyện đã tổ chức "
+     "với bà con nhân dân là 52.", [f"{CS} | dialogues/total | {Y} | 52"]),
+    ("Năm 2024, số xã đạt chuẩn là 14.", []),  # a count of communes
+    ("Năm 2024, số đơn đã giải quyết là 960.", []),  # resolved, not received
+    # the meeting of the sentence before
+    ("Năm 2024, toàn huyện tổ chức 36 cuộc đối thoại. Cấp huyện tổ chức 4 cuộc.",
+     [f"{CS} | dialogues/total | {Y} | 36", f"{CS} | dialogues/district_level | {Y} | 4"]),
+    ("Năm 2024, đại biểu HĐND huyện tiếp xúc cử tri. Cấp huyện tổ chức 4 cuộc.", []),
+    # the verb after the last of a pair
+    ("Tại hội nghị, 21 mô hình và 16 điển hình “Dân vận khéo” của năm 2024 đã được biểu dương.",
+     [f"{CS} | models_recognized/model | {Y} | 21", f"{CS} | models_recognized/exemplar | {Y} | 16"]),
+    ("Năm 2024, đã có 130 mô hình của tập thể và 95 mô hình của cá nhân được công nhận “Dân vận khéo”.",
+     [f"{CS} | models_recognized/collective | {Y} | 130", f"{CS} | models_recognized/individual | {Y} | 95"]),
+    ("Năm 2024, huyện có 130 mô hình “Dân vận khéo” được đăng ký, 45 mô hình được công nhận.",
+     [f"{CS} | models_registered/total | {Y} | 130", f"{CS} | models_recognized/total | {Y} | 45"]),
+    # a target at the head of the sentence
+    ("Chỉ tiêu năm 2025 được giao: các chi bộ đăng ký 2 mô hình, các đảng bộ đăng ký 3 mô hình “Dân vận khéo”.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
+def test_shared_words(body, expected):
+    assert lines(LEAD + body) == expected
