@@ -13,8 +13,8 @@ from etl.vnnumbers import NUMBER_RE, parse_vietnamese_number
 
 # Window sizes, in characters of folded text.
 AGAINST_WINDOW = 80  # "tăng 118 lượt … so với năm 2023": how far after a change its "so với" may be
-PART_INTRO_MAX = 60
-UNIT_BEFORE_WINDOW = 120  # "số cuộc đối thoại mà … tổ chức với nhân dân là 64": words between unit and "là"  # parts in the sentence after their total must start near its beginning
+PART_INTRO_MAX = 60  # parts in the sentence after their total must start near its beginning
+UNIT_BEFORE_WINDOW = 120  # "số cuộc đối thoại mà … với nhân dân là 64": words between the unit and "là"
 
 # Units that count meetings: a bare "62 cuộc" takes the indicator of the "cuộc" before it.
 _EVENT_CLASS = {"dialogues", "inspections", "inherit"}

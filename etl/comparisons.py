@@ -14,7 +14,8 @@ COMPARED_PERIOD_WINDOW = 80  # how far after the change its "so với năm 2023"
 
 
 RATIOS = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "một nửa": 0.5}
-_RATIO_RE = re.compile(r"(?<![\wÀ-ỹ])(?:gấp (đôi|rưỡi|ba|bốn|(\d+(?:,\d+)?) lần)|bằng (một nửa|(\d+(?:,\d+)?) ?%|(\d+(?:,\d+)?) lần))")
+_RATIO_RE = re.compile(r"(?<![\wÀ-ỹ])(?:gấp (đôi|rưỡi|ba|bốn|(\d+(?:,\d+)?) lần)"
+                       r"|bằng (một nửa|(\d+(?:,\d+)?) ?%|(\d+(?:,\d+)?) lần))")
 
 
 def derived_figure(base: Candidate, cands: list[Candidate], fig: Figure,

@@ -8,7 +8,6 @@ from pathlib import Path
 from etl.figure import Figure
 from etl.textnorm import fold
 
-
 VALUE_TOLERANCE = 0.005  # a value matches a gold value within ±0.5 % (a derived value is approximate)
 
 

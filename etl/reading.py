@@ -36,6 +36,7 @@ class Sentence:
     pieces: tuple[tuple[int, Where], ...]
     read: bool = True  # False: context only (a table's caption), its numbers are not figures
     only: tuple[int, int] | None = None  # a table cell's sentence: only the number in this span is read
+    confidence: float | None = None  # a table cell's OCR confidence
 
     def where_at(self, offset: int) -> Where:
         found = self.pieces[0][1]
@@ -121,7 +122,7 @@ def _table_passage(report: Report, ti: int, table, merged: list[Passage], lex: L
     before = report.paragraphs[table.after_paragraph] if 0 <= table.after_paragraph < len(report.paragraphs) else ""
     where = table.where if table.where.table else Where(page=table.where.page, table=ti + 1)
     caption = (Sentence(table.caption, ((0, where),), read=False),) if table.caption else ()
-    cells = tuple(Sentence(cell.text, ((0, cell.where),), only=cell.value_span)
+    cells = tuple(Sentence(cell.text, ((0, cell.where),), only=cell.value_span, confidence=cell.confidence)
                   for cell in table_sentences(table, where, lex))
     return Passage(caption + cells, max(table.after_paragraph, 0), before, heading, "table")
 

@@ -10,10 +10,16 @@ from pathlib import Path
 
 from etl.document import Table, Where
 from etl.errors import InputError
-from etl.periods import ANY_FULL_DATE_RE, EVENT_DATE_RE, PartialDate, find_dateline, safe_date
+from etl.periods import (
+    ANY_FULL_DATE_RE,
+    EVENT_DATE_RE,
+    PartialDate,
+    find_dateline,
+    safe_date,
+)
 from etl.textio import read_text
-from etl.texttables import Block, split_tables
 from etl.textnorm import fold
+from etl.texttables import Block, split_tables
 
 FRONT_MATTER_KEYS = ("title", "source_url", "publisher", "published", "note")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|Q|H|TX|P|ThS|TS|PGS|GS|Th\.S|St|Mr|Ms|Dr)|\b[A-ZĐ])\.$")

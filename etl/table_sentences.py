@@ -28,7 +28,8 @@ from etl.vnnumbers import NUMBER_RE
 NO_FIGURE = {"", "-", "—", "–", "x", "...", "…", "/", "--", "_", "0 "}
 _ORDINAL_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "thứ tự"}
 # Columns that hold no count: percentages, changes, comparisons, notes.
-_SKIPPED_HEADERS = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|tăng\s*[/,]\s*giảm|tăng giảm|chênh lệch|ghi chú|xếp loại|xếp hạng")
+_SKIPPED_HEADERS = re.compile(
+    r"%|tỷ lệ|tỉ lệ|so sánh|tăng\s*[/,]\s*giảm|tăng giảm|chênh lệch|ghi chú|xếp loại|xếp hạng")
 _QUALIFIER = r"(?:hơn|trên|gần|khoảng|ước|xấp xỉ|chừng)"
 _BARE_YEAR = re.compile(rf"^\s*(?:năm\s+)?{YEAR}\s*$")
 _YEAR_RANGE = re.compile(rf"^\s*(?:giai đoạn\s+)?{YEAR}\s*[-–—]\s*{YEAR}\s*$")
@@ -43,6 +44,7 @@ class CellSentence:
     text: str
     where: Where
     value_span: tuple[int, int]  # where the cell's own text sits in `text`: only its number is read
+    confidence: float | None = None  # the cell's OCR confidence
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,8 @@ def table_sentences(table: Table, where: Where, lex: Lexicon) -> list[CellSenten
             if _SKIPPED_HEADERS.search(fold(col_label)):
                 continue
             text, span = _render(cell, row_label, col_label, table.caption, row_unit or stated_unit, lex)
-            out.append(CellSentence(text, Where(page=where.page, table=where.table, row=r + 1, col=c + 1), span))
+            out.append(CellSentence(text, Where(page=where.page, table=where.table, row=r + 1, col=c + 1), span,
+                                    table.rows[r][c].confidence))
     return out
 
 

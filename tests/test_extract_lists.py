@@ -13,7 +13,8 @@ Y = "2024-01-01..2024-12-31"
 CASES = [
     # place and period in the lead-in
     (LEAD + "Kết quả công tác tiếp công dân năm 2024 của huyện Chư Sê như sau:\n"
-            "- Tiếp 420 lượt công dân;\n- Tiếp nhận 150 đơn khiếu nại, tố cáo;\n- Tổ chức 36 cuộc đối thoại với Nhân dân.",
+            "- Tiếp 420 lượt công dân;\n- Tiếp nhận 150 đơn khiếu nại, tố cáo;\n"
+            "- Tổ chức 36 cuộc đối thoại với Nhân dân.",
      [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 420",
       f"Chư Sê, Gia Lai | petitions/complaint_denunciation | {Y} | 150",
       f"Chư Sê, Gia Lai | dialogues/total | {Y} | 36"]),

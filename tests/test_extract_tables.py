@@ -40,7 +40,8 @@ CASES = [
             "Địa phương\tNăm 2023\tNăm 2024\n"
             "Huyện Kbang\t18\t22\n"
             "Huyện Đức Cơ\t-\t15\n",
-     [f"Kbang, Gia Lai | models_recognized/total | {Y23} | 18", f"Kbang, Gia Lai | models_recognized/total | {Y24} | 22",
+     [f"Kbang, Gia Lai | models_recognized/total | {Y23} | 18",
+      f"Kbang, Gia Lai | models_recognized/total | {Y24} | 22",
       f"Đức Cơ, Gia Lai | models_recognized/total | {Y24} | 15"]),
     # a row per year, the unit in the header
     (LEAD + "Đối thoại của người đứng đầu cấp ủy, chính quyền tỉnh Gia Lai\n"
@@ -93,3 +94,13 @@ def test_a_table_a_reader_gives_reads_the_same_way():
         (f"Chư Sê, Gia Lai | reception_turns/total | {Y23} | 380", "trang 2, bảng 1, hàng 2, cột 2"),
         (f"Chư Sê, Gia Lai | models_registered/total | {Y23} | 45", "trang 2, bảng 1, hàng 3, cột 2"),
         (f"Chư Sê, Gia Lai | models_registered/total | {Y24} | 52", "trang 2, bảng 1, hàng 3, cột 3")]
+
+
+def test_ocr_confidence_comes_with_the_number():
+    r = parse_report(report_text("Năm 2024, huyện Chư Sê (Gia Lai) tiếp 450 lượt công dân và tiếp nhận 120 đơn thư."
+                                 " Đây là đoạn văn đủ dài để làm đoạn mở đầu.", published="2024-12-20"), "scan.pdf")
+    r.ocr_words[0] = [("Năm", 96.0), ("2024,", 95.0), ("450", 61.0), ("120", 93.5)]
+    rows = [[Cell("Chỉ tiêu"), Cell("Năm 2024")], [Cell("Mô hình “Dân vận khéo” đăng ký"), Cell("52", 72.0)]]
+    r.tables.append(Table(rows, where=Where(page=1, table=1), after_paragraph=0))
+    figs = Extractor().extract(r)
+    assert [(f.value, f.confidence) for f in figs] == [(450, 61.0), (120, 93.5), (52, 72.0)]
