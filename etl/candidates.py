@@ -129,7 +129,7 @@ class NumberReader:
             if pattern.search(before):
                 qualifier = q
         delta = ""
-        against = folded[end:end + AGAINST_WINDOW]
+        against = folded[end:end + AGAINST_WINDOW] + " " + _clause_before(folded, start)
         for direction, pattern in self._delta_res:
             if pattern.search(before) and any(a in against for a in self.lex.comparison["against"]):
                 delta = direction
@@ -151,6 +151,11 @@ class NumberReader:
         if non and len(non.group(1)) >= len(m.group(1)):
             return None, 0
         return self.lex.by_phrase[m.group(1)], m.end()
+
+
+def _clause_before(folded: str, start: int) -> str:
+    """"So với cùng kỳ năm 2023, … tăng 8%": the clause before a change may hold its "so với"."""
+    return folded[folded.rfind(";", 0, start) + 1:start]
 
 
 def _why_not_a_number(token: str) -> str:

@@ -46,8 +46,11 @@ def derived_in_next_sentence(base: Candidate, fig: Figure, period: Period, folde
     return (None, found) if found else None
 
 
-def _from_change(value: float, qualifier: str, folded: str, d: Candidate, fig: Figure, period: Period) -> Figure | None:
+def _from_change(value: float, qualifier: str, folded: str, d: Candidate, fig: Figure,
+                 period: Period) -> Figure | None:
     target = _compared_year(folded[d.end:d.end + COMPARED_PERIOD_WINDOW], period)
+    if target is None:  # "So với cùng kỳ năm 2023, … tăng 8%": the comparison opens the clause
+        target = _compared_year(folded[folded.rfind(";", 0, d.start) + 1:d.start], period)
     if target is None:
         return None
     if d.percent:
@@ -109,9 +112,10 @@ def _change_for(base: Candidate, cands: list[Candidate]) -> Candidate | None:
             return None
         return d if _same_kind(base, d) else None
     clause_start = base.folded.rfind(";", 0, base.start) + 1
-    before = [x for x in same if clause_start <= x.start and x.end <= base.start]
-    if before and before[0].delta and not any(x.unit and not x.delta for x in before) and _same_kind(base, before[0]):
-        return before[0]
+    before = [x for x in same if clause_start <= x.start and x.end <= base.start and (x.unit or x.percent)]
+    if before and before[-1].delta and not any(x.unit and not x.delta for x in before) \
+            and _same_kind(base, before[-1]):
+        return before[-1]
     return None
 
 

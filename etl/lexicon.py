@@ -27,6 +27,7 @@ CONTEXT_TESTS: dict[str, str] = {
     "petition": "petitions received, not a subset (resolved, under jurisdiction) or cases (vụ việc)",
     "dvk": "the “Dân vận khéo” movement is named in the sentence or the one before",
     "not_voter": "not a voter meeting (cử tri)",
+    "crowd": "delegations of many people (đông người) named in the clause before the number",
     "commendation": "praise for dân vận work, not a general emulation or Fatherland Front award",
 }
 

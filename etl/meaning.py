@@ -127,6 +127,11 @@ def _dvk(c: Candidate, a: Around) -> str:
     return ""
 
 
+def _crowd(c: Candidate, a: Around) -> str:
+    """"Đoàn đông người: 14 đoàn": a bare "đoàn" counts delegations only where they are named."""
+    return "" if "đông người" in a.clause else "đoàn không phải đoàn đông người (not a delegation of many)"
+
+
 def _not_voter(c: Candidate, a: Around) -> str:
     return "buổi tiếp xúc cử tri (a voter meeting)" if "cử tri" in a.sentence else ""
 
@@ -154,6 +159,7 @@ _TESTS: dict[str, Callable[[Candidate, Around], str]] = {
     "petition": _received_petition,
     "dvk": _dvk,
     "not_voter": _not_voter,
+    "crowd": _crowd,
     "commendation": _commendation,
 }
 if set(_TESTS) != set(CONTEXT_TESTS):  # the lexicon's loader checks `needs:` against CONTEXT_TESTS

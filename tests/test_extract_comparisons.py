@@ -22,6 +22,10 @@ CASES = [
     # the change first, the figure after it
     ("Tăng 12% so với năm 2023, số lượt công dân được huyện Chư Sê tiếp trong năm 2024 là 448 lượt.",
      [f"{P} | {Y23} | 400 khoảng suy ra", f"{P} | {Y24} | 448"]),  # in reading order: the change first
+    ("So với cùng kỳ năm 2023, số lượt công dân huyện Chư Sê tiếp năm 2024 tăng 12%, đạt 448 lượt.",
+     [f"{P} | {Y23} | 400 khoảng suy ra", f"{P} | {Y24} | 448"]),
+    ("So với kế hoạch, số lượt công dân huyện Chư Sê tiếp năm 2024 tăng 12%, đạt 448 lượt.",  # a plan
+     [f"{P} | {Y24} | 448"]),
     # ratios
     ("Năm 2024, huyện Chư Sê tiếp 800 lượt công dân, gấp đôi năm 2023.",
      [f"{P} | {Y24} | 800", f"{P} | {Y23} | 400 khoảng suy ra"]),

@@ -36,6 +36,10 @@ CASES = [
             "- Tiếp thường xuyên: 800 lượt;\n- Lãnh đạo tiếp định kỳ, đột xuất: 400 lượt.",
      [f"Gia Lai | reception_turns/total | {Y} | 1200", f"Gia Lai | reception_turns/regular | {Y} | 800",
       f"Gia Lai | reception_turns/leader | {Y} | 400"]),
+    # the label before the number, lettered items
+    (LEAD + "Kết quả tiếp công dân năm 2024 của tỉnh:\n"
+            "a) Tiếp thường xuyên: 1.840 lượt;\nb) Đoàn đông người: 14 đoàn;\nc) Đoàn kiểm tra: 6 đoàn.",
+     [f"Gia Lai | reception_turns/regular | {Y} | 1840", f"Gia Lai | group_delegations/total | {Y} | 14"]),
     # trap: a list of targets, not results
     (LEAD + "Năm 2025, huyện Chư Sê phấn đấu đạt các chỉ tiêu sau:\n"
             "- Mỗi xã đăng ký ít nhất 2 mô hình “Dân vận khéo”;\n- Tổ chức tối thiểu 12 cuộc đối thoại.", []),

@@ -9,6 +9,8 @@ from etl.lexicon import CONTEXT_TESTS, load_lexicon
 from etl.meaning import context_test
 from etl.paths import LEXICON
 
+N = len(yaml.safe_load(LEXICON.read_text(encoding="utf-8"))["units"])  # the index of a unit appended
+
 
 def _with(tmp_path, change) -> object:
     raw = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
@@ -20,12 +22,12 @@ def _with(tmp_path, change) -> object:
 
 @pytest.mark.parametrize(("change", "message"), [
     (lambda r: r["units"].append({"phrase": "lượt xe", "indicator": "reception_turns", "needs": "vehicle"}),
-     "units[31]: needs 'vehicle' không có trong các phép thử ngữ cảnh"),
-    (lambda r: r["units"].append({"phrase": "bài", "indicator": "articles"}), "units[31]: chỉ tiêu lạ 'articles'"),
+     f"units[{N}]: needs 'vehicle' không có trong các phép thử ngữ cảnh"),
+    (lambda r: r["units"].append({"phrase": "bài", "indicator": "articles"}), f"units[{N}]: chỉ tiêu lạ 'articles'"),
     (lambda r: r["units"].append({"phrase": "vụ", "indicator": "petitions", "breakdown": "case"}),
-     "units[31]: phân tổ 'case' không thuộc chỉ tiêu 'petitions'"),
+     f"units[{N}]: phân tổ 'case' không thuộc chỉ tiêu 'petitions'"),
     (lambda r: r["units"].append({"phrase": "vụ", "indicator": "petitions", "need": "petition"}),
-     "units[31]: khóa lạ 'need'"),
+     f"units[{N}]: khóa lạ 'need'"),
     (lambda r: r["context"].pop("dvk"), "context: thiếu khóa 'dvk'"),
     (lambda r: r["context"].update(extra=["x"]), "context: khóa lạ 'extra'"),
     (lambda r: r["breakdowns"]["petitions"].append({"breakdown": "cases", "words": ["vụ"]}),
