@@ -135,8 +135,10 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
             if derived is not None:
                 owner, earlier = derived
                 out[owner.id] = (*out.get(owner.id, ()), earlier)
-        para_place = carried_place(s.text, para_place, doc.finder) if s.read else \
-            _caption_place(s.text, para_place, doc)
+        if not s.read:
+            para_place = _caption_place(s.text, para_place, doc)
+        elif p.kind != "table":  # a table's rows each name their own place, or none
+            para_place = carried_place(s.text, para_place, doc.finder)
         state = state.after(s.text, para_place, doc)
     return out, state
 

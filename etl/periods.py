@@ -441,7 +441,8 @@ _RULES: list[_Rule] = [
     _Rule("prev_ref", re.compile(
         r"(?:cũng )?(?:trong|cùng) (?:thời gian|khoảng thời gian|giai đoạn|thời kỳ) (?:này|đó|trên)"),
         ("thời gian", "giai đoạn", "thời kỳ"), _prev_ref),
-    _Rule("doc_ref", re.compile(r"(?:trong|cùng) kỳ(?: báo cáo)?|kỳ báo cáo"), ("kỳ",), _doc_ref),
+    _Rule("doc_ref", re.compile(r"(?:trong|cùng) kỳ(?: báo cáo)?|kỳ báo cáo|(?<![\wÀ-ỹ])kỳ này"), ("kỳ",), _doc_ref),
+    _Rule("previous_span", re.compile(r"(?<![\wÀ-ỹ])kỳ trước(?![\wÀ-ỹ])"), ("kỳ trước",), _same_span_last_year),
 ]
 
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from etl.document import Where
 from etl.lexicon import Lexicon
+from etl.periods import find_periods
 from etl.report import Report, split_sentences
 from etl.table_sentences import table_sentences
+from etl.textnorm import fold
 
 HEADING_MAX_WORDS = 14
 # A list item's marker: "- ", "+ ", "• ", "1. ", "2) ", "a) ".
@@ -65,7 +67,10 @@ def is_heading(paragraph: str) -> bool:
             and not _SECTION_MARKER.match(text):
         return False
     body = _SECTION_MARKER.sub("", text)
-    if re.search(r"\d", _YEAR.sub("", body)):
+    folded = fold(body)
+    for pm in find_periods(folded):  # "II. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2023": a period is no figure
+        folded = folded[:pm.start_pos] + " " * (pm.end_pos - pm.start_pos) + folded[pm.end_pos:]
+    if re.search(r"\d", _YEAR.sub("", folded)):
         return False
     letters = [ch for ch in body if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0

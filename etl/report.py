@@ -170,7 +170,10 @@ def _lead_event_date(report: Report, text: str) -> date | None:
     """The date in the first paragraphs ("Sáng 6-3"), with its year from the report or its context."""
     substantive = [p for p in report.paragraphs if len(p.split()) >= 12][:2] or report.paragraphs[:1]
     for para in substantive:
-        m = EVENT_DATE_RE.search(fold(para))
+        folded = fold(para)
+        # "từ ngày 01/01/2024 đến nay" bounds a span; it is not the day of an event
+        m = next((m for m in EVENT_DATE_RE.finditer(folded)
+                  if not re.search(r"(?:từ|đến|tới)\s*$", folded[:m.start()])), None)
         if not m:
             continue
         d, mo = int(m.group(2)), int(m.group(3))

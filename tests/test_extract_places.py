@@ -21,6 +21,10 @@ CASES = [
       f"Đức Cơ, Gia Lai | reception_turns/total | {Y} | 210"]),
     (LEAD_GL + "KẾT QUẢ CỤ THỂ\n\nTrong năm, toàn tỉnh tiếp 2.861 lượt công dân.",  # a heading without a place
      [f"Gia Lai | reception_turns/total | {Y} | 2861"]),
+    (LEAD_GL + "I. KẾT QUẢ NĂM 2023\n\nToàn tỉnh đã tiếp 2.743 lượt công dân.\n\n"
+               "II. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024\n\nToàn tỉnh đã tiếp 1.300 lượt công dân.",  # a heading's period
+     ["Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 2743",
+      "Gia Lai | reception_turns/total | 2024-01-01..2024-06-30 | 1300"]),
     # the sentence before names the place
     (LEAD_GL + "Huyện ủy Chư Sê chỉ đạo sát sao công tác tiếp dân. Trong năm, toàn huyện tiếp 450 lượt công dân.",
      [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 450"]),

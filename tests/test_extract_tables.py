@@ -51,6 +51,16 @@ CASES = [
             "| 2024 | 236 | |\n",
      [f"Gia Lai | dialogues/total | {Y23} | 210", f"Gia Lai | dialogue_opinions/total | {Y23} | 1300",
       f"Gia Lai | dialogues/total | {Y24} | 236"]),
+    # a total row names no place: the caption's or the report's; "kỳ trước" is the same span a year before
+    (LEAD + "Bảng 3. Tiếp công dân năm 2024 theo địa phương\n"
+            "Địa phương\tLượt tiếp\tĐoàn đông người\n"
+            "Huyện Chư Sê\t420\t3\nHuyện Kbang\t215\t-\nTổng cộng\t635\t3\n",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 420", f"Chư Sê, Gia Lai | group_delegations/total | {Y24} | 3",
+      f"Kbang, Gia Lai | reception_turns/total | {Y24} | 215", f"Gia Lai | reception_turns/total | {Y24} | 635",
+      f"Gia Lai | group_delegations/total | {Y24} | 3"]),
+    (LEAD + "| Nội dung | ĐVT | Kỳ trước | Kỳ này |\n|---|---|---|---|\n"
+            "| Tiếp công dân | Lượt | 2.743 | 2.861 |\n",
+     [f"Gia Lai | reception_turns/total | {Y23} | 2743", f"Gia Lai | reception_turns/total | {Y24} | 2861"]),
     # trap: a table of targets and of people reached, no figure of the catalog
     (LEAD + "Chỉ tiêu năm 2025 của các huyện\n"
             "Huyện\tSố hộ được tuyên truyền\tKinh phí (triệu đồng)\n"

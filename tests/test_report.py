@@ -46,3 +46,9 @@ def test_year_of_an_undated_event_comes_from_cited_documents():
 ])
 def test_split_sentences(paragraph, expected):
     assert split_sentences(paragraph) == expected
+
+
+def test_the_start_of_a_span_is_no_event_date():
+    body = ("Ban Tiếp công dân tỉnh Gia Lai cho biết, tính từ ngày 01/01/2024 đến nay đã tiếp 940 lượt công dân "
+            "đến kiến nghị, phản ánh.")
+    assert parse_report(FRONT.format(p="2024-12-20", body=body), "a.txt").event_date is None
