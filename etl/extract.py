@@ -164,7 +164,11 @@ def _caption_place(caption: str, current: Place, doc: DocContext) -> Place:
 def _figure(c: Candidate, anchor: Candidate, meaning: Meaning, para_place: Place, last_named: Place | None,
             p: Passage, earlier: list[str], doc: DocContext) -> tuple[Figure, Period] | None:
     """`earlier`: the folded heading, then the passage's sentences (the lookback for a period)."""
-    period = period_of(anchor, earlier[:len(earlier) - len(p.sentences) + anchor.sent], meaning.indicator, doc)
+    before = earlier[:len(earlier) - len(p.sentences) + anchor.sent]
+    if p.kind == "table":  # a cell leans on the caption and the heading, not on the cells before it
+        skip = {i + len(earlier) - len(p.sentences) for i, s in enumerate(p.sentences) if s.read}
+        before = [t for i, t in enumerate(before) if i not in skip]
+    period = period_of(anchor, before, meaning.indicator, doc)
     place = place_of(anchor, para_place, last_named, doc)
     if place.province is None:
         return None

@@ -26,8 +26,14 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
             if pms:
                 return complete(pms[-1], doc)
         chosen = PeriodMention(chosen.start_pos, chosen.end_pos, None, ref="doc")
-    if chosen is not None and chosen.ref == "same_span":
-        return _same_span_year_before(doc)
+    if chosen is not None and chosen.ref in ("doc", "same_span"):
+        # "kỳ này", "trong kỳ": the period the passage is about (a caption's, a heading's), else the report's
+        current = _period_of_earlier(earlier) if level == "sentence" else None
+        whole = complete(current, doc) if current and not current.ref else None
+        if chosen.ref == "same_span":
+            return _same_span_year_before(doc, whole)
+        if whole is not None:
+            return whole
     if chosen is not None and chosen.ref:
         if chosen.ref == "duration" and chosen.period is None:
             whole = resolved_doc_period(doc)
@@ -112,9 +118,9 @@ def report_year(doc: DocContext, offset: int) -> int | None:
     return base + offset if base is not None else None
 
 
-def _same_span_year_before(doc: DocContext) -> Period:
-    """"cùng kỳ năm trước là 400 lượt": the report's period, a year earlier."""
-    whole = resolved_doc_period(doc, skip_ref=True) or fallback_period(doc)
+def _same_span_year_before(doc: DocContext, current: Period | None) -> Period:
+    """"cùng kỳ năm trước là 400 lượt", "kỳ trước": the current period, else the report's, a year earlier."""
+    whole = current or resolved_doc_period(doc, skip_ref=True) or fallback_period(doc)
     if whole.end is None:
         return Period("partial", None, None, "")
     return whole.shifted_to_year(whole.end.year - 1)

@@ -58,7 +58,7 @@ CASES = [
      [f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 420", f"Chư Sê, Gia Lai | group_delegations/total | {Y24} | 3",
       f"Kbang, Gia Lai | reception_turns/total | {Y24} | 215", f"Gia Lai | reception_turns/total | {Y24} | 635",
       f"Gia Lai | group_delegations/total | {Y24} | 3"]),
-    (LEAD + "| Nội dung | ĐVT | Kỳ trước | Kỳ này |\n|---|---|---|---|\n"
+    (LEAD + "Tiếp công dân năm 2024 so với năm trước\n| Nội dung | ĐVT | Kỳ trước | Kỳ này |\n|---|---|---|---|\n"
             "| Tiếp công dân | Lượt | 2.743 | 2.861 |\n",
      [f"Gia Lai | reception_turns/total | {Y23} | 2743", f"Gia Lai | reception_turns/total | {Y24} | 2861"]),
     # trap: a table of targets and of people reached, no figure of the catalog
