@@ -60,6 +60,7 @@ class Around:
     passage: str  # the whole folded passage and the paragraph before it
     earlier: tuple[tuple[Candidate, Verdict], ...]  # the numbers before it in its sentence, as read
     later: tuple[Candidate, ...]  # the numbers after it in its sentence
+    previous: tuple[tuple[Candidate, Verdict], ...]  # the numbers of the sentence before, as read
     doc: DocContext
 
     @property
@@ -120,7 +121,7 @@ def _received_after(a: Around) -> bool:
 
 
 def _dvk(c: Candidate, a: Around) -> str:
-    if not a.lex.has("dvk", a.nearby) and not a.lex.has("dvk", a.doc.title_f):
+    if not a.lex.has("dvk", a.nearby) and not a.lex.has("dvk", a.doc.title_f) and _listed_after(c, a) is None:
         return "không nói đến “Dân vận khéo” (not the Dân vận khéo movement)"
     if any(a.right.lstrip().startswith(w) for w in a.lex.context["models_not_dvk"]):
         return "mô hình kinh tế, sản xuất (models of another kind)"
@@ -198,7 +199,7 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
     verb = model_verb(a.right.split(",")[0], "", a.lex) or _verb_after_pair(c, a) or \
         model_verb("", a.left, a.lex)
     if not verb:
-        sibling = joined_sibling(c, a)
+        sibling = joined_sibling(c, a) or _listed_after(c, a)
         if sibling is not None:
             verb = sibling.indicator
         elif a.lex.has("dvk", a.sentence) and not a.lex.has("models_other", a.right):
@@ -253,6 +254,18 @@ def joined_sibling(c: Candidate, a: Around) -> Meaning | None:
         gap = gap[:m.start] + " " * (m.end - m.start) + gap[m.end:]
     gap = _joiners(a.lex).sub(" ", gap)
     return meaning if not gap.strip(" ,;:()-") else None
+
+
+def _listed_after(c: Candidate, a: Around) -> Meaning | None:
+    """'Huyện Chư Păh: 45 mô hình “Dân vận khéo” được công nhận. Huyện Ia Grai: 38 mô hình.': a
+    sentence that is only a place and a number goes on the list of the sentence before."""
+    before = [(x, v) for x, v in a.previous if isinstance(v, Meaning) and x.unit_class == c.unit_class]
+    if not before or c.folded[c.unit_end:].strip(" .;") or any(x for x, _ in a.earlier):
+        return None
+    gap = c.folded[:c.start]
+    for m in a.doc.gaz.mentions(c.sentence[:c.start]):
+        gap = gap[:m.start] + " " * (m.end - m.start) + gap[m.end:]
+    return before[-1][1] if not _joiners(a.lex).sub(" ", gap).strip(" ,;:()-") else None
 
 
 _JOINERS: dict[int, re.Pattern[str]] = {}
@@ -417,9 +430,10 @@ def classify_passage(cands: list[Candidate], total_of: dict[int, int], folded: l
         left, right = windows(c, cands)
         earlier = tuple((x, verdicts[x.id]) for x in cands if x.sent == c.sent and x.end <= c.start)
         later = tuple(x for x in cands if x.sent == c.sent and x.start >= c.end)
+        previous = tuple((x, verdicts[x.id]) for x in cands if x.sent == c.sent - 1)
         clause = c.folded[c.folded.rfind(";", 0, c.start) + 1:c.start]
         a = Around(left, clause, right, c.folded, " ".join(folded[:c.sent + 1]),
-                   " ".join(folded[max(0, c.sent - 1):c.sent + 1]), passage, earlier, later, doc)
+                   " ".join(folded[max(0, c.sent - 1):c.sent + 1]), passage, earlier, later, previous, doc)
         if c.id in total_of:
             verdicts[c.id] = classify_part(c, verdicts[total_of[c.id]], a)
         else:

@@ -40,6 +40,11 @@ CASES = [
     (LEAD + "Kết quả tiếp công dân năm 2024 của tỉnh:\n"
             "a) Tiếp thường xuyên: 1.840 lượt;\nb) Đoàn đông người: 14 đoàn;\nc) Đoàn kiểm tra: 6 đoàn.",
      [f"Gia Lai | reception_turns/regular | {Y} | 1840", f"Gia Lai | group_delegations/total | {Y} | 14"]),
+    # a list written as short sentences
+    (LEAD + "Năm 2024, huyện Chư Păh có 45 mô hình “Dân vận khéo” được công nhận. Huyện Ia Grai: 38 mô hình. "
+            "Thị xã Ayun Pa: 20 mô hình. Huyện Kbang: 12 mô hình kinh tế.",
+     [f"Chư Păh, Gia Lai | models_recognized/total | {Y} | 45", f"Ia Grai, Gia Lai | models_recognized/total | {Y} | 38",
+      f"Ayun Pa, Gia Lai | models_recognized/total | {Y} | 20"]),
     # trap: a list of targets, not results
     (LEAD + "Năm 2025, huyện Chư Sê phấn đấu đạt các chỉ tiêu sau:\n"
             "- Mỗi xã đăng ký ít nhất 2 mô hình “Dân vận khéo”;\n- Tổ chức tối thiểu 12 cuộc đối thoại.", []),
