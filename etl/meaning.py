@@ -303,27 +303,32 @@ def breakdown_of(c: Candidate, indicator: str, lex: Lexicon, *, part: bool, left
     for window, is_right in ((right, True), (left, False)):
         if has_levels and any(cue in window for cue in lex.total_cues):
             return "total"
-        hits = []
-        for breakdown, words in rules:
-            if key == "models" and not part and not is_right and breakdown in ("collective", "individual"):
-                continue  # "các cơ quan, đơn vị và cá nhân đã đăng ký 90 mô hình" is not a split
-            for w in words:
-                pos = window.find(w)
-                if pos < 0:
-                    continue
-                if anchored and is_right and pos > ANCHORED_BREAKDOWN_MAX:
-                    continue
-                hits.append((pos if is_right else -pos - len(w), -len(w), breakdown))
-                break
-        if hits:
-            levels = {b for *_, b in hits if b.endswith("_level")}
-            if len(levels) > 1:
-                return "total"
-            hits.sort()
-            return hits[0][2]
+        found = _breakdown_in(window, rules, key, is_right=is_right, part=part, anchored=anchored)
+        if found:
+            return found
     if c.unit and c.unit.phrase == "điển hình":
         return "exemplar"
     return ""
+
+
+def _breakdown_in(window: str, rules: tuple[tuple[str, tuple[str, ...]], ...], key: str, *, is_right: bool,
+                  part: bool, anchored: bool) -> str:
+    """The breakdown whose word stands nearest the number in one window; "total" when two levels do."""
+    hits = []
+    for breakdown, words in rules:
+        if key == "models" and not part and not is_right and breakdown in ("collective", "individual"):
+            continue  # "các cơ quan, đơn vị và cá nhân đã đăng ký 90 mô hình" is not a split
+        for w in words:
+            pos = window.find(w)
+            if pos < 0 or anchored and is_right and pos > ANCHORED_BREAKDOWN_MAX:
+                continue
+            hits.append((pos if is_right else -pos - len(w), -len(w), breakdown))
+            break
+    if not hits:
+        return ""
+    if len({b for *_, b in hits if b.endswith("_level")}) > 1:
+        return "total"
+    return min(hits)[2]
 
 
 def windows(c: Candidate, cands: list[Candidate]) -> tuple[str, str]:
