@@ -118,7 +118,7 @@ class Gazetteer:
              on: date | None = None) -> list[Locality]:
         """Localities called `name` (any alias, any tone placement), optionally within a province."""
         key = fold(name.strip())
-        key = re.sub(r"^(tỉnh|thành phố|tp\.?|quận|huyện|thị xã|phường|xã|q\.|h\.|tx\.|x\.|p\.)\s*", "", key)
+        key = re.sub(r"^(tỉnh|thành phố|tp\.?|quận|huyện|thị xã|phường|xã|q\.|h\.)\s+", "", key)
         out = [loc for loc in self.localities
                if key in {fold(n) for n in self.names_of(loc)}
                and (level is None or loc.level == level)
