@@ -26,6 +26,8 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
             if pms:
                 return complete(pms[-1], doc)
         chosen = PeriodMention(chosen.start_pos, chosen.end_pos, None, ref="doc")
+    if chosen is not None and chosen.ref == "until_now":
+        return resolved_doc_period(doc, skip_ref=True) or Period("cumulative", None, doc.report.now, "đến nay")
     if chosen is not None and chosen.ref in ("doc", "same_span"):
         # "kỳ này", "trong kỳ": the period the passage is about (a caption's, a heading's), else the report's
         current = _period_of_earlier(earlier) if level == "sentence" else None

@@ -95,7 +95,7 @@ class PeriodMention:
     start_pos: int
     end_pos: int
     period: Period | None
-    ref: str = ""  # "", "doc", "prev", "duration", "same_span"
+    ref: str = ""  # "", "doc", "prev", "duration", "same_span", "until_now"
     compare: bool = False
     needs_now: bool = False  # end is "đến nay": the report's date
     needs_year: bool = False  # year not printed ("6 tháng đầu năm", "quý I")
@@ -279,8 +279,8 @@ def _until_year_end(m: re.Match[str]) -> PeriodMention:
 
 
 def _until_now(m: re.Match[str]) -> PeriodMention:
-    """"Đến nay, toàn quận có 168 mô hình": everything up to the report's date."""
-    return _at(m, Period("cumulative", None, None, m.group(0)), needs_now=True)
+    """"Đến nay, toàn quận có 168 mô hình": up to the report's date, within the report's own period."""
+    return _at(m, None, ref="until_now", needs_now=True)
 
 
 def _ytd_until_day(m: re.Match[str]) -> PeriodMention | None:

@@ -43,7 +43,8 @@ CASES = [
     # a list written as short sentences
     (LEAD + "Năm 2024, huyện Chư Păh có 45 mô hình “Dân vận khéo” được công nhận. Huyện Ia Grai: 38 mô hình. "
             "Thị xã Ayun Pa: 20 mô hình. Huyện Kbang: 12 mô hình kinh tế.",
-     [f"Chư Păh, Gia Lai | models_recognized/total | {Y} | 45", f"Ia Grai, Gia Lai | models_recognized/total | {Y} | 38",
+     [f"Chư Păh, Gia Lai | models_recognized/total | {Y} | 45",
+      f"Ia Grai, Gia Lai | models_recognized/total | {Y} | 38",
       f"Ayun Pa, Gia Lai | models_recognized/total | {Y} | 20"]),
     # trap: a list of targets, not results
     (LEAD + "Năm 2025, huyện Chư Sê phấn đấu đạt các chỉ tiêu sau:\n"

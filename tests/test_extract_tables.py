@@ -55,7 +55,8 @@ CASES = [
     (LEAD + "Bảng 3. Tiếp công dân năm 2024 theo địa phương\n"
             "Địa phương\tLượt tiếp\tĐoàn đông người\n"
             "Huyện Chư Sê\t420\t3\nHuyện Kbang\t215\t-\nTổng cộng\t635\t3\n",
-     [f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 420", f"Chư Sê, Gia Lai | group_delegations/total | {Y24} | 3",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 420",
+      f"Chư Sê, Gia Lai | group_delegations/total | {Y24} | 3",
       f"Kbang, Gia Lai | reception_turns/total | {Y24} | 215", f"Gia Lai | reception_turns/total | {Y24} | 635",
       f"Gia Lai | group_delegations/total | {Y24} | 3"]),
     (LEAD + "Tiếp công dân năm 2024 so với năm trước\n| Nội dung | ĐVT | Kỳ trước | Kỳ này |\n|---|---|---|---|\n"
