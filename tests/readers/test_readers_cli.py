@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from document_fixtures import EXPECTED_FIGURES
+from document_fixtures import EXPECTED_FIGURES, EXPECTED_TABLE_FIGURES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,6 +20,6 @@ def test_cli_extract_documents(report_docx: Path, report_pdf: Path, scan, tmp_pa
     assert out.returncode == 1  # one file failed, the others are still printed
     assert f"lỗi: {empty}: tệp rỗng (empty file)" in out.stderr
     rows = list(csv.DictReader(out.stdout.splitlines()))
-    expected = [(str(v), "yes" if d else "no") for *_, v, d in EXPECTED_FIGURES]
+    expected = [(str(v), "yes" if d else "no") for *_, v, d in EXPECTED_FIGURES + EXPECTED_TABLE_FIGURES]
     for f in files[:3]:
         assert [(r["value"], r["derived"]) for r in rows if r["doc"] == f.name] == expected

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from document_fixtures import (
     EXPECTED_FIGURES,
+    EXPECTED_TABLE_FIGURES,
     PARAGRAPHS,
     TABLE_1,
     TABLE_2,
@@ -75,7 +76,7 @@ def test_pdf_of_two_pages(report_pdf: Path):
 @pytest.mark.parametrize("fixture", ["report_docx", "report_pdf", "borderless_pdf"])
 def test_figures_from_documents(fixture: str, request: pytest.FixtureRequest):
     found = extract_document(request.getfixturevalue(fixture))
-    assert figure_rows(found.figures) == EXPECTED_FIGURES
+    assert figure_rows(found.figures) == EXPECTED_FIGURES + EXPECTED_TABLE_FIGURES
     assert all(f.confidence is None for f in found.figures) and found.flagged == []
     where = {f.value: f.where for f in found.figures}
     prefix = "" if fixture == "report_docx" else "trang 1, "
@@ -119,6 +120,13 @@ def test_scanned_pdf(scan_pdf_report: Report, scan: tuple[list[Path], Path]):
 def test_figures_from_scan_carry_confidence(scan_png_report: Report):
     figures = Extractor().extract(scan_png_report)
     flagged = mark_confidence(scan_png_report, figures)
-    assert figure_rows(figures) == EXPECTED_FIGURES
-    assert all(LOW_CONFIDENCE <= f.confidence <= 100 for f in figures)
-    assert flagged == []
+    from_text = [f for f in figures if "bảng" not in f.where]
+    assert figure_rows(from_text) == EXPECTED_FIGURES
+    assert all(LOW_CONFIDENCE <= f.confidence <= 100 for f in from_text)
+    # a table's number is read right, or flagged for review (test_scanned_tables_are_right_or_flagged);
+    # its row's label may be misread by OCR all the same ("Ia Grai" as "la Gral")
+    from_tables = [f for f in figures if "bảng" in f.where]
+    values = {v for *_, v, _ in EXPECTED_TABLE_FIGURES}
+    assert all(f.value in values or f in flagged for f in from_tables)
+    assert len(from_tables) >= len(EXPECTED_TABLE_FIGURES) - 2
+    assert all(f in from_tables for f in flagged)
