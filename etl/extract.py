@@ -143,18 +143,6 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
     return out, state
 
 
-def _confidence(c: Candidate, p: Passage, report: Report) -> float | None:
-    """How sure OCR was of the number: its cell's confidence, or the lowest of the OCR'd words of its
-    paragraph that hold it; None when nothing was OCR'd."""
-    s = p.sentences[c.sent]
-    if s.confidence is not None:
-        return s.confidence
-    para = s.where_at(c.start).paragraph
-    words = report.ocr_words.get(para - 1, []) if para else []
-    found = [conf for word, conf in words if c.number_text in word]
-    return min(found) if found else None
-
-
 def _caption_place(caption: str, current: Place, doc: DocContext) -> Place:
     """A table's caption names the place of its rows ("… của tỉnh Kon Tum"), whatever its level."""
     named = [p for _, p, _ in doc.finder.places(caption, current)]
@@ -186,10 +174,9 @@ def _figure(c: Candidate, anchor: Candidate, meaning: Meaning, para_place: Place
         quote=c.sentence,
         locality_id=(place.district.id if place.district else ("" if place.district_name else place.province.id)),
         number_text=context_snippet(c),
-        paragraph=p.para,
+        paragraph=p.sentences[c.sent].paragraph_at(c.start, p.para),
         sentence=c.sent,
         where=p.sentences[c.sent].where_at(c.start).label(),
-        confidence=_confidence(c, p, doc.report),
     ), period
 
 

@@ -38,13 +38,21 @@ class Sentence:
     pieces: tuple[tuple[int, Where], ...]
     read: bool = True  # False: context only (a table's caption), its numbers are not figures
     only: tuple[int, int] | None = None  # a table cell's sentence: only the number in this span is read
-    confidence: float | None = None  # a table cell's OCR confidence
+
+    paras: tuple[int, ...] = ()  # index in Report.paragraphs of each piece ('' for a table cell)
 
     def where_at(self, offset: int) -> Where:
-        found = self.pieces[0][1]
-        for start, where in self.pieces:
+        return self.pieces[self._piece(offset)][1]
+
+    def paragraph_at(self, offset: int, default: int) -> int:
+        """The index in Report.paragraphs of the paragraph the text at `offset` comes from."""
+        return self.paras[self._piece(offset)] if self.paras else default
+
+    def _piece(self, offset: int) -> int:
+        found = 0
+        for i, (start, _where) in enumerate(self.pieces):
             if start <= offset:
-                found = where
+                found = i
         return found
 
 
@@ -92,7 +100,7 @@ def passages(report: Report, lex: Lexicon) -> list[Passage]:
         before = paras[pi - 1] if pi > 0 else ""
         if is_heading(paras[pi]):
             heading = _strip_heading(paras[pi])
-            out.append(Passage((_whole(paras[pi], report.where(pi)),), pi, before, heading, "heading"))
+            out.append(Passage((_whole(paras[pi], report.where(pi), pi),), pi, before, heading, "heading"))
             pi += 1
             continue
         items_from = pi + 1 if paras[pi].rstrip().endswith(":") else pi
@@ -103,7 +111,8 @@ def passages(report: Report, lex: Lexicon) -> list[Passage]:
             out.append(_list_passage(report, pi, items_from, end, before, heading))
             pi = end
         else:
-            sentences = tuple(Sentence(s, ((0, report.where(pi)),)) for s in split_sentences(paras[pi]))
+            where = report.where(pi)
+            sentences = tuple(Sentence(s, ((0, where),), paras=(pi,)) for s in split_sentences(paras[pi]))
             out.append(Passage(sentences, pi, before, heading))
             pi += 1
     return _with_tables(out, report, tables, lex)
@@ -127,13 +136,13 @@ def _table_passage(report: Report, ti: int, table, merged: list[Passage], lex: L
     before = report.paragraphs[table.after_paragraph] if 0 <= table.after_paragraph < len(report.paragraphs) else ""
     where = table.where if table.where.table else Where(page=table.where.page, table=ti + 1)
     caption = (Sentence(table.caption, ((0, where),), read=False),) if table.caption else ()
-    cells = tuple(Sentence(cell.text, ((0, cell.where),), only=cell.value_span, confidence=cell.confidence)
+    cells = tuple(Sentence(cell.text, ((0, cell.where),), only=cell.value_span)
                   for cell in table_sentences(table, where, lex))
     return Passage(caption + cells, max(table.after_paragraph, 0), before, heading, "table")
 
 
-def _whole(text: str, where: Where) -> Sentence:
-    return Sentence(text, ((0, where),))
+def _whole(text: str, where: Where, pi: int) -> Sentence:
+    return Sentence(text, ((0, where),), paras=(pi,))
 
 
 def _strip_heading(paragraph: str) -> str:
@@ -144,18 +153,20 @@ def _list_passage(report: Report, lead: int, first_item: int, end: int, before: 
     """A lead-in and its items as one passage: the lead-in's sentences, the last of them joined with
     the items ("…như sau: tiếp 420 lượt công dân; tiếp nhận 150 đơn; …")."""
     sentences: list[Sentence] = []
-    text, pieces = "", []
+    text, pieces, paras = "", [], []
     if first_item > lead:  # the lead-in ends with ":"
         lead_sentences = split_sentences(report.paragraphs[lead])
         where = report.where(lead)
-        sentences = [Sentence(s, ((0, where),)) for s in lead_sentences[:-1]]
+        sentences = [Sentence(s, ((0, where),), paras=(lead,)) for s in lead_sentences[:-1]]
         text = lead_sentences[-1] if lead_sentences else ""
         pieces.append((0, where))
+        paras.append(lead)
     for k in range(first_item, end):
         item = ITEM_MARKER.sub("", report.paragraphs[k]).strip().rstrip(";.,")
         sep = " " if text.endswith(":") else ("; " if text else "")
         text += sep
         pieces.append((len(text), report.where(k)))
+        paras.append(k)
         text += item
-    sentences.append(Sentence(text + ".", tuple(pieces)))
+    sentences.append(Sentence(text + ".", tuple(pieces), paras=tuple(paras)))
     return Passage(tuple(sentences), lead, before, heading, "list")

@@ -35,6 +35,8 @@ _BARE_YEAR = re.compile(rf"^\s*(?:năm\s+)?{YEAR}\s*$")
 _YEAR_RANGE = re.compile(rf"^\s*(?:giai đoạn\s+)?{YEAR}\s*[-–—]\s*{YEAR}\s*$")
 _PARENS_UNIT = re.compile(r"\(\s*(?:đvt\s*:\s*|đơn vị\s*(?:tính)?\s*:\s*)?([^()]{1,25})\)", re.IGNORECASE)
 _STATED_UNIT = re.compile(r"(?:đvt|đơn vị tính)\s*:\s*([\wÀ-ỹ ]{1,20})")
+# "Bảng 2.", "Biểu 1:", "Phụ lục 3 -" before a caption's words.
+_CAPTION_NUMBER = re.compile(r"^\s*(?:bảng|biểu|phụ lục)\s*[\dIVX]*\s*[.:–-]?\s*", re.IGNORECASE)
 # Units a unit column or a header may name that count nothing of the catalog.
 _NON_COUNT_UNITS = {"%", "triệu đồng", "tỷ đồng", "đồng", "ha", "m2", "km", "hộ", "vụ", "vụ việc", "lần"}
 
@@ -44,7 +46,6 @@ class CellSentence:
     text: str
     where: Where
     value_span: tuple[int, int]  # where the cell's own text sits in `text`: only its number is read
-    confidence: float | None = None  # the cell's OCR confidence
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,7 @@ def table_sentences(table: Table, where: Where, lex: Lexicon) -> list[CellSenten
             if _SKIPPED_HEADERS.search(fold(col_label)):
                 continue
             text, span = _render(cell, row_label, col_label, table.caption, row_unit or stated_unit, lex)
-            out.append(CellSentence(text, Where(page=where.page, table=where.table, row=r + 1, col=c + 1), span,
-                                    table.rows[r][c].confidence))
+            out.append(CellSentence(text, Where(page=where.page, table=where.table, row=r + 1, col=c + 1), span))
     return out
 
 
@@ -220,7 +220,7 @@ def _render(cell: str, row_label: str, col_label: str, caption: str, unit: str,
         what = counted[-1]
         context = [lb for lb in labels if lb is not what]
     else:
-        cap, cap_unit, _ = _split_unit(caption, lex)
+        cap, cap_unit, _ = _split_unit(_CAPTION_NUMBER.sub("", caption), lex)
         what = cap if caption and _counts_something(cap, lex) else ""
         unit = unit or cap_unit
         context = labels

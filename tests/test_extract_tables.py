@@ -106,12 +106,3 @@ def test_a_table_a_reader_gives_reads_the_same_way():
         (f"Chư Sê, Gia Lai | models_registered/total | {Y23} | 45", "trang 2, bảng 1, hàng 3, cột 2"),
         (f"Chư Sê, Gia Lai | models_registered/total | {Y24} | 52", "trang 2, bảng 1, hàng 3, cột 3")]
 
-
-def test_ocr_confidence_comes_with_the_number():
-    r = parse_report(report_text("Năm 2024, huyện Chư Sê (Gia Lai) tiếp 450 lượt công dân và tiếp nhận 120 đơn thư."
-                                 " Đây là đoạn văn đủ dài để làm đoạn mở đầu.", published="2024-12-20"), "scan.pdf")
-    r.ocr_words[0] = [("Năm", 96.0), ("2024,", 95.0), ("450", 61.0), ("120", 93.5)]
-    rows = [[Cell("Chỉ tiêu"), Cell("Năm 2024")], [Cell("Mô hình “Dân vận khéo” đăng ký"), Cell("52", 72.0)]]
-    r.tables.append(Table(rows, where=Where(page=1, table=1), after_paragraph=0))
-    figs = Extractor().extract(r)
-    assert [(f.value, f.confidence) for f in figs] == [(450, 61.0), (120, 93.5), (52, 72.0)]
