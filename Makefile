@@ -43,7 +43,7 @@ $(DB): $(STAMP) $(DB_INPUTS)
 db: $(DB)
 
 run: system-deps-run $(STAMP) $(DB)
-	DANVAN_DB=$(abspath $(DB)) $(PY) -m core.serve --server.address 127.0.0.1 --server.port $(PORT)
+	DANVAN_DB=$(abspath $(DB)) $(PY) -m core.ui.serve --server.address 127.0.0.1 --server.port $(PORT)
 
 test: system-deps-test $(STAMP) $(DB)
 	$(PY) -m pytest
@@ -52,7 +52,7 @@ test: system-deps-test $(STAMP) $(DB)
 deck: system-deps-run $(STAMP) $(DB)
 	@if [ -z "$(SPEC)" ] || [ -z "$(OUT)" ]; then \
 	  echo "dùng: make deck SPEC=data/decks/example.yaml OUT=out/example.pptx"; exit 2; fi
-	DANVAN_DB=$(abspath $(DB)) $(PY) -m core.deck_cli "$(SPEC)" "$(OUT)"
+	DANVAN_DB=$(abspath $(DB)) $(PY) -m core.deck.cli "$(SPEC)" "$(OUT)"
 
 # Timings against the goals of issue 5 on national-size synthetic data (a few minutes): prints a
 # table and writes bench-results.json; work files in out/bench/. See tests/bench/run.py.

@@ -1,9 +1,9 @@
 """Entry point of the dashboard (`make run`): page config, language toggle, navigation."""
 import streamlit as st
 
-from core import cached, chart_actions, deck_basket, render, run_slots, urlstate, widgets
-from core.db import DatabaseMissing, database_path, database_version
-from core.i18n import t
+from core.data.db import DatabaseMissing, database_path, database_version
+from core.ui import cached, chart_actions, deck_basket, render, run_slots, urlstate, widgets
+from core.words.i18n import t
 
 st.set_page_config(page_title="Công tác dân vận", page_icon=":material/diversity_3:", layout="wide")
 
@@ -39,5 +39,5 @@ if deck_basket.current():
     st.sidebar.caption(t("deck.sidebar", lang, n=len(deck_basket.current())))
 
 urlstate.show_notices(url, lang)
-with run_slots.page_run():  # a few sessions at a time: see core/run_slots.py
+with run_slots.page_run():  # a few sessions at a time: see core/ui/run_slots.py
     page.run()

@@ -1,1 +1,1 @@
-"""Read side of the dashboard: database access, queries, charts, formatting (pages import only this)."""
+"""Read side of the dashboard in five rooms: data (database, queries, measures), words, charts, deck, ui (Streamlit)."""

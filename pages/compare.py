@@ -1,9 +1,12 @@
 """So sánh: one indicator and one year or period; provinces side by side, or a province's districts ranked."""
 import streamlit as st
 
-from core import cached, charts, fmt, labels, measures, palette, render, tables, urlstate, widgets
-from core.i18n import setting, t
-from core.period import Period
+from core.charts import figures, palette
+from core.data import measures
+from core.data.period import Period
+from core.ui import cached, render, tables, urlstate, widgets
+from core.words import fmt, labels
+from core.words.i18n import setting, t
 
 PAGE = "compare"
 lang = widgets.current_language()
@@ -57,8 +60,8 @@ with_value = ranked[ranked["value"].notna()]
 title = f"{what}, {period_names[period]}"
 subtitle = places[province] if province else t("filter.scope_provinces", lang)
 colors = {sid: palette.province_color(province or sid) for sid in ranked["locality_id"]}
-sources = charts.source_lines(with_value, lang)
-fig = charts.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[indicator],
+sources = figures.source_lines(with_value, lang)
+fig = figures.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[indicator],
                             labels={sid: (n if province else places[sid]) for sid, n in zip(ranked["locality_id"], ranked["name"], strict=True)},
                             colors=colors, lang=lang)
 spec = render.ChartSpec(chart_id="compare.main", kind="ranking", title=title, indicator=indicator, breakdown=breakdown,

@@ -3,10 +3,11 @@ from functools import partial
 
 import streamlit as st
 
-from core import cached, downloads, fmt, labels, tables, urlstate, widgets
-from core.i18n import setting, t
-from core.period import PERIOD_KINDS
-from core.slug import slug
+from core.data.period import PERIOD_KINDS
+from core.ui import cached, downloads, tables, urlstate, widgets
+from core.words import fmt, labels
+from core.words.i18n import setting, t
+from core.words.slug import slug
 
 PAGE = "data"
 lang = widgets.current_language()

@@ -3,11 +3,12 @@ from functools import partial
 
 import streamlit as st
 
-from core import chart_actions, deck, deck_basket, widgets
-from core.captions import source_line
-from core.i18n import t
-from core.safe_text import plain_md
-from core.slug import slug
+from core.deck import slides
+from core.ui import chart_actions, deck_basket, widgets
+from core.words.captions import source_line
+from core.words.i18n import t
+from core.words.safe_text import plain_md
+from core.words.slug import slug
 
 lang = widgets.current_language()
 st.title(t("deck.title", lang))
@@ -61,7 +62,7 @@ if problem is not None:
     st.warning(t("deck.no_browser", lang), icon=":material/warning:")
 actions = st.container(horizontal=True, gap="small")
 actions.download_button(
-    t("deck.download", lang), partial(deck.deck_bytes, tuple(e.item for e in basket), title, subtitle, None, lang),
+    t("deck.download", lang), partial(slides.deck_bytes, tuple(e.item for e in basket), title, subtitle, None, lang),
     file_name=f"{slug(title) or 'bo-slide'}.pptx", key="deck.download", on_click="ignore", type="primary",
     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
     icon=":material/download:", disabled=problem is not None, help=t("deck.download_help", lang),

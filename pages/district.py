@@ -1,8 +1,10 @@
 """Quận/huyện: a district's every indicator over the years, with sources, and what became of it in July 2025."""
 import streamlit as st
 
-from core import cached, charts, fmt, labels, palette, render, tables, urlstate, widgets
-from core.i18n import setting, t
+from core.charts import figures, palette
+from core.ui import cached, render, tables, urlstate, widgets
+from core.words import fmt, labels
+from core.words.i18n import setting, t
 
 PAGE = "district"
 lang = widgets.current_language()
@@ -52,10 +54,10 @@ for indicator, group in points.groupby("indicator", sort=False):
     drawable = group[group["period_end"].notna()]
     if not drawable.empty:
         series_labels = dict(zip(drawable["breakdown"], drawable[f"breakdown_{lang}"].fillna(drawable["breakdown"]), strict=True))
-        sources = charts.source_lines(drawable, lang)
+        sources = figures.source_lines(drawable, lang)
         years = (int(min(d.year for d in drawable["period_end"])), int(max(d.year for d in drawable["period_end"])))
         title = f"{name} — {info['name']}"
-        fig = charts.trend_figure(drawable, title=title, unit=unit, labels=series_labels,
+        fig = figures.trend_figure(drawable, title=title, unit=unit, labels=series_labels,
                                   colors=palette.series_colors(list(series_labels)), series="breakdown", years=years,
                                   lang=lang, height=400)
         spec = render.ChartSpec(chart_id=f"district.{indicator}", kind="profile", title=title, indicator=indicator,

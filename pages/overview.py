@@ -2,9 +2,12 @@
 import pandas as pd
 import streamlit as st
 
-from core import cached, charts, labels, measures, narrative, palette, render, widgets
-from core.i18n import setting, t
-from core.safe_text import plain_md
+from core.charts import figures, palette
+from core.data import measures
+from core.ui import cached, render, widgets
+from core.words import labels, narrative
+from core.words.i18n import setting, t
+from core.words.safe_text import plain_md
 
 lang = widgets.current_language()
 st.title(t("overview.title", lang))
@@ -68,8 +71,8 @@ for indicator in headline:
     series_labels = {row.locality_id: places[row.locality_id] + ("" if row.breakdown == "total" else
                      f" ({breakdown_names.get((indicator, row.breakdown), row.breakdown)})") for row in mine.itertuples()}
     colors = palette.series_colors(list(series_labels), provinces=focus)
-    sources = charts.source_lines(points, lang)
-    fig = charts.trend_figure(points, title=names[indicator], unit=units[indicator], labels=series_labels,
+    sources = figures.source_lines(points, lang)
+    fig = figures.trend_figure(points, title=names[indicator], unit=units[indicator], labels=series_labels,
                               colors=colors, lang=lang, height=380, compact=True)
     spec = render.ChartSpec(chart_id=f"overview.{indicator}", kind="overview-small", title=names[indicator],
                             indicator=indicator, localities=tuple(series_labels), lang=lang, sources=tuple(sources))

@@ -1,8 +1,11 @@
 """Xu hướng: one indicator × breakdown for several localities over a range of years."""
 import streamlit as st
 
-from core import cached, charts, labels, measures, palette, render, tables, urlstate, widgets
-from core.i18n import setting, t
+from core.charts import figures, palette
+from core.data import measures
+from core.ui import cached, render, tables, urlstate, widgets
+from core.words import labels
+from core.words.i18n import setting, t
 
 PAGE = "trends"
 lang = widgets.current_language()
@@ -69,8 +72,8 @@ if mode != "absolute" and plotted.empty:
     st.info(t("trends.mode_needs_two", lang))
 else:
     drawn_from = fetched[fetched["period_end"].notna()] if is_change else drawable  # with the year a change starts from
-    sources = charts.source_lines(drawn_from, lang)
-    fig = charts.trend_figure(drawn_from, title=title,
+    sources = figures.source_lines(drawn_from, lang)
+    fig = figures.trend_figure(drawn_from, title=title,
                               unit=units[indicator], labels=series_labels,
                               colors=palette.series_colors(chosen, provinces=labels.province_ids(localities)),
                               mode=mode, chart=chart, years=years, lang=lang, drawn_years=shown_years)

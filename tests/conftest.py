@@ -42,8 +42,8 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # --- chart export (issue 4): one warm Chromium for the whole test session -------------------------
 @pytest.fixture(scope="session")
 def warm_browser():
-    """kaleido's Chromium, started once and closed at the end (core.export.start_browser/stop_browser)."""
-    from core import export
+    """kaleido's Chromium, started once and closed at the end (core.charts.export.start_browser/stop_browser)."""
+    from core.charts import export
 
     export.start_browser()
     yield

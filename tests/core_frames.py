@@ -1,4 +1,4 @@
-"""Small hand-written frames shaped like core.queries results, for the core unit tests."""
+"""Small hand-written frames shaped like core.data.queries results, for the core unit tests."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""The dashboard as `make run` serves it (core.serve), on a free loopback port, for the browser tests."""
+"""The dashboard as `make run` serves it (core.ui.serve), on a free loopback port, for the browser tests."""
 from __future__ import annotations
 
 import os
@@ -32,7 +32,7 @@ def dashboard_server(db: Path, timeout: float = 60) -> Iterator[str]:
     port = free_port()
     env = dict(os.environ, DANVAN_DB=str(db))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "core.serve", "--server.address", "127.0.0.1", "--server.port", str(port)],
+        [sys.executable, "-m", "core.ui.serve", "--server.address", "127.0.0.1", "--server.port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"

@@ -1,4 +1,4 @@
-"""core/captions.py: source lines and speaker notes (numbers, dates and periods come from core.fmt)."""
+"""core/words/captions.py: source lines and speaker notes (numbers, dates and periods come from core.words.fmt)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +6,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from core import captions
-from core.captions import SourceRef
+from core.words import captions
+from core.words.captions import SourceRef
 
 D = dt.date
 

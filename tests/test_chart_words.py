@@ -1,10 +1,11 @@
-"""core.chart_words: a dashboard chart's image caption and slide, in words, from its spec and rows."""
+"""core.charts.chart_words: a dashboard chart's image caption and slide, in words, from its spec and rows."""
 import plotly.graph_objects as go
 import pytest
 
-from core import chart_words, queries
-from core.captions import SourceRef
-from core.render import ChartSpec
+from core.charts import chart_words
+from core.data import queries
+from core.ui.render import ChartSpec
+from core.words.captions import SourceRef
 
 GLO = SourceRef("Báo Gia Lai (GLO)", "2024-12-05",
                 "Gia Lai tổng kết năm 2024, đặt yêu cầu nâng tầm đội ngũ cán bộ dân vận")

@@ -1,10 +1,10 @@
-"""core.charts: what each chart draws, read back from the figure's JSON."""
+"""core.charts.figures: what each chart draws, read back from the figure's JSON."""
 import json
 
 import pytest
-
-from core import charts, palette
 from core_frames import frame, point
+
+from core.charts import figures, palette
 
 LABELS = {"ha-noi": "Hà Nội", "gia-lai": "Gia Lai"}
 COLORS = {"ha-noi": "#0072B2", "gia-lai": "#D55E00"}
@@ -24,7 +24,7 @@ def _spec(fig):
 def _trend(points=POINTS, **kw):
     args = {"title": "Mô hình", "unit": "mô hình", "labels": LABELS, "colors": COLORS, "years": (2022, 2025)}
     args.update(kw)
-    return _spec(charts.trend_figure(points, **args))
+    return _spec(figures.trend_figure(points, **args))
 
 
 def test_full_years_join_with_gaps_and_partial_is_a_separate_point():
@@ -107,9 +107,9 @@ def test_ranking_largest_on_top_and_missing_not_drawn():
     values = frame(point("a", 5, year=2024), point("b", 21, year=2024), point("c", 9, year=2024, qualifier="at_least"))
     values.loc[len(values)] = values.iloc[0]
     values.loc[len(values) - 1, ["locality_id", "value"]] = ["d", None]
-    from core.measures import rank_values
+    from core.data.measures import rank_values
 
-    spec = _spec(charts.ranking_figure(rank_values(values), title="t", subtitle="s", unit="u",
+    spec = _spec(figures.ranking_figure(rank_values(values), title="t", subtitle="s", unit="u",
                                        labels={"a": "A", "b": "B", "c": "C", "d": "D"}, colors={}))
     bar = spec["data"][0]
     assert bar["orientation"] == "h"
@@ -129,16 +129,16 @@ def test_province_colours_are_fixed_and_others_distinct():
 def test_source_lines_distinct_newest_first():
     points = frame(point("a", 1, year=2023), point("b", 2, year=2024))
     points.loc[1, ["source_publisher", "source_published", "source_title"]] = ["Báo Nhân Dân", "2025-12", "Tin mới"]
-    assert charts.source_lines(points) == [
+    assert figures.source_lines(points) == [
         "Báo Nhân Dân, 12/2025: Tin mới",
         "Báo Gia Lai, 05/12/2024: Báo cáo tổng kết",
     ]
 
 
 def test_on_screen_source_note_is_named_so_exports_leave_it_out():
-    from core import export
+    from core.charts import export
 
-    fig = charts.trend_figure(POINTS, title="Mô hình", unit="mô hình", labels=LABELS, colors=COLORS, years=(2022, 2025),
+    fig = figures.trend_figure(POINTS, title="Mô hình", unit="mô hình", labels=LABELS, colors=COLORS, years=(2022, 2025),
                               sources=["Báo Gia Lai, 05/12/2024: Báo cáo tổng kết"])
     assert [a.text for a in fig.layout.annotations if a.name == export.SOURCE_NOTE_NAME] == [
         "Nguồn: Báo Gia Lai, 05/12/2024: Báo cáo tổng kết"]

@@ -1,4 +1,4 @@
-"""core.db: a database rebuilt and swapped in (os.replace, as the ETL does) is read by the next
+"""core.data.db: a database rebuilt and swapped in (os.replace, as the ETL does) is read by the next
 query even while other sessions hold a connection to the old one; the old one is then closed."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from core import db, queries
+from core.data import db, queries
 
 
 def _rebuilt(source: Path, target: Path, n_sources: int, value: float) -> None:

@@ -1,10 +1,11 @@
-"""core.downloads: the filtered rows come back the same from CSV, XLSX and Parquet."""
+"""core.ui.downloads: the filtered rows come back the same from CSV, XLSX and Parquet."""
 import io
 
 import pandas as pd
 import pytest
 
-from core import downloads, queries
+from core.data import queries
+from core.ui import downloads
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
-"""core.fmt: numbers, percentages, dates, periods and labels written the Vietnamese way."""
+"""core.words.fmt: numbers, percentages, dates, periods and labels written the Vietnamese way."""
 import datetime as dt
 
 import pandas as pd
 import pytest
 
-from core import fmt
+from core.words import fmt
 
 D = dt.date.fromisoformat
 

@@ -1,11 +1,11 @@
-"""core.measures: period split, year-on-year change, index, start–end change, ranking, overview cards."""
+"""core.data.measures: period split, year-on-year change, index, start–end change, ranking, overview cards."""
 import math
 
 import pandas as pd
 import pytest
-
-from core import measures
 from core_frames import frame, point
+
+from core.data import measures
 
 HN_GL = frame(
     point("ha-noi", 13663, year=2023),

@@ -1,8 +1,9 @@
-"""core.narrative: the overview's sentences and card texts, word for word."""
+"""core.words.narrative: the overview's sentences and card texts, word for word."""
 import pytest
-
-from core import measures, narrative
 from core_frames import frame, point
+
+from core.data import measures
+from core.words import narrative
 
 CARDS = measures.headline_cards(
     frame(

@@ -1,9 +1,9 @@
-"""core.period: the period keys used in URLs."""
+"""core.data.period: the period keys used in URLs."""
 import datetime as dt
 
 import pytest
 
-from core.period import Period
+from core.data.period import Period
 
 D = dt.date.fromisoformat
 

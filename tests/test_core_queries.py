@@ -1,4 +1,4 @@
-"""core.queries and core.db on the bundled data: exact rows, read-only short-lived connections,
+"""core.data.queries and core.data.db on the bundled data: exact rows, read-only short-lived connections,
 and the cache layer picking up a rebuilt database without a restart."""
 import datetime as dt
 import os
@@ -8,8 +8,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from core import db, queries
-from core.period import Period
+from core.data import db, queries
+from core.data.period import Period
 
 
 @pytest.fixture(autouse=True)
@@ -124,7 +124,7 @@ def test_year_bounds_and_build_info():
 
 
 def test_cached_queries_follow_a_rebuilt_file(built_db, tmp_path, monkeypatch):
-    from core import cached
+    from core.ui import cached
 
     copy = tmp_path / "copy.duckdb"
     shutil.copy(built_db, copy)
@@ -150,7 +150,7 @@ def test_count_and_limit_agree_with_the_rows(filters):
 @pytest.mark.parametrize("localities", [["ha-noi", "gia-lai"], ["gia-lai", "ha-noi.soc-son", "gia-lai-2025"]])
 def test_headline_points_hold_what_the_cards_read(localities):
     """The cards from headline_points equal the cards from every year and part-year figure."""
-    from core import measures
+    from core.data import measures
 
     catalog = queries.indicators()
     headline = catalog.loc[catalog["headline"], "code"].tolist()

@@ -1,11 +1,11 @@
-"""core.render: the chart spec, its file name, plotly's download config and safe Markdown."""
+"""core.ui.render: the chart spec, its file name, plotly's download config and safe Markdown."""
 import json
 
 import pytest
 
-from core import render
-from core.safe_text import plain_md
-from core.render import ChartSpec
+from core.ui import render
+from core.ui.render import ChartSpec
+from core.words.safe_text import plain_md
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_show_chart_hands_the_drawn_rows_to_every_action(built_db, monkeypatch):
         import plotly.graph_objects as go
         import streamlit as st
 
-        from core import render
+        from core.ui import render
 
         def action(fig, spec, rows):
             st.write(f"{spec.chart_id}: {len(fig.data)} trace, rows {list(rows['value'])}")

@@ -1,7 +1,7 @@
-"""core.slug: ASCII file-name slugs of Vietnamese text."""
+"""core.words.slug: ASCII file-name slugs of Vietnamese text."""
 import pytest
 
-from core.slug import slug
+from core.words.slug import slug
 
 
 @pytest.mark.parametrize(

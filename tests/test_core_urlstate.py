@@ -1,7 +1,7 @@
-"""core.urlstate: URL parameters checked against what exists; anything invalid falls back and is recorded."""
+"""core.ui.urlstate: URL parameters checked against what exists; anything invalid falls back and is recorded."""
 import pytest
 
-from core.urlstate import BadParam, UrlState
+from core.ui.urlstate import BadParam, UrlState
 
 OPTIONS = ["ha-noi", "gia-lai", "ha-noi.soc-son"]
 

@@ -1,4 +1,4 @@
-"""core/deck.py: the .pptx reopened with python-pptx, its layout, notes, sources, atomic writing,
+"""core/deck/slides.py: the .pptx reopened with python-pptx, its layout, notes, sources, atomic writing,
 and one deck rendered by LibreOffice to PDF and PNG pages."""
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
-from core import deck
-from core.captions import SourceRef
-from core.deck import DeckError, DeckItem
+from core.deck import slides
+from core.deck.slides import DeckError, DeckItem
+from core.words.captions import SourceRef
 
 GIA_LAI = SourceRef("Báo Gia Lai (GLO)", "2024-12-05", "Gia Lai tổng kết công tác dân vận năm 2024",
                     "https://baogialai.com.vn/tong-ket-2024")
@@ -52,7 +52,7 @@ ITEMS = [
 @pytest.fixture(scope="module")
 def built(warm_browser, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("deck") / "bo-slide.pptx"
-    deck.write_deck(ITEMS, path, "Công tác dân vận năm 2024", "Hà Nội và Gia Lai", DAY)
+    slides.write_deck(ITEMS, path, "Công tác dân vận năm 2024", "Hà Nội và Gia Lai", DAY)
     return path
 
 
@@ -91,7 +91,7 @@ def test_chart_slide(built, index):
     pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert len(pictures) == 1
     picture = pictures[0]
-    box = deck.PICTURE_BOX
+    box = slides.PICTURE_BOX
     assert box.left <= picture.left and picture.left + picture.width <= box.right
     assert box.top <= picture.top and picture.top + picture.height <= box.bottom
     # the picture keeps its aspect ratio and fills the box in one dimension
@@ -110,7 +110,7 @@ def test_chart_slide(built, index):
 def test_chart_picture_is_rendered_for_the_box(built):
     slide = Presentation(str(built)).slides[1]
     picture = next(s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
-    assert Image.open(io.BytesIO(picture.image.blob)).size == deck.picture_pixels()
+    assert Image.open(io.BytesIO(picture.image.blob)).size == slides.picture_pixels()
 
 
 @pytest.mark.parametrize("index", range(len(ITEMS)))
@@ -144,7 +144,7 @@ def test_many_sources_continue_on_more_slides(warm_browser):
     sources = tuple(SourceRef(f"Báo số {i}", "2024-01-01", f"Bài số {i}", f"https://example.vn/bai-{i}")
                     for i in range(40))
     items = [DeckItem("Biểu đồ", "Hà Nội", sources, png=_png(1920, 786))]
-    prs = Presentation(io.BytesIO(deck.deck_bytes(items, "Tiêu đề", day=DAY)))
+    prs = Presentation(io.BytesIO(slides.deck_bytes(items, "Tiêu đề", day=DAY)))
     closing = list(prs.slides)[2:]
     titles = [s.shapes.title.text_frame.text for s in closing]
     assert titles == ["Nguồn số liệu"] + ["Nguồn số liệu (tiếp)"] * (len(closing) - 1)
@@ -156,7 +156,7 @@ def test_many_sources_continue_on_more_slides(warm_browser):
 
 def test_a_source_without_publisher_is_named_once_by_its_title():
     untitled = SourceRef("unknown", "2024-03-06", "Sóc Sơn đối thoại với Nhân dân")
-    prs = Presentation(io.BytesIO(deck.deck_bytes([DeckItem("B", "", (untitled, GIA_LAI), png=_png(10, 10))], "T",
+    prs = Presentation(io.BytesIO(slides.deck_bytes([DeckItem("B", "", (untitled, GIA_LAI), png=_png(10, 10))], "T",
                                                    day=DAY)))
     body = "\n".join(_texts(list(prs.slides)[-1]))
     assert "• Sóc Sơn đối thoại với Nhân dân, 06/03/2024\n" in body
@@ -165,7 +165,7 @@ def test_a_source_without_publisher_is_named_once_by_its_title():
 
 def test_footer_shortens_a_long_source_list(warm_browser):
     sources = tuple(SourceRef(f"Cổng thông tin điện tử huyện số {i}", "2024-01-01") for i in range(12))
-    prs = Presentation(io.BytesIO(deck.deck_bytes([DeckItem("B", "", sources, png=_png(10, 10))], "T", day=DAY)))
+    prs = Presentation(io.BytesIO(slides.deck_bytes([DeckItem("B", "", sources, png=_png(10, 10))], "T", day=DAY)))
     footer = next(t for t in _texts(prs.slides[1]) if t.startswith("Nguồn: "))
     assert len(footer) <= 260
     assert footer.endswith("nguồn khác (xem trang nguồn cuối)")
@@ -174,7 +174,7 @@ def test_footer_shortens_a_long_source_list(warm_browser):
 def test_failed_write_leaves_nothing(tmp_path):
     target = tmp_path / "out" / "deck.pptx"
     with pytest.raises(UnidentifiedImageError):
-        deck.write_deck([DeckItem("B", png=b"not a png")], target, "T", day=DAY)
+        slides.write_deck([DeckItem("B", png=b"not a png")], target, "T", day=DAY)
     assert not target.exists()
     assert list(tmp_path.rglob("*.tmp")) == []
 
@@ -183,7 +183,7 @@ def test_failed_write_keeps_the_previous_file(tmp_path):
     target = tmp_path / "deck.pptx"
     target.write_bytes(b"previous deck")
     with pytest.raises(DeckError):
-        deck.write_deck([], target, "T", day=DAY)
+        slides.write_deck([], target, "T", day=DAY)
     assert target.read_bytes() == b"previous deck"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.pptx"]
 
@@ -194,12 +194,12 @@ def test_item_needs_a_picture():
 
 
 @pytest.mark.parametrize(("image", "box", "expected"), [
-    ((1920, 1080), deck.Box(0, 0, 1600, 900), deck.Box(0, 0, 1600, 900)),
-    ((100, 100), deck.Box(0, 0, 1600, 900), deck.Box(350, 0, 900, 900)),
-    ((400, 100), deck.Box(10, 20, 1600, 900), deck.Box(10, 270, 1600, 400)),
+    ((1920, 1080), slides.Box(0, 0, 1600, 900), slides.Box(0, 0, 1600, 900)),
+    ((100, 100), slides.Box(0, 0, 1600, 900), slides.Box(350, 0, 900, 900)),
+    ((400, 100), slides.Box(10, 20, 1600, 900), slides.Box(10, 270, 1600, 400)),
 ])
 def test_fit_inside(image, box, expected):
-    assert deck.fit_inside(image, box) == expected
+    assert slides.fit_inside(image, box) == expected
 
 
 def test_deck_renders_in_libreoffice(built, tmp_path):

@@ -1,9 +1,9 @@
-"""core.deck_basket: the charts collected for a deck, added once, moved within the list, removed."""
+"""core.ui.deck_basket: the charts collected for a deck, added once, moved within the list, removed."""
 import pytest
 
-from core import deck_basket
-from core.deck import DeckItem
-from core.render import ChartSpec
+from core.deck.slides import DeckItem
+from core.ui import deck_basket
+from core.ui.render import ChartSpec
 
 
 def _spec(chart_id: str, **kw) -> ChartSpec:

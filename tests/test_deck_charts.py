@@ -1,10 +1,10 @@
-"""core/deck_charts.py: the figures (core.charts over core.queries), notes and sources of spec charts."""
+"""core/deck/spec_charts.py: the figures (core.charts.figures over core.data.queries), notes and sources of spec charts."""
 from __future__ import annotations
 
 import pytest
 
-from core.deck_charts import EmptySelection, chart_for_spec, deck_items
-from core.deck_spec import ChartSpec
+from core.deck.spec import ChartSpec
+from core.deck.spec_charts import EmptySelection, chart_for_spec, deck_items
 
 
 def _plain(values) -> list:

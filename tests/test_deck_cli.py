@@ -1,4 +1,4 @@
-"""core/deck_cli.py (`make deck`): the example spec gives a valid deck; bad specs give their message
+"""core/deck/cli.py (`make deck`): the example spec gives a valid deck; bad specs give their message
 and leave nothing at the output path."""
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
-from core import export
-from core.deck_cli import main
+from core.charts import export
+from core.deck.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "decks" / "example.yaml"
@@ -52,8 +52,7 @@ def test_example_spec_builds_the_headline_deck(example_deck):
 
 
 def test_example_covers_every_headline_indicator_for_both_provinces(built_db):
-    from core.deck_spec import load_catalog
-    from core.deck_spec import load_spec
+    from core.deck.spec import load_catalog, load_spec
 
     spec = load_spec(EXAMPLE, built_db)
     indicators = load_catalog(built_db).indicators
@@ -132,12 +131,12 @@ def test_yaml_syntax_error(built_db, tmp_path, capsys):
 
 
 def test_module_entry_point(built_db, tmp_path):
-    """`python -m core.deck_cli` is what `make deck` runs: exit 2 and the message on stderr."""
+    """`python -m core.deck.cli` is what `make deck` runs: exit 2 and the message on stderr."""
     spec_path = tmp_path / "spec.yaml"
     spec_path.write_text("title: T\ncharts:\n  - {indicator: xyz, localities: [ha-noi], years: 2024}\n",
                          encoding="utf-8")
     out = tmp_path / "deck.pptx"
-    result = subprocess.run([sys.executable, "-m", "core.deck_cli", str(spec_path), str(out), "--db", str(built_db)],
+    result = subprocess.run([sys.executable, "-m", "core.deck.cli", str(spec_path), str(out), "--db", str(built_db)],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "biểu đồ 1: không có chỉ tiêu 'xyz'" in result.stderr

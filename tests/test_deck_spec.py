@@ -1,12 +1,11 @@
-"""core/deck_spec.py: reading a deck spec, resolving names, and the message for each mistake."""
+"""core/deck/spec.py: reading a deck spec, resolving names, and the message for each mistake."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from core.deck_spec import load_catalog
-from core.deck_spec import ChartSpec, SpecError, parse_spec, parse_years, resolve_locality
+from core.deck.spec import ChartSpec, SpecError, load_catalog, parse_spec, parse_years, resolve_locality
 
 
 @pytest.fixture(scope="module")

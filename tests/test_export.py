@@ -1,4 +1,4 @@
-"""core/export.py: slide-size PNG/SVG with the caption baked in, the warm browser, file names."""
+"""core/charts/export.py: slide-size PNG/SVG with the caption baked in, the warm browser, file names."""
 from __future__ import annotations
 
 import io
@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
-from core import export
-from core.captions import SourceRef
+from core.charts import export
+from core.words.captions import SourceRef
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SOURCES = (

@@ -225,7 +225,7 @@ def test_page_queries_during_rebuilds_see_one_whole_build(tmp_path, richer_input
         con.close()
         expected[build_hash] = {c.name: page_sql.digest(page_sql.run(ref, c)) for c in found}
     assert len(expected) == 2
-    assert min(len(e) for e in expected.values()) >= 10, "the pages' SQL files (core/sql) are missing"
+    assert min(len(e) for e in expected.values()) >= 10, "the pages' SQL files (core/data/sql) are missing"
     db = tmp_path / "live.duckdb"
     shutil.copy(tmp_path / "small.duckdb", db)
     stop = tmp_path / "stop"

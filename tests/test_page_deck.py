@@ -1,4 +1,4 @@
-"""The buttons under every chart (core.chart_actions) and the "Xuất slide" page, run headless with AppTest:
+"""The buttons under every chart (core.ui.chart_actions) and the "Xuất slide" page, run headless with AppTest:
 PNG/SVG made on the server with their caption, "Thêm vào slide" keeping the chart's filters, the deck
 page ordering and removing charts, and its .pptx reopened with python-pptx."""
 from __future__ import annotations
@@ -11,9 +11,10 @@ import struct
 import pytest
 from pptx import Presentation
 from streamlit.runtime.media_file_manager import MediaFileManager
+from test_pages import chart_spec, charts, ok, open_page
 
-from core import chart_actions, export
-from test_pages import charts, chart_spec, ok, open_page
+from core.charts import export
+from core.ui import chart_actions
 
 TRENDS, COMPARE, DISTRICT, DECK = "pages/trends.py", "pages/compare.py", "pages/district.py", "pages/deck.py"
 EMPTY = ("Chưa có biểu đồ nào. Mở trang Tổng quan, Xu hướng, So sánh hoặc Quận/huyện, bấm “Thêm vào slide” dưới biểu "

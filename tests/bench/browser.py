@@ -1,4 +1,4 @@
-"""A real browser against a local dashboard started as `make run` starts it (core.serve): time to the
+"""A real browser against a local dashboard started as `make run` starts it (core.ui.serve): time to the
 first chart of the overview page (a new visitor, and one whose browser has the app's files cached),
 then N sessions at once, first as the server sees them (tests/bench/ws_sessions.py: Streamlit's
 websocket protocol, nothing rendered) and then in N browser tabs (errors, time to chart, peak memory
@@ -45,7 +45,7 @@ def _rss_mb(pid: int) -> tuple[float, float]:
 
 
 class Server:
-    """`python -m core.serve` (what `make run` starts) on 127.0.0.1 with DANVAN_DB set; a context manager."""
+    """`python -m core.ui.serve` (what `make run` starts) on 127.0.0.1 with DANVAN_DB set; a context manager."""
 
     def __init__(self, db: Path) -> None:
         self.db = db
@@ -56,7 +56,7 @@ class Server:
     def __enter__(self) -> "Server":
         env = dict(os.environ, DANVAN_DB=str(self.db))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "core.serve", "--server.address", "127.0.0.1",
+            [sys.executable, "-m", "core.ui.serve", "--server.address", "127.0.0.1",
              "--server.port", str(self.port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
@@ -94,9 +94,8 @@ new MutationObserver((_, obs) => {
 def measure(db: Path, sessions: int = 10, timeout_s: float = 90) -> dict[str, Any]:
     """First chart of a new session (median of 3; then of 3 more in one browser that keeps its cache),
     then `sessions` sessions at once: as the server sees them, then in browser tabs."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
     import ws_sessions  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     if not Path(CHROMIUM).exists():
         return {"error": f"Chromium missing at {CHROMIUM}"}

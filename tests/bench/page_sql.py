@@ -1,4 +1,4 @@
-"""The SQL the pages run (core/sql/*.sql, found at run time) with typical parameters, for the
+"""The SQL the pages run (core/data/sql/*.sql, found at run time) with typical parameters, for the
 benchmark (tests/bench/run.py) and the concurrency test (tests/test_hardening.py).
 
 `python tests/bench/page_sql.py DB SECONDS [START] [STOP_FILE]` asks them in a loop and prints one
@@ -26,8 +26,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from core.db import connect, query  # noqa: E402
-SQL_DIR = ROOT / "core" / "sql"
+from core.data.db import SQL_DIR, connect, query  # noqa: E402
+
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 ONE_PLACE: dict[str, Any] = {
@@ -44,7 +44,7 @@ class Case:
     name: str  # "<sql file> · <variant>"
     sql: str
     params: dict[str, Any]
-    file: str = ""  # the core/sql file's stem
+    file: str = ""  # the core/data/sql file's stem
 
 
 def sql_files() -> list[Path]:
@@ -86,7 +86,7 @@ def _without_comments(sql: str) -> str:
 
 
 def run(db: Path, case: Case) -> pd.DataFrame:
-    """One page query as a page runs it: core.db.query (the process's open build of the file,
+    """One page query as a page runs it: core.data.db.query (the process's open build of the file,
     reopened when the file changes) into a DataFrame; no result cache."""
     return query(case.file, case.params, path=db)
 
@@ -96,7 +96,7 @@ def digest(answer: pd.DataFrame) -> str:
 
 
 def read_loop(db: Path, seconds: float, start: int = 0, stop_file: Path | None = None) -> None:
-    """Ask every page query in turn for `seconds` (or until `stop_file` exists) through core.db, as a
+    """Ask every page query in turn for `seconds` (or until `stop_file` exists) through core.data.db, as a
     dashboard process does (one open build, reopened when the ETL swaps in a new file), printing one
     JSON line per answer: the build it came from and its digest."""
     found, _ = cases(db)

@@ -11,10 +11,10 @@ is a median (or p95) of several runs. Work files go to out/bench/ (git-ignored):
                     set as CSV files is built once for comparison (details.etl_build_csv)
   extract_mb_per_s  extraction over the generated corpus (+ figures_per_s; median of 3)
   raw_floor_ms      a plain GROUP BY province × year × indicator over every observation
-  query_p95_ms      the worst p95 of the pages' SQL files (core/sql, tests/bench/page_sql.py)
+  query_p95_ms      the worst p95 of the pages' SQL files (core/data/sql, tests/bench/page_sql.py)
   page_p95_ms       the worst p95 server time of a full page run (AppTest, tests/bench/page_runs.py)
   first_page_s      a new browser session to the overview's first chart (tests/bench/browser.py)
-  png_warm_s, deck10_s   core/export_bench.py run()
+  png_warm_s, deck10_s   tests/bench/export_bench.py run()
   peak_rss_mb       peak memory of the dashboard process after 10 sessions opened at once
 
 A part whose modules are missing or fail writes null and says why under "skipped".
@@ -155,7 +155,7 @@ def queries(db: Path, floor_ms: float, results: dict, details: dict, runs: int) 
 
     found, skipped = page_sql.cases(db)
     if not found:
-        raise RuntimeError("no SQL files in core/sql")
+        raise RuntimeError("no SQL files in core/data/sql")
     per: dict[str, Any] = {}
     for case in found:
         page_sql.run(db, case)  # first run: file cache
@@ -166,7 +166,7 @@ def queries(db: Path, floor_ms: float, results: dict, details: dict, runs: int) 
     results["query_p95_ms"] = per[worst]["p95_ms"]
     results["query_vs_floor"] = per[worst]["vs_floor"]
     details["queries"] = {"worst": worst, "runs_each": runs,
-                          "how": "core.db.query as a page runs it (the open build of the file) into a DataFrame; no result cache",
+                          "how": "core.data.db.query as a page runs it (the open build of the file) into a DataFrame; no result cache",
                           "skipped_files": skipped, "per_query": per}
 
 
@@ -194,7 +194,7 @@ def browser(db: Path, results: dict, details: dict, sessions: int) -> None:
 
 
 def export(results: dict, details: dict) -> None:
-    from core import export_bench  # noqa: PLC0415
+    import export_bench  # noqa: PLC0415
 
     got = export_bench.run()
     results["png_warm_s"] = got.get("png_warm_s")

@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from core import queries
+from core.data import queries
 
 MIME = {
     "csv": "text/csv",
@@ -89,7 +89,7 @@ def _streamed(fmt: str, reader: pa.RecordBatchReader) -> bytes:
 
 
 def observations_file(fmt: str, filters: Mapping[str, Any]) -> bytes:
-    """Every observation matching `filters` (core.queries.observations arguments) as a file, read when asked for.
+    """Every observation matching `filters` (core.data.queries.observations arguments) as a file, read when asked for.
 
     CSV and Parquet are written from DuckDB's Arrow batches without a DataFrame: the whole country
     (2.1 million rows) took 30–55 s and 8.5 GB through pandas. XLSX (at most one sheet of rows)

@@ -1,4 +1,4 @@
-"""`python -m core.deck_cli SPEC OUT`: a PowerPoint deck from a YAML spec (`make deck SPEC=… OUT=…`).
+"""`python -m core.deck.cli SPEC OUT`: a PowerPoint deck from a YAML spec (`make deck SPEC=… OUT=…`).
 
 Exit status 0 with the deck at OUT; 2 with the problems on stderr and nothing new at OUT.
 """
@@ -9,16 +9,16 @@ import sys
 import time
 from collections.abc import Sequence
 
-from core import export
-from core.db import DB_ENV, DatabaseMissing
-from core.deck import DeckError, write_deck
-from core.deck_charts import EmptySelection, deck_items
-from core.deck_spec import SpecError, load_spec
+from core.charts import export
+from core.data.db import DB_ENV, DatabaseMissing
+from core.deck.slides import DeckError, write_deck
+from core.deck.spec import SpecError, load_spec
+from core.deck.spec_charts import EmptySelection, deck_items
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m core.deck_cli",
+        prog="python -m core.deck.cli",
         description="Tạo bộ slide PowerPoint (16:9) từ tệp mô tả YAML, ví dụ data/decks/example.yaml.",
     )
     parser.add_argument("spec", help="tệp mô tả YAML (title, subtitle, charts)")

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core import fmt
-from core.i18n import has, t
+from core.words import fmt
+from core.words.i18n import has, t
 
 
 @dataclass(frozen=True)

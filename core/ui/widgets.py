@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from core.i18n import t
-from core.urlstate import UrlState
+from core.ui.urlstate import UrlState
+from core.words.i18n import t
 
 LANG_KEY = "app.lang_en"
 

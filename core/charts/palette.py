@@ -4,7 +4,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping, Sequence
 
-from core.i18n import setting
+from core.words.i18n import setting
 
 
 def province_color(province_id: str) -> str:

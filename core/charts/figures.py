@@ -18,11 +18,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from core import fmt
-from core.export import SOURCE_NOTE_NAME
-from core.i18n import setting, t
-from core.measures import apply_mode, split_periods
-from core.period import as_date
+from core.charts.export import SOURCE_NOTE_NAME
+from core.data.measures import apply_mode, split_periods
+from core.data.period import as_date
+from core.words import fmt
+from core.words.i18n import setting, t
 
 OTHER_X_OFFSET = 0.22  # a non-year point sits just right of its year's tick, apart from any yearly point
 TITLE_LIMIT = 80
@@ -256,7 +256,7 @@ def trend_figure(
 ) -> go.Figure:
     """Values over the years, one colour per series (`labels` gives order and names).
 
-    `points` are rows of core.queries.series_points (or profile_points): full years become one
+    `points` are rows of core.data.queries.series_points (or profile_points): full years become one
     line (or bar group) per series with gaps for missing years; in `absolute` mode every other
     period with a known end is a separate marked point next to its year.
     `drawn_years`: only these years are drawn (the others may still be the year a change starts
@@ -363,7 +363,7 @@ def ranking_figure(
     lang: str = "vi",
     sources: Sequence[str] = (),
 ) -> go.Figure:
-    """Horizontal bars, largest on top, for the rows that have a value (core.measures.rank_values order)."""
+    """Horizontal bars, largest on top, for the rows that have a value (core.data.measures.rank_values order)."""
     shown = values[values["value"].notna()]
     n = len(shown)
     label_list = [labels.get(sid, sid) for sid in shown["locality_id"]]
@@ -411,7 +411,7 @@ def compare_figure(
     height: int = 520,
     value_labels: bool = True,
 ) -> go.Figure:
-    """Places side by side, one bar group per year (core.measures.plotted_in_years rows, `labels` in order).
+    """Places side by side, one bar group per year (core.data.measures.plotted_in_years rows, `labels` in order).
 
     With one year each place keeps its colour; with several, each year has its own shade (legend).
     """

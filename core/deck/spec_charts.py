@@ -1,6 +1,6 @@
 """Charts of the deck spec command: one deck_spec.ChartSpec → figure, title, filters, sources and speaker notes.
 
-The data comes from core.queries and the figures from core.charts, as on the dashboard's pages, so a
+The data comes from core.data.queries and the figures from core.charts.figures, as on the dashboard's pages, so a
 chart looks and reads the same on screen and on a slide: full years joined, missing years as gaps,
 part-year and cumulative figures as separate marked points, old and merged Gia Lai as separate
 series, the July 2025 reform marked. Slides add a value label on every point.
@@ -14,11 +14,13 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import charts, fmt, labels, measures, palette, queries
-from core.captions import SourceRef, source_label, sources_of, text, value_notes
-from core.db import database_at
-from core.deck import DeckItem
-from core.deck_spec import ChartSpec, load_catalog
+from core.charts import figures, palette
+from core.data import measures, queries
+from core.data.db import database_at
+from core.deck.slides import DeckItem
+from core.deck.spec import ChartSpec, load_catalog
+from core.words import fmt, labels
+from core.words.captions import SourceRef, source_label, sources_of, text, value_notes
 
 
 class EmptySelection(ValueError):
@@ -80,14 +82,14 @@ def chart_for_spec(spec: ChartSpec, db: str | os.PathLike[str] | None = None, la
         changes = spec.mode in ("change_abs", "change_pct")
         shown = pd.concat([full if changes else full[full["year"].isin(spec.years)], drawn_other],
                           ignore_index=True)
-        figure = charts.trend_figure(shown, title=title, unit=unit, labels=names, colors=colors, mode=spec.mode,
+        figure = figures.trend_figure(shown, title=title, unit=unit, labels=names, colors=colors, mode=spec.mode,
                                      years=(min(spec.years), max(spec.years)), drawn_years=spec.years, lang=lang,
                                      value_labels=True)
         figure.update_layout(showlegend=True)  # a slide names even a single series
     else:
-        figure = charts.compare_figure(plotted, title=title, unit=unit, labels=names, colors=colors, mode=spec.mode,
+        figure = figures.compare_figure(plotted, title=title, unit=unit, labels=names, colors=colors, mode=spec.mode,
                                        lang=lang)
-    figure.update_yaxes(title_text=charts.axis_title(spec.mode, unit, lang))  # the slide shows no chart subtitle
+    figure.update_yaxes(title_text=figures.axis_title(spec.mode, unit, lang))  # the slide shows no chart subtitle
     drawn_ids = set(plotted["locality_id"]) | set(drawn_other["locality_id"])
     missing = [names[i] for i in spec.localities if i not in drawn_ids]
     if missing:
@@ -120,10 +122,10 @@ def chart_for_spec(spec: ChartSpec, db: str | os.PathLike[str] | None = None, la
                                                                          lang)
             if spec.mode == "index":
                 notes.append(text("notes_index", lang, place=place, period=period,
-                                  index=charts.value_label(row, spec.mode, lang), base_year=int(first)))
+                                  index=figures.value_label(row, spec.mode, lang), base_year=int(first)))
             else:
                 notes.append(text("notes_change", lang, place=place, period=period,
-                                  change=charts.value_label(row, spec.mode, lang), previous=int(row["year"]) - 1))
+                                  change=figures.value_label(row, spec.mode, lang), previous=int(row["year"]) - 1))
     if missing:
         notes.append(text("no_figure", lang, names=", ".join(missing)))
     if not not_drawn.empty:

@@ -1,6 +1,6 @@
 """The words around a chart on a slide or an exported image: its sources and the speaker notes of its values.
 
-Numbers, dates and periods are written by core.fmt (Babel, locale vi), like everywhere in the
+Numbers, dates and periods are written by core.words.fmt (Babel, locale vi), like everywhere in the
 dashboard; the words are in data/ui.yaml under `slides`.
 """
 from __future__ import annotations
@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core import fmt
-from core.i18n import t
+from core.words import fmt
+from core.words.i18n import t
 
 # Publishers recorded as unknown by the ETL are named by their title instead.
 _NO_PUBLISHER = {"", "unknown", "không rõ"}

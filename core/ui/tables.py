@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from core import fmt
-from core.i18n import t
+from core.words import fmt
+from core.words.i18n import t
 
 
 def _col(name: str, lang: str) -> str:
@@ -48,7 +48,7 @@ def plotted_table(
 
 
 def change_table(changes: pd.DataFrame, labels: Mapping[str, str], unit: str, lang: str = "vi") -> pd.DataFrame:
-    """core.measures.start_end_change rows with names and formatted numbers."""
+    """core.data.measures.start_end_change rows with names and formatted numbers."""
     return pd.DataFrame(
         {
             _col("locality", lang): [labels.get(sid, sid) for sid in changes.iloc[:, 0]],
@@ -63,7 +63,7 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str], unit: str, la
 
 
 def ranking_table(ranked: pd.DataFrame, labels: Mapping[str, str], unit: str, lang: str = "vi") -> pd.DataFrame:
-    """core.measures.rank_values rows: rank, locality, value (or "no figure"), derived, source."""
+    """core.data.measures.rank_values rows: rank, locality, value (or "no figure"), derived, source."""
     rows = []
     for row in ranked.itertuples():
         has = not pd.isna(row.value)

@@ -10,8 +10,8 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from core.i18n import t
-from core.period import Period, as_date
+from core.data.period import Period, as_date
+from core.words.i18n import t
 
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 MINUS = "\u2212"

@@ -1,4 +1,4 @@
-"""core.queries behind Streamlit's data cache, keyed on the database file's path, mtime and size,
+"""core.data.queries behind Streamlit's data cache, keyed on the database file's path, mtime and size,
 so a rebuilt database (swapped in by the ETL) is read on the next rerun without a restart."""
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from core import queries
-from core.db import database_version
+from core.data import queries
+from core.data.db import database_version
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -27,8 +27,9 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
-from core import export, fmt
-from core.captions import SourceRef, source_label, source_line, source_name, text, unique_sources
+from core.charts import export
+from core.words import fmt
+from core.words.captions import SourceRef, source_label, source_line, source_name, text, unique_sources
 
 SLIDE_WIDTH = Inches(13.333)
 SLIDE_HEIGHT = Inches(7.5)

@@ -1,7 +1,7 @@
 """What a dashboard chart is, in words, once it leaves the page: the caption baked into its image
 (title, places and period, sources) and its slide (title, filters line, sources, speaker notes).
 
-Pure functions of the chart's spec, the query rows it drew and the catalog tables (core.queries
+Pure functions of the chart's spec, the query rows it drew and the catalog tables (core.data.queries
 indicators, breakdowns, localities); no Streamlit here.
 """
 from __future__ import annotations
@@ -11,20 +11,20 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import fmt, labels
-from core.captions import sources_of, text, value_notes
-from core.deck import DeckItem
-from core.export import Caption
-from core.i18n import t
-from core.period import Period
-from core.render import ChartSpec
+from core.charts.export import Caption
+from core.data.period import Period
+from core.deck.slides import DeckItem
+from core.ui.render import ChartSpec
+from core.words import fmt, labels
+from core.words.captions import sources_of, text, value_notes
+from core.words.i18n import t
 
 PLACES_NAMED = 4  # a ranking of 30 districts names four, then says how many more
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """The catalog tables the words come from (core.queries.indicators, breakdowns, localities)."""
+    """The catalog tables the words come from (core.data.queries.indicators, breakdowns, localities)."""
 
     indicators: pd.DataFrame
     breakdowns: pd.DataFrame

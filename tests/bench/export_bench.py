@@ -1,6 +1,6 @@
 """Timings of chart export for `make bench`: one PNG cold and warm, and a 10-chart deck with a warm browser.
 
-`run()` returns the figures as a dict (seconds, medians of several runs); `python -m core.export_bench`
+`run()` returns the figures as a dict (seconds, medians of several runs); `python -m tests.bench.export_bench`
 prints them. Goal (issue 4): a 10-chart deck in ≤ 5 s with a warm browser on the 2-core machine.
 """
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from core import export
-from core.captions import SourceRef
-from core.deck import DeckItem, deck_bytes
+from core.charts import export
+from core.deck.slides import DeckItem, deck_bytes
+from core.words.captions import SourceRef
 
 DECK10_GOAL_S = 5.0
 _SOURCES = (SourceRef("Báo Gia Lai (GLO)", "2024-12-05", "Gia Lai tổng kết công tác dân vận năm 2024",

@@ -1,6 +1,6 @@
-"""One typed function per question the pages ask; each runs one core/sql/*.sql file and returns a DataFrame.
+"""One typed function per question the pages ask; each runs one core/data/sql/*.sql file and returns a DataFrame.
 
-No Streamlit here: core/cached.py wraps these functions with a cache keyed on the database file.
+No Streamlit here: core/ui/cached.py wraps these functions with a cache keyed on the database file.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from core.db import batches, query
-from core.period import Period
+from core.data.db import batches, query
+from core.data.period import Period
 
 
 def indicators() -> pd.DataFrame:
@@ -54,7 +54,7 @@ def series_points(
 ) -> pd.DataFrame:
     """One row per locality × period: chosen values of one indicator × breakdown, full years and other periods.
 
-    `is_full_year` tells the two apart (see core.measures.split_periods); figures whose period
+    `is_full_year` tells the two apart (see core.data.measures.split_periods); figures whose period
     end is unknown are included so a page can say how many it cannot draw.
     """
     return query(
@@ -172,6 +172,6 @@ def sources() -> pd.DataFrame:
 
 
 def _date(value: object):  # noqa: ANN202 - small adapter
-    from core.period import as_date
+    from core.data.period import as_date
 
     return as_date(value)

@@ -1,4 +1,4 @@
-"""The buttons under every chart (registered with core.render.register_chart_action in dashboard.py):
+"""The buttons under every chart (registered with core.ui.render.register_chart_action in dashboard.py):
 PNG (1920×1080) and SVG made on the server with the title, places, period and sources baked in,
 and "Thêm vào slide", which puts the chart with its current filters into the deck basket.
 
@@ -16,10 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core import cached, chart_words, deck_basket, export
-from core.db import database_version
-from core.i18n import t
-from core.render import ChartSpec
+from core.charts import chart_words, export
+from core.data.db import database_version
+from core.ui import cached, deck_basket
+from core.ui.render import ChartSpec
+from core.words.i18n import t
 
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 _log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ _log = logging.getLogger(__name__)
 
 class BrowserStart:
     """The dashboard's one Chromium, started on a background thread: a page never waits the 2 s it
-    takes to start (a click on PNG/SVG meanwhile waits for it, core.export's lock)."""
+    takes to start (a click on PNG/SVG meanwhile waits for it, core.charts.export's lock)."""
 
     QUICK_FAILURE_S = 0.2  # a missing Chromium is known at once: the first page says so
 

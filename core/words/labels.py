@@ -5,8 +5,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from core import fmt
-from core.i18n import t
+from core.words import fmt
+from core.words.i18n import t
 
 
 def locality_labels(localities: pd.DataFrame, lang: str = "vi") -> dict[str, str]:

@@ -19,8 +19,8 @@ from typing import Any, Literal
 import kaleido
 import plotly.graph_objects as go
 
-from core.captions import SourceRef, source_line
-from core.slug import slug
+from core.words.captions import SourceRef, source_line
+from core.words.slug import slug
 
 FONT_FAMILY = "Noto Sans, DejaVu Sans, sans-serif"
 SLIDE_PNG_SIZE = (1920, 1080)  # 16:9, full-HD: the size a slide shows without scaling

@@ -4,7 +4,7 @@ A `ChartSpec` says what a chart shows (kind, indicator, breakdown, localities, y
 mode, title, source lines); `rows` are the query rows it draws. `show_chart` draws the figure with
 a modebar download of 1920×1080 PNG named after the spec, writes the sources under it, then calls
 every action registered with `register_chart_action` with (fig, spec, rows) — in the dashboard the
-PNG/SVG downloads and "Thêm vào slide" of core.chart_actions.
+PNG/SVG downloads and "Thêm vào slide" of core.ui.chart_actions.
 """
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core import export
-from core.i18n import t
-from core.safe_text import plain_md
-from core.slug import slug
+from core.charts import export
+from core.words.i18n import t
+from core.words.safe_text import plain_md
+from core.words.slug import slug
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ChartSpec:
     breakdown: str | None = None
     localities: tuple[str, ...] = ()
     years: tuple[int, int] | None = None
-    period: str | None = None  # a core.period.Period key for single-period charts
+    period: str | None = None  # a core.data.period.Period key for single-period charts
     mode: str = "absolute"
     lang: str = "vi"
     sources: tuple[str, ...] = field(default_factory=tuple)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from core.i18n import t
-from core.safe_text import plain_md
+from core.words.i18n import t
+from core.words.safe_text import plain_md
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from core import queries
-from core.db import database_at, database_version
+from core.data import queries
+from core.data.db import database_at, database_version
 
 KINDS = ("trend", "compare")
 MODES = ("absolute", "change_abs", "change_pct", "index")
@@ -100,7 +100,7 @@ def _catalog(version: tuple[str, int, int]) -> Catalog:
 
 def load_catalog(db: str | os.PathLike[str] | None = None) -> Catalog:
     """The catalog of the database at `db` (else the usual setting), read again whenever the ETL has
-    swapped in a new file; core.db.DatabaseMissing when there is none."""
+    swapped in a new file; core.data.db.DatabaseMissing when there is none."""
     with database_at(db):
         return _catalog(database_version())
 

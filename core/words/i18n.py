@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-UI_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.yaml"
+UI_FILE = Path(__file__).resolve().parents[2] / "data" / "ui.yaml"
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 

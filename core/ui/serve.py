@@ -17,17 +17,20 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
-ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
+ENTRY = Path(__file__).resolve().parents[2] / "dashboard.py"
 _log = logging.getLogger(__name__)
 
 
 def warm_up() -> None:
     """What the first session after a start would pay, done while the server starts: the pages'
     imports (plotly, pandas, Babel, DuckDB: about 1.5 s), the database's current build opened with
-    the catalog queries run once, and the Chromium for chart images (about 2 s, core.export).
+    the catalog queries run once, and the Chromium for chart images (about 2 s, core.charts.export).
     Then the objects loaded so far are frozen out of the garbage collector's rounds."""
-    from core import charts, export, measures, narrative, queries, tables  # noqa: F401 - imported to load
-    from core.db import DatabaseMissing
+    from core.charts import export, figures  # noqa: F401 - imported to load
+    from core.data import measures, queries
+    from core.data.db import DatabaseMissing
+    from core.ui import tables
+    from core.words import narrative
 
     try:
         for question in (queries.build_info, queries.localities, queries.indicators, queries.breakdowns):
@@ -37,7 +40,7 @@ def warm_up() -> None:
     gc.freeze()
     try:
         export.start_browser()
-    except Exception:  # noqa: BLE001 - the pages say why images are off (core.chart_actions)
+    except Exception:  # noqa: BLE001 - the pages say why images are off (core.ui.chart_actions)
         _log.info("Chromium for chart images did not start", exc_info=True)
 
 

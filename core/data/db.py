@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 DB_ENV = "DANVAN_DB"
 DEFAULT_DB = ROOT / "data" / "danvan.duckdb"
@@ -149,7 +149,7 @@ def connect(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
 
 @cache
 def sql_text(name: str) -> str:
-    """The text of core/sql/<name>.sql."""
+    """The text of core/data/sql/<name>.sql."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
