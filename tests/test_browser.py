@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
 from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.support.live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
 
 ROOT = Path(__file__).resolve().parent.parent
 # The README's screenshots are refreshed with `make screenshots` (DANVAN_SCREENSHOTS=docs/screenshots);

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from db_rows import database_rows
 
 from etl.build import BuildFailed, build
 from etl.evaluation import match_key, read_annotations
 from etl.facts import read_facts
+from tests.support.db_rows import database_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,13 +11,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from db_rows import database_rows
 
 from etl.build import build
 from etl.catalog import load_catalog
 from etl.gazetteer import default_gazetteer
 from etl.tablefile import csv_columns, encode
 from etl.tables import BULK_ROWS, read_table
+from tests.support.db_rows import database_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "fixtures" / "broken"

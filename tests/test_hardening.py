@@ -12,9 +12,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from db_rows import database_rows
 
 from etl.build import BuildFailed, build
+from tests.support.db_rows import database_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "fixtures" / "broken"

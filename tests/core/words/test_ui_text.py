@@ -6,7 +6,7 @@ import pytest
 
 from core.words import i18n
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _texts(node, path=()):

@@ -3,9 +3,9 @@ import math
 
 import pandas as pd
 import pytest
-from core_frames import frame, point
 
 from core.data import measures
+from tests.support.core_frames import frame, point
 
 HN_GL = frame(
     point("ha-noi", 13663, year=2023),

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
+
+from tests.support.live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
 
 
 @pytest.mark.browser

@@ -3,58 +3,15 @@ what is plotted (read from the chart's JSON), a URL with parameters restores the
 parameters give a visible notice, empty selections say so in words."""
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-TIMEOUT = 60
+from tests.support.app_pages import chart_spec, charts, ok, open_page, texts, traces, unescape
 
 
 @pytest.fixture(autouse=True)
 def _database(built_db, monkeypatch):
     monkeypatch.setenv("DANVAN_DB", str(built_db))
-
-
-def open_page(page: str | None = None, params: dict[str, str] | None = None) -> AppTest:
-    """The app as a browser opening `page` with `params` in its URL."""
-    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-    if page is None:
-        at.query_params.update(params or {})
-        return at.run()
-    at.run()
-    at.query_params.clear()
-    at.query_params.update(params or {})
-    return at.switch_page(page).run()
-
-
-def charts(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
-
-
-def chart_spec(chart: dict) -> dict:
-    return chart["layout"]["meta"]["chart_spec"]
-
-
-def traces(chart: dict) -> dict[str, dict]:
-    return {t["name"]: t for t in chart["data"]}
-
-
-def unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
-
-
-def texts(at: AppTest) -> list[str]:
-    found = [unescape(el.value) for kind in ("markdown", "caption", "info", "warning") for el in getattr(at, kind)]
-    return found
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 # --- Tổng quan -------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """core.words.narrative: the overview's sentences and card texts, word for word."""
 import pytest
-from core_frames import frame, point
 
 from core.data import measures
 from core.words import narrative
+from tests.support.core_frames import frame, point
 
 CARDS = measures.headline_cards(
     frame(

@@ -11,10 +11,10 @@ import struct
 import pytest
 from pptx import Presentation
 from streamlit.runtime.media_file_manager import MediaFileManager
-from test_pages import chart_spec, charts, ok, open_page
 
 from core.charts import export
 from core.ui import chart_actions
+from tests.support.app_pages import chart_spec, charts, ok, open_page
 
 TRENDS, COMPARE, DISTRICT, DECK = "pages/trends.py", "pages/compare.py", "pages/district.py", "pages/deck.py"
 EMPTY = ("Chưa có biểu đồ nào. Mở trang Tổng quan, Xu hướng, So sánh hoặc Quận/huyện, bấm “Thêm vào slide” dưới biểu "

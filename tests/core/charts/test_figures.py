@@ -2,9 +2,9 @@
 import json
 
 import pytest
-from core_frames import frame, point
 
 from core.charts import figures, palette
+from tests.support.core_frames import frame, point
 
 LABELS = {"ha-noi": "Hà Nội", "gia-lai": "Gia Lai"}
 COLORS = {"ha-noi": "#0072B2", "gia-lai": "#D55E00"}

@@ -15,7 +15,7 @@ from pptx.util import Inches
 from core.charts import export
 from core.deck.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "data" / "decks" / "example.yaml"
 
 
