@@ -40,7 +40,8 @@ if scope == "districts":
                               default=defaults["province"], format_func=places.get, container=row[0])
 level = "district" if scope == "districts" else "province"
 periods = cached.compare_periods(indicator, breakdown, level, province)
-period_names = {p.key: fmt.period_label(p.period_kind, p.period_start, p.period_end, lang) for p in periods.itertuples()}
+period_names = {p.key: fmt.period_label(p.period_kind, p.period_start, p.period_end, lang)
+                for p in periods.itertuples()}
 period = widgets.select(t("filter.period", lang), list(period_names), page=PAGE, param="period", url=url,
                         default=next(iter(period_names), ""), format_func=period_names.get,
                         container=row[1]) if period_names else None
@@ -49,9 +50,10 @@ urlstate.publish({"indicator": indicator, "breakdown": breakdown, "scope": scope
 with notices:
     urlstate.show_notices(url, lang)
 
-what = f"{names[indicator]} — {breakdown_names.get(breakdown, breakdown)}"
+breakdown_name = breakdown_names.get(breakdown, breakdown)
+what = f"{names[indicator]} — {breakdown_name}"
 if period is None:
-    st.info(t("compare.no_periods", lang, indicator=names[indicator], breakdown=breakdown_names.get(breakdown, breakdown)))
+    st.info(t("compare.no_periods", lang, indicator=names[indicator], breakdown=breakdown_name))
     st.stop()
 
 values = cached.compare_values(indicator, breakdown, Period.from_key(period), level, province, always=focus)
@@ -61,9 +63,11 @@ title = f"{what}, {period_names[period]}"
 subtitle = places[province] if province else t("filter.scope_provinces", lang)
 colors = {sid: palette.province_color(province or sid) for sid in ranked["locality_id"]}
 sources = figures.source_lines(with_value, lang)
-fig = figures.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[indicator],
-                            labels={sid: (n if province else places[sid]) for sid, n in zip(ranked["locality_id"], ranked["name"], strict=True)},
-                            colors=colors, lang=lang)
+# districts by their own name under the province's title; provinces by their label ("Gia Lai (từ 01/07/2025)")
+bar_labels = {sid: (name if province else places[sid])
+              for sid, name in zip(ranked["locality_id"], ranked["name"], strict=True)}
+fig = figures.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[indicator], labels=bar_labels,
+                             colors=colors, lang=lang)
 spec = render.ChartSpec(chart_id="compare.main", kind="ranking", title=title, indicator=indicator, breakdown=breakdown,
                         localities=tuple(with_value["locality_id"]), period=period, lang=lang, sources=tuple(sources))
 render.show_chart(fig, spec, with_value)

@@ -40,7 +40,8 @@ year = widgets.optional_select(t("filter.year", lang), [str(y) for y in range(la
 period_kind = widgets.optional_select(t("filter.period_kind", lang), list(PERIOD_KINDS), page=PAGE, param="kind",
                                       url=url, lang=lang, format_func=lambda k: t(f"period_kind.{k}", lang),
                                       container=row[4])
-urlstate.publish({"province": province, "district": district, "indicator": indicator, "year": year, "kind": period_kind})
+urlstate.publish({"province": province, "district": district, "indicator": indicator, "year": year,
+                  "kind": period_kind})
 with notices:
     urlstate.show_notices(url, lang)
 
@@ -59,7 +60,8 @@ with figures:
             st.caption(t("data.first_rows", lang, shown=fmt.number(shown_rows, lang), n=fmt.number(total, lang)))
         observations = cached.observations(**filters, limit=shown_rows)
         st.dataframe(tables.observations_table(observations, lang), hide_index=True, column_config=link)
-        stem = slug("_".join(["danvan", *(v for v in (province, district, indicator, year, period_kind) if v)]), keep="._")
+        chosen = (v for v in (province, district, indicator, year, period_kind) if v)
+        stem = slug("_".join(["danvan", *chosen]), keep="._")
         buttons = st.columns(3)
         for column, ext in zip(buttons, downloads.WRITERS, strict=True):
             too_big = ext == "xlsx" and total > downloads.XLSX_MAX_ROWS

@@ -53,7 +53,8 @@ for indicator, group in points.groupby("indicator", sort=False):
     st.markdown(f"#### {name}")
     drawable = group[group["period_end"].notna()]
     if not drawable.empty:
-        series_labels = dict(zip(drawable["breakdown"], drawable[f"breakdown_{lang}"].fillna(drawable["breakdown"]), strict=True))
+        breakdown_names = drawable[f"breakdown_{lang}"].fillna(drawable["breakdown"])
+        series_labels = dict(zip(drawable["breakdown"], breakdown_names, strict=True))
         sources = figures.source_lines(drawable, lang)
         years = (int(min(d.year for d in drawable["period_end"])), int(max(d.year for d in drawable["period_end"])))
         title = f"{name} — {info['name']}"

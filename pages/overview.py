@@ -63,13 +63,16 @@ grid = st.columns(2)
 shown = 0
 for indicator in headline:
     mine = cards[cards["indicator"] == indicator]
-    frames = [cached.series_points(indicator, row.breakdown, [row.locality_id], 2000, 2100) for row in mine.itertuples()]
+    frames = [cached.series_points(indicator, row.breakdown, [row.locality_id], 2000, 2100)
+              for row in mine.itertuples()]
     points = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     points = points[points["period_end"].notna()] if not points.empty else points
     if points.empty:
         continue
-    series_labels = {row.locality_id: places[row.locality_id] + ("" if row.breakdown == "total" else
-                     f" ({breakdown_names.get((indicator, row.breakdown), row.breakdown)})") for row in mine.itertuples()}
+    series_labels = {}
+    for row in mine.itertuples():
+        part = breakdown_names.get((indicator, row.breakdown), row.breakdown)
+        series_labels[row.locality_id] = places[row.locality_id] + ("" if row.breakdown == "total" else f" ({part})")
     colors = palette.series_colors(list(series_labels), provinces=focus)
     sources = figures.source_lines(points, lang)
     fig = figures.trend_figure(points, title=names[indicator], unit=units[indicator], labels=series_labels,

@@ -59,8 +59,9 @@ before_range = fetched["year"].notna() & (fetched["year"] < years[0]) if len(fet
 points = fetched[~before_range]
 drawable = points[points["period_end"].notna()]
 if drawable.empty:
-    st.info(t("trends.empty_data", lang, indicator=names[indicator], breakdown=breakdown_names.get(breakdown, breakdown),
-              localities=", ".join(places[c] for c in chosen), start=years[0], end=years[1]))
+    st.info(t("trends.empty_data", lang, indicator=names[indicator],
+              breakdown=breakdown_names.get(breakdown, breakdown), localities=", ".join(places[c] for c in chosen),
+              start=years[0], end=years[1]))
     st.stop()
 
 series_labels = {c: places[c] for c in chosen}

@@ -101,4 +101,5 @@ def deck_item(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, catalog: Cata
     """The slide of a chart as the page drew it: its figure, title, filters, sources and the notes of its values."""
     named = rows.assign(series_name=_series_names(rows, spec, catalog))
     notes = value_notes(named, {}, _unit(spec, catalog), spec.lang, series="series_name")
-    return DeckItem(spec.title, filters_line(spec, catalog, rows), sources_of(rows), tuple(notes), figure=go.Figure(fig))
+    return DeckItem(spec.title, filters_line(spec, catalog, rows), sources_of(rows), tuple(notes),
+                    figure=go.Figure(fig))

@@ -119,7 +119,8 @@ _DRAWN_COLUMNS = ("year", "value", "plotted", "derived", "derived_how", "period_
 
 def _records(rows: pd.DataFrame, *extra: str) -> list[dict[str, object]]:
     columns = [c for c in dict.fromkeys((*extra, *_DRAWN_COLUMNS)) if c in rows.columns]
-    return [dict(zip(columns, values, strict=True)) for values in zip(*(rows[c].tolist() for c in columns))]
+    values = zip(*(rows[c].tolist() for c in columns), strict=True)
+    return [dict(zip(columns, row, strict=True)) for row in values]
 
 
 def _hover_rows(rows: pd.DataFrame, label: str, unit: str, lang: str, plotted: bool) -> list[list[str]]:
@@ -173,8 +174,10 @@ def _layout(title: str, subtitle: str, lang: str, note: str, height: int, compac
         },
         separators=",." if lang == "vi" else ".,",
         height=height,
-        margin={"l": 60, "r": 20, "t": 95 if compact else 120, "b": (50 + 16 * (note.count("<br>") + 1)) if note else 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left", "font": {"size": 11 if compact else 13}},
+        margin={"l": 60, "r": 20, "t": 95 if compact else 120,
+                "b": (50 + 16 * (note.count("<br>") + 1)) if note else 40},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left",
+                "font": {"size": 11 if compact else 13}},
         hoverlabel={"font": {"family": style["font"]}, "align": "left"},
         plot_bgcolor="white",
         yaxis={"gridcolor": style["grid_color"], "zerolinecolor": style["grid_color"], "tickformat": ",~f"},
@@ -320,7 +323,8 @@ def trend_figure(
         for kind, group in other_of[sid].groupby("period_kind", sort=True):
             xs = [as_date(v).year + OTHER_X_OFFSET for v in group["period_end"]]  # type: ignore[union-attr]
             symbol = style["period_symbols"].get(kind, style["period_symbols"]["unknown"])
-            legend_key = f"chart.legend_{kind}" if kind in ("partial", "cumulative", "event") else "chart.legend_unknown"
+            known = kind in ("partial", "cumulative", "event")
+            legend_key = f"chart.legend_{kind}" if known else "chart.legend_unknown"
             traces.append(dict(
                 type="scatter", x=xs, y=group["value"].astype(float).tolist(),
                 mode="markers+text" if value_labels else "markers",

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 
 from core.data.db import batches, query
-from core.data.period import Period
+from core.data.period import Period, as_date
 
 
 def indicators() -> pd.DataFrame:
@@ -80,7 +80,7 @@ def compare_periods(indicator: str, breakdown: str, level: str, parent: str | No
         "compare_periods", {"indicator": indicator, "breakdown": breakdown, "level": level, "parent": parent}
     )
     frame["key"] = [
-        Period(k, _date(s), _date(e)).key
+        Period(k, as_date(s), as_date(e)).key
         for k, s, e in zip(frame["period_kind"], frame["period_start"], frame["period_end"], strict=True)
     ]
     return frame
@@ -170,8 +170,3 @@ def sources() -> pd.DataFrame:
     """One row per source with how many figures it gave and the years they cover; newest first."""
     return query("sources")
 
-
-def _date(value: object):  # noqa: ANN202 - small adapter
-    from core.data.period import as_date
-
-    return as_date(value)

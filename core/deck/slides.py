@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import plotly.graph_objects as go
 from PIL import Image
@@ -23,6 +23,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.presentation import Presentation as PresentationType
+from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
@@ -135,7 +136,7 @@ def _style(text_frame: TextFrame, size: float, *, bold: bool = False, color: RGB
             run.font.color.rgb = color
 
 
-def _place(shape, box: Box) -> None:
+def _place(shape: BaseShape, box: Box) -> None:
     shape.left, shape.top, shape.width, shape.height = Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
 
 
@@ -144,7 +145,7 @@ def _set_text(text_frame: TextFrame, value: str) -> None:
     text_frame.text = value
 
 
-def _add_textbox(slide: Slide, box: Box, value: str, size: float, **style) -> TextFrame:
+def _add_textbox(slide: Slide, box: Box, value: str, size: float, **style: Any) -> TextFrame:
     shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
     _place(shape, box)
     frame = shape.text_frame

@@ -9,6 +9,7 @@ st.navigation, so the first visitor after a start who opens a shared page link w
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import sys
 import threading
@@ -18,6 +19,9 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 ENTRY = Path(__file__).resolve().parents[2] / "dashboard.py"
+# What the pages import on a first run, besides streamlit: plotly, pandas, Babel and DuckDB behind them.
+_FIRST_PAGE_MODULES = ("core.charts.figures", "core.charts.export", "core.data.measures", "core.data.queries",
+                       "core.words.narrative", "core.ui.tables")
 _log = logging.getLogger(__name__)
 
 
@@ -26,11 +30,12 @@ def warm_up() -> None:
     imports (plotly, pandas, Babel, DuckDB: about 1.5 s), the database's current build opened with
     the catalog queries run once, and the Chromium for chart images (about 2 s, core.charts.export).
     Then the objects loaded so far are frozen out of the garbage collector's rounds."""
-    from core.charts import export, figures  # noqa: F401 - imported to load
-    from core.data import measures, queries
-    from core.data.db import DatabaseMissing
-    from core.ui import tables
-    from core.words import narrative
+    # Imported here, not at the top, so that the server starts meanwhile.
+    for module in _FIRST_PAGE_MODULES:
+        importlib.import_module(module)
+    from core.charts import export  # noqa: PLC0415
+    from core.data import queries  # noqa: PLC0415
+    from core.data.db import DatabaseMissing  # noqa: PLC0415
 
     try:
         for question in (queries.build_info, queries.localities, queries.indicators, queries.breakdowns):

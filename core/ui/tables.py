@@ -26,16 +26,23 @@ def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def _derived(rows: pd.DataFrame) -> list[str]:
+    """How each derived value was derived, "" for printed ones."""
+    return [_text(how) if derived else "" for derived, how in zip(rows["derived"], rows["derived_how"], strict=True)]
+
+
 def plotted_table(
     points: pd.DataFrame, labels: Mapping[str, str], unit: str, lang: str = "vi", series: str = "locality_id"
 ) -> pd.DataFrame:
-    """One row per plotted value: locality (or breakdown), period, value with qualifier, plotted measure, derived, source."""
+    """One row per plotted value: locality (or breakdown), period, value with qualifier, plotted measure, derived,
+    source."""
     rows = []
     order = {sid: i for i, sid in enumerate(labels)}
     frame = points.assign(_o=points[series].map(order)).sort_values(["_o", "period_end", "period_start"])
+    name_column = _col("locality", lang) if series == "locality_id" else _col("breakdown", lang)
     for row in frame.itertuples():
         item = {
-            _col("locality", lang) if series == "locality_id" else _col("breakdown", lang): labels.get(getattr(row, series), getattr(row, series)),
+            name_column: labels.get(getattr(row, series), getattr(row, series)),
             _col("period", lang): _period(row, lang),
             _col("value", lang): fmt.qualified(row.value, row.qualifier, lang) + " " + unit,
         }
@@ -71,7 +78,8 @@ def ranking_table(ranked: pd.DataFrame, labels: Mapping[str, str], unit: str, la
             {
                 _col("rank", lang): str(row.rank) if has else "",
                 _col("locality", lang): labels.get(row.locality_id, row.name),
-                _col("value", lang): fmt.qualified(row.value, row.qualifier, lang) + " " + unit if has else t("chart.no_value", lang),
+                _col("value", lang): (fmt.qualified(row.value, row.qualifier, lang) + " " + unit if has
+                                      else t("chart.no_value", lang)),
                 _col("derived", lang): _text(row.derived_how) if has and bool(row.derived) else "",
                 _col("source", lang): _source(row, lang) if has else "",
             }
@@ -89,9 +97,10 @@ def observations_table(obs: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             _col("breakdown", lang): obs[f"breakdown_{lang}"].fillna(obs["breakdown"]),
             _col("period", lang): [_period(row, lang) for row in obs.itertuples()],
             _col("period_kind", lang): [t(f"period_kind.{k}", lang) for k in obs["period_kind"]],
-            _col("value", lang): [fmt.qualified(v, q, lang) for v, q in zip(obs["value"], obs["qualifier"], strict=True)],
+            _col("value", lang): [fmt.qualified(v, q, lang)
+                                  for v, q in zip(obs["value"], obs["qualifier"], strict=True)],
             _col("unit", lang): obs[f"unit_{lang}"],
-            _col("derived", lang): [_text(h) if d else "" for d, h in zip(obs["derived"], obs["derived_how"], strict=True)],
+            _col("derived", lang): _derived(obs),
             _col("source", lang): obs["source_title"],
             _col("publisher", lang): obs["source_publisher"].fillna(""),
             _col("published", lang): [fmt.published(p) for p in obs["source_published"]],
@@ -148,7 +157,7 @@ def profile_table(points: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
                 fmt.qualified(v, q, lang) + " " + u
                 for v, q, u in zip(points["value"], points["qualifier"], points[f"unit_{lang}"], strict=True)
             ],
-            _col("derived", lang): [_text(h) if d else "" for d, h in zip(points["derived"], points["derived_how"], strict=True)],
+            _col("derived", lang): _derived(points),
             _col("source", lang): [
                 fmt.source_line(p, d, title, lang) for p, d, title in
                 zip(points["source_publisher"], points["source_published"], points["source_title"], strict=True)

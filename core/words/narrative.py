@@ -41,7 +41,8 @@ def card_sentence(
     if not card.get("is_full_year") or pd.isna(card.get("change_abs")):  # type: ignore[arg-type]
         return None
     indicator = str(card["indicator"])
-    template = f"sentence.templates.{indicator}" if has(f"sentence.templates.{indicator}") else "sentence.templates.default"
+    own = f"sentence.templates.{indicator}"
+    template = own if has(own) else "sentence.templates.default"
     is_total = card.get("breakdown") == "total"
     lower = breakdown_name[:1].lower() + breakdown_name[1:] if lang == "vi" else breakdown_name.lower()
     head = t(
@@ -104,8 +105,10 @@ def card_texts(
         notes.append(t("chart.derived", lang, how=card.get("derived_how")))
     if card.get("later_kind") and not pd.isna(card.get("later_value")):  # type: ignore[arg-type]
         later = fmt.period_label(str(card["later_kind"]), card["later_start"], card["later_end"], lang)
-        notes.append(t("overview.later_partial", lang, value=fmt.number(card["later_value"], lang), period=later))  # type: ignore[arg-type]
-    source = fmt.source_line(card.get("source_publisher"), card.get("source_published"), card.get("source_title"), lang)  # type: ignore[arg-type]
-    notes.append(t("sentence.source", lang, source=fmt.source_line(card.get("source_publisher"), card.get("source_published"), None, lang)))  # type: ignore[arg-type]
+        later_value = fmt.number(card["later_value"], lang)  # type: ignore[arg-type]
+        notes.append(t("overview.later_partial", lang, value=later_value, period=later))
+    publisher, published = card.get("source_publisher"), card.get("source_published")
+    source = fmt.source_line(publisher, published, card.get("source_title"), lang)  # type: ignore[arg-type]
+    notes.append(t("sentence.source", lang, source=fmt.source_line(publisher, published, None, lang)))  # type: ignore[arg-type]
     return CardText(label=label, value=value, delta=delta, delta_description=description, direction=direction,
                     caption=" · ".join(notes), help=source)

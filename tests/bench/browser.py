@@ -53,7 +53,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         env = dict(os.environ, DANVAN_DB=str(self.db))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "core.ui.serve", "--server.address", "127.0.0.1",

@@ -34,8 +34,9 @@ import subprocess
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest and bare-mode warnings are not results
