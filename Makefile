@@ -35,7 +35,7 @@ system-deps-test:
 
 # The database is rebuilt when it is missing or older than any of its inputs.
 DB_INPUTS := $(wildcard data/reports/*.txt data/tables/*.csv data/tables/*.xlsx) data/review.csv \
-	data/localities.csv data/indicators.yaml data/lexicon.yaml $(wildcard etl/*.py etl/sql/*.sql)
+	data/localities.csv data/indicators.yaml data/lexicon.yaml $(wildcard etl/*.py etl/sql/*.sql domain/*.py)
 
 $(DB): $(STAMP) $(DB_INPUTS)
 	$(PY) -m etl build --db $@

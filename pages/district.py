@@ -5,6 +5,7 @@ from core.charts import figures, palette
 from core.ui import cached, render, tables, urlstate, widgets
 from core.words import fmt, labels
 from core.words.i18n import setting, t
+from domain.reform import LAST_DAY_BEFORE_REFORM
 
 PAGE = "district"
 lang = widgets.current_language()
@@ -39,9 +40,9 @@ info = localities.set_index("id").loc[district]
 parent = localities.set_index("id").loc[province]
 successor = parent["successor_id"] if isinstance(parent["successor_id"], str) else province
 st.subheader(places[district])
-st.info(t("district.ended", lang, name=info["name"], kind=info["kind"], province=parent["name"],
-          valid_to=fmt.date(info["valid_to"], lang) or "30/06/2025", successor=places[successor]),
-        icon=":material/history:")
+ended = fmt.date(info["valid_to"], lang) or fmt.date(LAST_DAY_BEFORE_REFORM, lang)
+st.info(t("district.ended", lang, name=info["name"], kind=info["kind"], province=parent["name"], valid_to=ended,
+          successor=places[successor]), icon=":material/history:")
 
 points = cached.profile_points(district)
 if points.empty:

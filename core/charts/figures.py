@@ -8,7 +8,6 @@ span 1 July 2025 marks the administrative reform.
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache
@@ -23,6 +22,7 @@ from core.data.measures import apply_mode, split_periods
 from core.data.period import as_date
 from core.words import fmt
 from core.words.i18n import setting, t
+from domain.reform import REFORM_DATE
 
 OTHER_X_OFFSET = 0.22  # a non-year point sits just right of its year's tick, apart from any yearly point
 TITLE_LIMIT = 80
@@ -45,11 +45,6 @@ def _template() -> go.layout.Template:
     white = pio.templates["plotly_white"]
     layout = {k: v for k, v in white.layout.to_plotly_json().items() if k not in _UNUSED_TEMPLATE_PARTS}
     return go.layout.Template(layout=layout, data={"scatter": white.data.scatter, "bar": white.data.bar})
-
-
-def reform_date() -> dt.date:
-    value = setting("reform_date")
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def _esc(text: object) -> str:
@@ -147,7 +142,7 @@ def _spans_reform(period_starts: Iterable[object], period_ends: Iterable[object]
     ends = [d for d in (as_date(v) for v in period_ends) if d]
     if not starts or not ends:
         return False
-    return min(starts) < reform_date() <= max(ends)
+    return min(starts) < REFORM_DATE <= max(ends)
 
 
 def _base_layout(fig: go.Figure, title: str, subtitle: str, lang: str, note: str, height: int, compact: bool) -> None:
@@ -352,7 +347,7 @@ def trend_figure(
     drawn = full[full["plotted"].notna()]
     starts = [*drawn["period_start"].tolist(), *other["period_start"].tolist()]
     if _spans_reform(starts, [*drawn["period_end"].tolist(), *other["period_end"].tolist()]):
-        _mark_reform(fig, lang, reform_date().year + (reform_date().timetuple().tm_yday - 183) / 366)
+        _mark_reform(fig, lang, REFORM_DATE.year + (REFORM_DATE.timetuple().tm_yday - 183) / 366)
     return fig
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-PERIOD_KINDS = ("year", "partial", "cumulative", "event")
+from domain.kinds import PERIOD_KINDS
 
 
 @dataclass(frozen=True, order=True)

@@ -12,6 +12,7 @@ from babel.numbers import format_decimal, format_percent
 
 from core.data.period import Period, as_date
 from core.words.i18n import t
+from domain.kinds import QUALIFIERS
 
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 MINUS = "\u2212"
@@ -151,7 +152,7 @@ def period_label(kind: str, start: object, end: object, lang: str = "vi") -> str
 def qualified(value: float | None, qualifier: str, lang: str = "vi") -> str:
     """A value with its qualifier as the source said it: "hơn 40", "khoảng 24.240", "2.861", "4,25"."""
     text = number(value, lang, decimals=2)
-    if qualifier in ("at_least", "approx"):
+    if qualifier != "exact" and qualifier in QUALIFIERS:
         return t(f"qualifier.{qualifier}", lang, value=text)
     return text
 
