@@ -19,6 +19,7 @@ import plotly.io as pio
 
 from core.charts.export import SOURCE_NOTE_NAME
 from core.data.measures import apply_mode, split_periods
+from core.data.missing import is_missing
 from core.data.period import as_date
 from core.words import fmt
 from core.words.i18n import setting, t
@@ -49,7 +50,7 @@ def _template() -> go.layout.Template:
 
 def _esc(text: object) -> str:
     """Report text goes into hover and notes as text: escape what plotly would read as markup."""
-    raw = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
+    raw = "" if is_missing(text) else str(text)
     return html.escape(raw, quote=False)
 
 
@@ -63,15 +64,11 @@ def source_lines(points: pd.DataFrame, lang: str = "vi") -> list[str]:
         return []
     distinct = dict.fromkeys(zip(points["source_publisher"], points["source_published"], points["source_title"],
                                  strict=True))
-    dated = sorted((s for s in distinct if not _blank(s[1])), key=lambda s: str(s[1]), reverse=True)
+    dated = sorted((s for s in distinct if not is_missing(s[1])), key=lambda s: str(s[1]), reverse=True)
     return [
         fmt.source_line(publisher, published, _short(str(title)), lang)
-        for publisher, published, title in [*dated, *(s for s in distinct if _blank(s[1]))]
+        for publisher, published, title in [*dated, *(s for s in distinct if is_missing(s[1]))]
     ]
-
-
-def _blank(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
 
 
 def _source_note(lines: Sequence[str], lang: str, limit: int = 2) -> str:
@@ -88,11 +85,11 @@ _BLANK_HOVER = ["", "", "", "", "", ""]
 
 def _hover_row(row: Mapping[str, object] | None, label: str, unit: str, lang: str, plotted: bool) -> list[str]:
     """The hover text of one drawn value (a query row as a dict); blanks for a missing year."""
-    if row is None or pd.isna(row["value"]):  # type: ignore[arg-type]
+    if row is None or is_missing(row["value"]):
         return list(_BLANK_HOVER)
     plotted_text = ""
     shown = row.get("plotted", np.nan) if plotted else np.nan
-    if not pd.isna(shown):  # type: ignore[arg-type]
+    if not is_missing(shown):
         plotted_text = "<br>" + t("chart.hover_plotted", lang) + ": " + fmt.number(shown, lang)  # type: ignore[arg-type]
     derived = (t("chart.derived", lang, how=_esc(row["derived_how"])) if bool(row["derived"])
                else t("chart.printed", lang))
@@ -219,7 +216,7 @@ def value_label(row: Mapping[str, object], mode: str, lang: str = "vi") -> str:
     """What a plotted point says on the chart: "hơn 40" (the value as the source gave it), "+118",
     "+4,3%" or "87,4" (an index); "" when nothing is plotted."""
     plotted = row.get("plotted", row.get("value"))
-    if plotted is None or pd.isna(plotted):  # type: ignore[arg-type]
+    if is_missing(plotted):
         return ""
     if mode == "absolute":
         return fmt.qualified(row["value"], str(row.get("qualifier") or "exact"), lang)  # type: ignore[arg-type]
@@ -281,15 +278,15 @@ def trend_figure(
     # Rows as dicts per series and year: reindexing a small frame per series cost more than the drawing.
     by_year: dict[object, dict[int, dict[str, object]]] = {}
     for row in _records(full, series):
-        if not pd.isna(row["year"]):
+        if not is_missing(row["year"]):
             by_year.setdefault(row[series], {})[int(row["year"])] = row
     other_of = dict(tuple(other.groupby(series, sort=False)))
     for sid, label in labels.items():
         color = colors.get(sid, "#333333")
         mine = [by_year.get(sid, {}).get(year) for year in year_axis]
-        if any(row is not None and not pd.isna(row["value"]) for row in mine):
+        if any(row is not None and not is_missing(row["value"]) for row in mine):
             custom = [_hover_row(row, label, unit, lang, plotted_flag) for row in mine]
-            derived = [row is not None and not pd.isna(row["derived"]) and bool(row["derived"]) for row in mine]
+            derived = [row is not None and not is_missing(row["derived"]) and bool(row["derived"]) for row in mine]
             ys = [np.nan if row is None else row["plotted"] for row in mine]
             texts = [value_label(row, mode, lang) if row else "" for row in mine] if value_labels else None
             if chart == "bar":

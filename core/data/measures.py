@@ -7,6 +7,8 @@ from collections.abc import Collection, Sequence
 import numpy as np
 import pandas as pd
 
+from core.data.missing import is_missing
+
 MODES = ("absolute", "change_abs", "change_pct", "index")
 
 
@@ -151,8 +153,8 @@ def headline_cards(points: pd.DataFrame, localities: Sequence[str], indicators: 
 
 
 def _true(value: object) -> bool:
-    return False if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) else bool(value)
+    return not is_missing(value) and bool(value)
 
 
 def _order(value: object) -> float:
-    return 999.0 if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+    return 999.0 if is_missing(value) else float(value)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.data.missing import is_missing
 from domain.kinds import PERIOD_KINDS
 
 
@@ -58,9 +59,7 @@ class Period:
 
 def as_date(value: object) -> dt.date | None:
     """A date from what DuckDB and pandas hand back (date, Timestamp, NaT, None)."""
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, float) and value != value:  # NaN
+    if is_missing(value):
         return None
     if isinstance(value, dt.datetime):
         return value.date()

@@ -12,6 +12,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from core.data import queries
+from core.data.missing import is_missing
 
 MIME = {
     "csv": "text/csv",
@@ -34,7 +35,7 @@ def download_frame(observations: pd.DataFrame) -> pd.DataFrame:
     """The observations with the download columns, dates as ISO text so every format reads the same."""
     frame = observations[[c for c in COLUMNS if c in observations.columns]].copy()
     for col in ("period_start", "period_end"):
-        frame[col] = [None if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in frame[col]]
+        frame[col] = [None if is_missing(v) else pd.Timestamp(v).date().isoformat() for v in frame[col]]
     frame["year"] = frame["year"].astype("Int64")
     return frame
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from core.data.missing import is_missing
 from core.words import fmt
 from core.words.i18n import t
 
@@ -23,7 +24,7 @@ def _source(row: object, lang: str) -> str:
 
 
 def _text(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def _derived(rows: pd.DataFrame) -> list[str]:
@@ -73,7 +74,7 @@ def ranking_table(ranked: pd.DataFrame, labels: Mapping[str, str], unit: str, la
     """core.data.measures.rank_values rows: rank, locality, value (or "no figure"), derived, source."""
     rows = []
     for row in ranked.itertuples():
-        has = not pd.isna(row.value)
+        has = not is_missing(row.value)
         rows.append(
             {
                 _col("rank", lang): str(row.rank) if has else "",
@@ -113,7 +114,7 @@ def observations_table(obs: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 def sources_table(sources: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """One row per source: title, publisher, date, link, how many figures, years covered."""
     years = [
-        "" if pd.isna(a) else (str(int(a)) if a == b else f"{int(a)}–{int(b)}")
+        "" if is_missing(a) else (str(int(a)) if a == b else f"{int(a)}–{int(b)}")
         for a, b in zip(sources["first_year"], sources["last_year"], strict=True)
     ]
     return pd.DataFrame(

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from core.data.missing import is_missing
 from core.words import fmt
 from core.words.i18n import t
 
@@ -43,12 +44,7 @@ class SourceRef:
 
 def _clean(value: Any) -> str | None:
     """None for SQL NULL / pandas NA / NaN / empty strings, else the string."""
-    if value is None:
-        return None
-    try:
-        if value != value:  # NaN, pandas NA raises TypeError
-            return None
-    except TypeError:
+    if is_missing(value):
         return None
     text_value = str(value).strip()
     return text_value or None

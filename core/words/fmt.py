@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 from collections.abc import Iterable
 from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from core.data.missing import is_missing
 from core.data.period import Period, as_date
 from core.words.i18n import t
 from domain.kinds import QUALIFIERS
@@ -22,13 +22,9 @@ def _locale(lang: str) -> str:
     return LOCALES.get(lang, LOCALES["vi"])
 
 
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def number(value: float | int | None, lang: str = "vi", decimals: int = 1) -> str:
     """13663 → "13.663"; 81.5 → "81,5"; whole numbers without decimals; None → "–"."""
-    if _missing(value):
+    if is_missing(value):
         return "–"
     assert value is not None
     pattern = "#,##0" if float(value).is_integer() else "#,##0." + "#" * decimals
@@ -49,7 +45,7 @@ def _day(day: dt.date, locale: str) -> str:
 
 def signed(value: float | int | None, lang: str = "vi", decimals: int = 1) -> str:
     """118 → "+118"; -25 → "−25"; 0 → "0"."""
-    if _missing(value):
+    if is_missing(value):
         return "–"
     assert value is not None
     text = number(abs(value), lang, decimals)
@@ -62,7 +58,7 @@ def signed(value: float | int | None, lang: str = "vi", decimals: int = 1) -> st
 
 def percent(value: float | None, lang: str = "vi", signed_: bool = False) -> str:
     """A percentage given in percent units: 4.3 → "4,3%"; with signed_ "+4,3%"."""
-    if _missing(value):
+    if is_missing(value):
         return "–"
     assert value is not None
     text = format_percent(abs(value) / 100 if signed_ else value / 100, format="#,##0.0%", locale=_locale(lang))
@@ -86,7 +82,7 @@ def date(value: object, lang: str = "vi") -> str:
 def published(value: str | None, lang: str = "vi") -> str:
     """A source's publication date as precisely as it is known: "2024-12-05" → "05/12/2024",
     "2024-12" → "12/2024", "2024" → "2024"; "" when unknown."""
-    if not value or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value) or not str(value).strip():
         return ""
     parts = str(value).strip().split("-")
     if len(parts) == 3:
@@ -159,7 +155,7 @@ def qualified(value: float | None, qualifier: str, lang: str = "vi") -> str:
 
 def locality_label(name: str, level: str, parent_name: str | None, valid_from: object, lang: str = "vi") -> str:
     """"Sóc Sơn (Hà Nội)" for a district; "Gia Lai (từ 01/07/2025)" for a province created by the reform."""
-    if level == "district" and parent_name and not _missing(parent_name):
+    if level == "district" and not is_missing(parent_name) and parent_name:
         return t("locality.district", lang, name=name, parent=parent_name)
     start = as_date(valid_from)
     if level == "province" and start is not None:
@@ -169,7 +165,7 @@ def locality_label(name: str, level: str, parent_name: str | None, valid_from: o
 
 def source_line(publisher: str | None, published_: str | None, title: str | None, lang: str = "vi") -> str:
     """"Báo Gia Lai (GLO), 05/12/2024: Gia Lai tổng kết năm 2024 …"."""
-    who = publisher if publisher and not _missing(publisher) else t("source.unknown_publisher", lang)
+    who = publisher if publisher and not is_missing(publisher) else t("source.unknown_publisher", lang)
     when = published(published_)
     head = f"{who}, {when}" if when else who
-    return f"{head}: {title}" if title and not _missing(title) else head
+    return f"{head}: {title}" if title and not is_missing(title) else head

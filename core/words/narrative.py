@@ -2,12 +2,10 @@
 "Năm 2024, Gia Lai tiếp 2.861 lượt công dân, tăng 118 lượt (4,3%) so với năm 2023"."""
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import pandas as pd
-
+from core.data.missing import is_missing
 from core.words import fmt
 from core.words.i18n import has, t
 
@@ -24,7 +22,7 @@ def change_phrase(change_abs: float, change_pct: float, unit: str, previous_year
     if change_abs == 0:
         return t("sentence.same", lang, prev=previous_year)
     key = "sentence.up" if change_abs > 0 else "sentence.down"
-    pct = fmt.percent(abs(change_pct), lang) if not math.isnan(change_pct) else "–"
+    pct = "–" if is_missing(change_pct) else fmt.percent(abs(change_pct), lang)
     return t(key, lang, abs=fmt.number(abs(change_abs), lang), unit=unit, pct=pct, prev=previous_year)
 
 
@@ -38,7 +36,7 @@ def card_sentence(
     lang: str = "vi",
 ) -> Sentence | None:
     """The sentence for one overview card, or None when it has no previous full year to compare with."""
-    if not card.get("is_full_year") or pd.isna(card.get("change_abs")):  # type: ignore[arg-type]
+    if not card.get("is_full_year") or is_missing(card.get("change_abs")):
         return None
     indicator = str(card["indicator"])
     own = f"sentence.templates.{indicator}"
@@ -91,7 +89,7 @@ def card_texts(
     notes = [period[:1].upper() + period[1:]]
     if not card.get("is_full_year"):
         notes.append(t("overview.only_partial", lang))
-    elif pd.isna(card.get("change_abs")):  # type: ignore[arg-type]
+    elif is_missing(card.get("change_abs")):
         notes.append(t("overview.no_previous", lang, year=int(card["previous_year"])))  # type: ignore[arg-type]
     else:
         pct = fmt.percent(float(card["change_pct"]), lang, signed_=True)  # type: ignore[arg-type]
@@ -103,7 +101,7 @@ def card_texts(
             notes.append(t("sentence.derived_prev", lang, prev=int(card["previous_year"])))  # type: ignore[arg-type]
     if card.get("derived"):
         notes.append(t("chart.derived", lang, how=card.get("derived_how")))
-    if card.get("later_kind") and not pd.isna(card.get("later_value")):  # type: ignore[arg-type]
+    if card.get("later_kind") and not is_missing(card.get("later_value")):
         later = fmt.period_label(str(card["later_kind"]), card["later_start"], card["later_end"], lang)
         later_value = fmt.number(card["later_value"], lang)  # type: ignore[arg-type]
         notes.append(t("overview.later_partial", lang, value=later_value, period=later))
