@@ -62,14 +62,13 @@ with_value = ranked[ranked["value"].notna()]
 title = f"{what}, {period_names[period]}"
 subtitle = places[province] if province else t("filter.scope_provinces", lang)
 colors = {sid: palette.province_color(province or sid) for sid in ranked["locality_id"]}
-sources = figures.source_lines(with_value, lang)
 # districts by their own name under the province's title; provinces by their label ("Gia Lai (từ 01/07/2025)")
 bar_labels = {sid: (name if province else places[sid])
               for sid, name in zip(ranked["locality_id"], ranked["name"], strict=True)}
 fig = figures.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[indicator], labels=bar_labels,
                              colors=colors, lang=lang)
 spec = render.ChartSpec(chart_id="compare.main", kind="ranking", title=title, indicator=indicator, breakdown=breakdown,
-                        localities=tuple(with_value["locality_id"]), period=period, lang=lang, sources=tuple(sources))
+                        localities=tuple(with_value["locality_id"]), period=period, lang=lang)
 render.show_chart(fig, spec, with_value)
 
 without = ranked[ranked["value"].isna()]

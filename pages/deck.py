@@ -5,10 +5,10 @@ import streamlit as st
 
 from core.deck import slides
 from core.ui import chart_actions, deck_basket, widgets
-from core.words.captions import source_line
 from core.words.i18n import t
 from core.words.safe_text import plain_md
 from core.words.slug import slug
+from core.words.sources import source_line
 
 lang = widgets.current_language()
 st.title(t("deck.title", lang))
@@ -48,7 +48,7 @@ for number, entry in enumerate(basket, start=1):
         st.markdown(f"**{number}. {plain_md(entry.item.title)}**")
         st.caption(plain_md(entry.item.subtitle))
         if entry.item.sources:
-            st.caption(plain_md(source_line(entry.item.sources, lang, max_sources=3)))
+            st.caption(plain_md(source_line(entry.item.sources, lang, max_sources=3, on_slide=True)))
         buttons = st.container(horizontal=True, gap="small")
         buttons.button(t("deck.up", lang), key=f"deck.up.{entry.key}", icon=":material/arrow_upward:",
                        on_click=_move, args=(entry.key, -1), disabled=number == 1)

@@ -56,14 +56,13 @@ for indicator, group in points.groupby("indicator", sort=False):
     if not drawable.empty:
         breakdown_names = drawable[f"breakdown_{lang}"].fillna(drawable["breakdown"])
         series_labels = dict(zip(drawable["breakdown"], breakdown_names, strict=True))
-        sources = figures.source_lines(drawable, lang)
         years = (int(min(d.year for d in drawable["period_end"])), int(max(d.year for d in drawable["period_end"])))
         title = f"{name} — {info['name']}"
         fig = figures.trend_figure(drawable, title=title, unit=unit, labels=series_labels,
                                   colors=palette.series_colors(list(series_labels)), series="breakdown", years=years,
                                   lang=lang, height=400)
         spec = render.ChartSpec(chart_id=f"district.{indicator}", kind="profile", title=title, indicator=indicator,
-                                localities=(district,), years=years, lang=lang, sources=tuple(sources))
+                                localities=(district,), years=years, lang=lang)
         render.show_chart(fig, spec, drawable)
     st.dataframe(tables.profile_table(group, lang), hide_index=True,
                  column_config={t("columns.link", lang): st.column_config.LinkColumn()})

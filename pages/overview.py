@@ -74,11 +74,10 @@ for indicator in headline:
         part = breakdown_names.get((indicator, row.breakdown), row.breakdown)
         series_labels[row.locality_id] = places[row.locality_id] + ("" if row.breakdown == "total" else f" ({part})")
     colors = palette.series_colors(list(series_labels), provinces=focus)
-    sources = figures.source_lines(points, lang)
     fig = figures.trend_figure(points, title=names[indicator], unit=units[indicator], labels=series_labels,
                               colors=colors, lang=lang, height=380, compact=True)
     spec = render.ChartSpec(chart_id=f"overview.{indicator}", kind="overview-small", title=names[indicator],
-                            indicator=indicator, localities=tuple(series_labels), lang=lang, sources=tuple(sources))
+                            indicator=indicator, localities=tuple(series_labels), lang=lang)
     with grid[shown % 2]:
         render.show_chart(fig, spec, points)
     shown += 1

@@ -73,14 +73,12 @@ if mode != "absolute" and plotted.empty:
     st.info(t("trends.mode_needs_two", lang))
 else:
     drawn_from = fetched[fetched["period_end"].notna()] if is_change else drawable  # with the year a change starts from
-    sources = figures.source_lines(drawn_from, lang)
     fig = figures.trend_figure(drawn_from, title=title,
                               unit=units[indicator], labels=series_labels,
                               colors=palette.series_colors(chosen, provinces=labels.province_ids(localities)),
                               mode=mode, chart=chart, years=years, lang=lang, drawn_years=shown_years)
     spec = render.ChartSpec(chart_id="trends.main", kind=f"trend-{chart}", title=title, indicator=indicator,
-                            breakdown=breakdown, localities=tuple(chosen), years=years, mode=mode, lang=lang,
-                            sources=tuple(sources))
+                            breakdown=breakdown, localities=tuple(chosen), years=years, mode=mode, lang=lang)
     render.show_chart(fig, spec, drawable if mode == "absolute" else full_with_before)  # other measures: full years
 
 missing = [places[c] for c in chosen if c not in set(drawable["locality_id"])]

@@ -16,8 +16,9 @@ from core.data.period import Period
 from core.deck.slides import DeckItem
 from core.ui.render import ChartSpec
 from core.words import fmt, labels
-from core.words.captions import sources_of, text, value_notes
+from core.words.captions import text, value_notes
 from core.words.i18n import t
+from core.words.sources import chart_source_line, sources_of
 
 PLACES_NAMED = 4  # a ranking of 30 districts names four, then says how many more
 
@@ -80,7 +81,7 @@ def caption(spec: ChartSpec, rows: pd.DataFrame, catalog: Catalog) -> Caption:
     context = [places_text(spec, catalog), period_text(spec, rows)]
     if spec.mode != "absolute":
         context.append(_mode_text(spec))
-    return Caption(spec.title, " · ".join(p for p in context if p), sources_of(rows))
+    return Caption(spec.title, " · ".join(p for p in context if p), chart_source_line(rows, spec.lang))
 
 
 def _series_names(rows: pd.DataFrame, spec: ChartSpec, catalog: Catalog) -> list[str]:

@@ -11,7 +11,7 @@ import re
 import shutil
 import textwrap
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -19,7 +19,6 @@ from typing import Any, Literal
 import kaleido
 import plotly.graph_objects as go
 
-from core.words.captions import SourceRef, source_line
 from core.words.slug import slug
 
 FONT_FAMILY = "Noto Sans, DejaVu Sans, sans-serif"
@@ -34,7 +33,6 @@ DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 # images and slides draw their own source line instead, so it is left out of them.
 SOURCE_NOTE_NAME = "source_note"
 _SOURCE_WRAP = 125  # characters per source line at 12 px on a 960 px wide layout
-_MAX_SOURCES_IN_IMAGE = 4
 
 ImageFormat = Literal["png", "svg"]
 
@@ -49,11 +47,12 @@ class BrowserMissing(RuntimeError):
 
 @dataclass(frozen=True)
 class Caption:
-    """What an exported image says besides the chart: its title, the place and period, the sources."""
+    """What an exported image says besides the chart: its title, the place and period, its source line
+    (core.words.sources.chart_source_line: the words under the chart on the page)."""
 
     title: str
     context: str = ""
-    sources: tuple[SourceRef, ...] = ()
+    sources: str = ""
 
 
 def browser_path() -> str:
@@ -107,11 +106,9 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _source_lines(sources: Sequence[SourceRef]) -> list[str]:
-    if not sources:
-        return []
-    line = source_line(sources, max_sources=_MAX_SOURCES_IN_IMAGE)
-    return textwrap.wrap(line, _SOURCE_WRAP, break_long_words=False, break_on_hyphens=False) or [line]
+def _source_lines(line: str) -> list[str]:
+    """The source line wrapped to the image's width."""
+    return textwrap.wrap(line, _SOURCE_WRAP, break_long_words=False, break_on_hyphens=False)
 
 
 def _legend_rows(fig: go.Figure, plot_width: float) -> int:

@@ -9,7 +9,8 @@ span 1 July 2025 marks the administrative reform.
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
@@ -17,12 +18,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from core.charts.export import SOURCE_NOTE_NAME
 from core.data.measures import apply_mode, split_periods
 from core.data.missing import is_missing
 from core.data.period import as_date
 from core.words import fmt
 from core.words.i18n import setting, t
+from core.words.sources import SourceRef, source_label
 from domain.reform import REFORM_DATE
 
 OTHER_X_OFFSET = 0.22  # a non-year point sits just right of its year's tick, apart from any yearly point
@@ -58,28 +59,6 @@ def _short(text: str, limit: int = TITLE_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def source_lines(points: pd.DataFrame, lang: str = "vi") -> list[str]:
-    """One line per distinct source of the rows, newest first: "Báo Gia Lai (GLO), 05/12/2024: title"."""
-    if points.empty:
-        return []
-    distinct = dict.fromkeys(zip(points["source_publisher"], points["source_published"], points["source_title"],
-                                 strict=True))
-    dated = sorted((s for s in distinct if not is_missing(s[1])), key=lambda s: str(s[1]), reverse=True)
-    return [
-        fmt.source_line(publisher, published, _short(str(title)), lang)
-        for publisher, published, title in [*dated, *(s for s in distinct if is_missing(s[1]))]
-    ]
-
-
-def _source_note(lines: Sequence[str], lang: str, limit: int = 2) -> str:
-    if not lines:
-        return ""
-    shown = "<br>".join(_esc(_short(line, 130)) for line in lines[:limit])
-    if len(lines) > limit:
-        shown += "<br>" + t("chart.more_sources", lang, n=len(lines) - limit)
-    return t("chart.source_note", lang, sources=shown)
-
-
 _BLANK_HOVER = ["", "", "", "", "", ""]
 
 
@@ -98,10 +77,17 @@ def _hover_row(row: Mapping[str, object] | None, label: str, unit: str, lang: st
         _esc(fmt.period_label(row["period_kind"], row["period_start"], row["period_end"], lang)),  # type: ignore[arg-type]
         _esc(fmt.qualified(row["value"], row["qualifier"], lang) + " " + unit),  # type: ignore[arg-type]
         derived,
-        _esc(fmt.source_line(row["source_publisher"], row["source_published"],  # type: ignore[arg-type]
-                             _short(str(row["source_title"])), lang)),
+        _esc(_source_label(row, lang)),
         plotted_text,
     ]
+
+
+def _source_label(row: Mapping[str, object], lang: str) -> str:
+    """The source of a drawn value with its title cut short: "Báo Gia Lai (GLO), 05/12/2024: Gia Lai tổng kết …"."""
+    ref = SourceRef.from_row(row)
+    if ref.title:
+        ref = replace(ref, title=_short(ref.title))
+    return source_label(ref, lang, with_title=True)
 
 
 # What a drawn value's hover, label and place on the chart read (to_dict over a query's 30 columns costs more).
@@ -142,11 +128,11 @@ def _spans_reform(period_starts: Iterable[object], period_ends: Iterable[object]
     return min(starts) < REFORM_DATE <= max(ends)
 
 
-def _base_layout(fig: go.Figure, title: str, subtitle: str, lang: str, note: str, height: int, compact: bool) -> None:
-    fig.update_layout(_layout(title, subtitle, lang, note, height, compact))
+def _base_layout(fig: go.Figure, title: str, subtitle: str, lang: str, height: int, compact: bool) -> None:
+    fig.update_layout(_layout(title, subtitle, lang, height, compact))
 
 
-def _layout(title: str, subtitle: str, lang: str, note: str, height: int, compact: bool) -> dict[str, object]:
+def _layout(title: str, subtitle: str, lang: str, height: int, compact: bool) -> dict[str, object]:
     """The layout every chart shares, as a dict to build the figure with (validating it once as a
     whole is several times faster than updating a figure property by property)."""
     style = _style()
@@ -166,29 +152,13 @@ def _layout(title: str, subtitle: str, lang: str, note: str, height: int, compac
         },
         separators=",." if lang == "vi" else ".,",
         height=height,
-        margin={"l": 60, "r": 20, "t": 95 if compact else 120,
-                "b": (50 + 16 * (note.count("<br>") + 1)) if note else 40},
+        margin={"l": 60, "r": 20, "t": 95 if compact else 120, "b": 40},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left",
                 "font": {"size": 11 if compact else 13}},
         hoverlabel={"font": {"family": style["font"]}, "align": "left"},
         plot_bgcolor="white",
         yaxis={"gridcolor": style["grid_color"], "zerolinecolor": style["grid_color"], "tickformat": ",~f"},
     )
-    if note:
-        layout["annotations"] = [dict(
-            text=note,
-            name=SOURCE_NOTE_NAME,  # exported images draw their own source line instead
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=0,
-            yshift=-30,
-            xanchor="left",
-            yanchor="top",
-            showarrow=False,
-            align="left",
-            font={"size": 10 if compact else 11, "color": "#52606D"},
-        )]
     return layout
 
 
@@ -243,7 +213,6 @@ def trend_figure(
     years: tuple[int, int] | None = None,
     series: str = "locality_id",
     lang: str = "vi",
-    sources: Sequence[str] = (),
     height: int = 520,
     compact: bool = False,
     drawn_years: Collection[int] | None = None,
@@ -327,7 +296,7 @@ def trend_figure(
                 customdata=_hover_rows(group, label, unit, lang, False), hovertemplate=hover,
                 legendgroup=sid,
             ))
-    layout = _layout(title, axis_title(mode, unit, lang), lang, _source_note(sources, lang), height, compact)
+    layout = _layout(title, axis_title(mode, unit, lang), lang, height, compact)
     layout["xaxis"] = {"tickmode": "linear", "dtick": 1, "tickformat": "d", "range": [years[0] - 0.5, years[1] + 0.6],
                        "showgrid": False}
     yaxis = layout["yaxis"]
@@ -357,7 +326,6 @@ def ranking_figure(
     labels: Mapping[str, str],
     colors: Mapping[str, str],
     lang: str = "vi",
-    sources: Sequence[str] = (),
 ) -> go.Figure:
     """Horizontal bars, largest on top, for the rows that have a value (core.data.measures.rank_values order)."""
     shown = values[values["value"].notna()]
@@ -370,8 +338,7 @@ def ranking_figure(
     ]
     derived = shown["derived"].fillna(False).astype(bool).tolist()
     top = float(shown["value"].max()) if n else 1.0
-    layout = _layout(title, subtitle, lang, _source_note(sources, lang), height=max(300, 120 + 44 * n)
-                     + (40 if sources else 0), compact=False)
+    layout = _layout(title, subtitle, lang, height=max(300, 120 + 44 * n), compact=False)
     layout["yaxis"] = {**layout["yaxis"], "autorange": "reversed", "showgrid": False}  # type: ignore[dict-item]
     layout["xaxis"] = {"title": {"text": _esc(unit)}, "range": [0, top * 1.18], "gridcolor": _style()["grid_color"],
                        "tickformat": ",~f"}
@@ -430,7 +397,7 @@ def compare_figure(
                 hovertemplate=hover,
             )
         )
-    _base_layout(fig, title, axis_title(mode, unit, lang), lang, "", height, False)
+    _base_layout(fig, title, axis_title(mode, unit, lang), lang, height, False)
     fig.update_layout(showlegend=len(years) > 1, barmode="group", bargap=0.4)
     fig.update_xaxes(showgrid=False)
     fig.update_yaxes(title=None)

@@ -11,3 +11,10 @@ def is_missing(value: object) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     return isinstance(value, float) and math.isnan(value)
+
+
+def text_or_none(value: object) -> str | None:
+    """The value as text without outer spaces; None when it is missing or blank."""
+    if is_missing(value):
+        return None
+    return str(value).strip() or None

@@ -30,7 +30,8 @@ from pptx.util import Emu, Inches, Pt
 
 from core.charts import export
 from core.words import fmt
-from core.words.captions import SourceRef, source_label, source_line, source_name, text, unique_sources
+from core.words.captions import text
+from core.words.sources import SourceRef, source_label, source_line, source_name, unique_sources
 
 SLIDE_WIDTH = Inches(13.333)
 SLIDE_HEIGHT = Inches(7.5)
@@ -178,10 +179,10 @@ def _footer_text(sources: Sequence[SourceRef], lang: str) -> str:
     """The source line, as many sources as fit in two lines, then 'và N nguồn khác'."""
     refs = unique_sources(sources)
     for keep in range(len(refs), 0, -1):
-        line = source_line(refs, lang, max_sources=keep)
+        line = source_line(refs, lang, max_sources=keep, on_slide=True)
         if len(line) <= _FOOTER_MAX_CHARS:
             return line
-    return source_line(refs, lang, max_sources=1)
+    return source_line(refs, lang, max_sources=1, on_slide=True)
 
 
 def _source_entry(ref: SourceRef, lang: str) -> str:

@@ -20,7 +20,8 @@ from core.data.db import database_at
 from core.deck.slides import DeckItem
 from core.deck.spec import ChartSpec, load_catalog
 from core.words import fmt, labels
-from core.words.captions import SourceRef, source_label, sources_of, text, value_notes
+from core.words.captions import text, value_notes
+from core.words.sources import SourceRef, sources_of
 
 
 class EmptySelection(ValueError):
@@ -36,10 +37,6 @@ class ChartForSpec:
     subtitle: str
     sources: tuple[SourceRef, ...]
     notes: tuple[str, ...]
-
-    @property
-    def source_lines(self) -> list[str]:
-        return [source_label(s) for s in self.sources]
 
     def deck_item(self) -> DeckItem:
         return DeckItem(self.title, self.subtitle, self.sources, self.notes, figure=self.figure)

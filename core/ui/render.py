@@ -1,15 +1,15 @@
 """The one place every chart is put on a page: `show_chart(fig, spec, rows)`.
 
 A `ChartSpec` says what a chart shows (kind, indicator, breakdown, localities, years or period,
-mode, title, source lines); `rows` are the query rows it draws. `show_chart` draws the figure with
-a modebar download of 1920×1080 PNG named after the spec, writes the sources under it, then calls
+mode, title); `rows` are the query rows it draws. `show_chart` draws the figure with a modebar
+download of 1920×1080 PNG named after the spec, writes its source line under it, then calls
 every action registered with `register_chart_action` with (fig, spec, rows) — in the dashboard the
 PNG/SVG downloads and "Thêm vào slide" of core.ui.chart_actions.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import pandas as pd
@@ -17,9 +17,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.charts import export
-from core.words.i18n import t
 from core.words.safe_text import plain_md
 from core.words.slug import slug
+from core.words.sources import chart_source_line
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,6 @@ class ChartSpec:
     period: str | None = None  # a core.data.period.Period key for single-period charts
     mode: str = "absolute"
     lang: str = "vi"
-    sources: tuple[str, ...] = field(default_factory=tuple)
 
     def filename(self) -> str:
         """A file name without extension: indicator, localities, period — ASCII, no spaces."""
@@ -58,7 +57,6 @@ class ChartSpec:
         data = asdict(self)
         data["localities"] = list(self.localities)
         data["years"] = list(self.years) if self.years else None
-        data["sources"] = list(self.sources)
         data["filename"] = self.filename()
         return data
 
@@ -85,17 +83,6 @@ def chart_actions() -> tuple[ChartAction, ...]:
     return tuple(_CHART_ACTIONS)
 
 
-SOURCES_SHOWN = 3
-
-
-def sources_caption(sources: tuple[str, ...] | list[str], lang: str = "vi", limit: int = SOURCES_SHOWN) -> str:
-    """"Nguồn: A · B · C và 12 nguồn khác" as safe Markdown (the table under a chart lists every source)."""
-    text = t("source.sources", lang) + ": " + " · ".join(plain_md(line) for line in sources[:limit])
-    if len(sources) > limit:
-        text += " " + t("chart.more_sources", lang, n=len(sources) - limit)
-    return text
-
-
 def show_chart(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, *, show_sources: bool = True) -> None:
     """Draw one chart with its spec in the figure's `layout.meta`, its sources, and the registered actions.
 
@@ -103,7 +90,8 @@ def show_chart(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, *, show_sour
     actions bake their sources into images and their sentences into a slide's notes."""
     fig.update_layout(meta={"chart_spec": spec.to_dict()})
     st.plotly_chart(fig, key=f"chart-{spec.chart_id}", config=plotly_config(spec), width="stretch")
-    if show_sources and spec.sources:
-        st.caption(sources_caption(spec.sources, spec.lang))
+    line = chart_source_line(rows, spec.lang) if show_sources else ""
+    if line:
+        st.caption(plain_md(line))
     for action in _CHART_ACTIONS:
         action(fig, spec, rows)

@@ -9,6 +9,7 @@ import pandas as pd
 from core.data.missing import is_missing
 from core.words import fmt
 from core.words.i18n import t
+from core.words.sources import SourceRef, known_publisher, source_label
 
 
 def _col(name: str, lang: str) -> str:
@@ -20,7 +21,8 @@ def _period(row: object, lang: str) -> str:
 
 
 def _source(row: object, lang: str) -> str:
-    return fmt.source_line(row.source_publisher, row.source_published, row.source_title, lang)  # type: ignore[attr-defined]
+    ref = SourceRef.of(row.source_publisher, row.source_published, row.source_title)  # type: ignore[attr-defined]
+    return source_label(ref, lang, with_title=True)
 
 
 def _text(value: object) -> str:
@@ -103,7 +105,7 @@ def observations_table(obs: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             _col("unit", lang): obs[f"unit_{lang}"],
             _col("derived", lang): _derived(obs),
             _col("source", lang): obs["source_title"],
-            _col("publisher", lang): obs["source_publisher"].fillna(""),
+            _col("publisher", lang): [known_publisher(p) or "" for p in obs["source_publisher"]],
             _col("published", lang): [fmt.published(p) for p in obs["source_published"]],
             _col("link", lang): obs["source_url"],
             _col("quote", lang): obs["quote"].fillna(""),
@@ -120,7 +122,7 @@ def sources_table(sources: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(
         {
             _col("source", lang): sources["title"],
-            _col("publisher", lang): sources["publisher"].fillna(""),
+            _col("publisher", lang): [known_publisher(p) or "" for p in sources["publisher"]],
             _col("published", lang): [fmt.published(p) for p in sources["published"]],
             _col("n_figures", lang): sources["n_observations"].astype(int),
             _col("years", lang): years,
@@ -160,7 +162,7 @@ def profile_table(points: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             ],
             _col("derived", lang): _derived(points),
             _col("source", lang): [
-                fmt.source_line(p, d, title, lang) for p, d, title in
+                source_label(SourceRef.of(p, d, title), lang, with_title=True) for p, d, title in
                 zip(points["source_publisher"], points["source_published"], points["source_title"], strict=True)
             ],
             _col("link", lang): points["source_url"],

@@ -162,10 +162,3 @@ def locality_label(name: str, level: str, parent_name: str | None, valid_from: o
         return t("locality.new_province", lang, name=name, since=date(start, lang))
     return name
 
-
-def source_line(publisher: str | None, published_: str | None, title: str | None, lang: str = "vi") -> str:
-    """"Báo Gia Lai (GLO), 05/12/2024: Gia Lai tổng kết năm 2024 …"."""
-    who = publisher if publisher and not is_missing(publisher) else t("source.unknown_publisher", lang)
-    when = published(published_)
-    head = f"{who}, {when}" if when else who
-    return f"{head}: {title}" if title and not is_missing(title) else head

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from core.data.missing import is_missing
 from core.words import fmt
 from core.words.i18n import has, t
+from core.words.sources import SourceRef, source_label
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def card_sentence(
         lang,
     )
     note = t("sentence.derived_prev", lang, prev=int(card["previous_year"])) if card.get("previous_derived") else ""  # type: ignore[arg-type]
-    source = fmt.source_line(card.get("source_publisher"), card.get("source_published"), card.get("source_title"), lang)  # type: ignore[arg-type]
+    source = source_label(SourceRef.from_row(card), lang, with_title=True)
     return Sentence(text=text + ".", source=source, note=note)
 
 
@@ -105,8 +106,7 @@ def card_texts(
         later = fmt.period_label(str(card["later_kind"]), card["later_start"], card["later_end"], lang)
         later_value = fmt.number(card["later_value"], lang)  # type: ignore[arg-type]
         notes.append(t("overview.later_partial", lang, value=later_value, period=later))
-    publisher, published = card.get("source_publisher"), card.get("source_published")
-    source = fmt.source_line(publisher, published, card.get("source_title"), lang)  # type: ignore[arg-type]
-    notes.append(t("sentence.source", lang, source=fmt.source_line(publisher, published, None, lang)))  # type: ignore[arg-type]
+    ref = SourceRef.from_row(card)
+    notes.append(t("sentence.source", lang, source=source_label(ref, lang)))
     return CardText(label=label, value=value, delta=delta, delta_description=description, direction=direction,
-                    caption=" · ".join(notes), help=source)
+                    caption=" · ".join(notes), help=source_label(ref, lang, with_title=True))

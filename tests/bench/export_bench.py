@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from core.charts import export
 from core.deck.slides import DeckItem, deck_bytes
-from core.words.captions import SourceRef
+from core.words.sources import SourceRef, source_line
 
 DECK10_GOAL_S = 5.0
 _SOURCES = (SourceRef("Báo Gia Lai (GLO)", "2024-12-05", "Gia Lai tổng kết công tác dân vận năm 2024",
@@ -38,7 +38,8 @@ def sample_figure(n: int = 0) -> go.Figure:
 
 
 def _caption(n: int) -> export.Caption:
-    return export.Caption(f"Lượt tiếp công dân {n}", "Hà Nội, Gia Lai · 2011–2025 · Tổng số", _SOURCES)
+    return export.Caption(f"Lượt tiếp công dân {n}", "Hà Nội, Gia Lai · 2011–2025 · Tổng số",
+                          source_line(_SOURCES))
 
 
 def _median_time(action: Callable[[], Any], repeats: int) -> tuple[float, list[float]]:

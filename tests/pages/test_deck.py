@@ -14,7 +14,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 
 from core.charts import export
 from core.ui import chart_actions
-from tests.support.app_pages import chart_spec, charts, ok, open_page
+from tests.support.app_pages import chart_spec, charts, ok, open_page, unescape
 
 TRENDS, COMPARE, DISTRICT, DECK = "pages/trends.py", "pages/compare.py", "pages/district.py", "pages/deck.py"
 EMPTY = ("Chưa có biểu đồ nào. Mở trang Tổng quan, Xu hướng, So sánh hoặc Quận/huyện, bấm “Thêm vào slide” dưới biểu "
@@ -79,6 +79,18 @@ def test_png_and_svg_are_made_on_the_server_with_their_caption(downloads):
     texts = " ".join(re.findall(r"<text[^>]*>(.*?)</text>", svg.decode("utf-8")))
     for baked in ("Lượt tiếp công dân — Tổng số", "Gia Lai · 2023–2024", "Nguồn: Báo Gia Lai (GLO), 05/12/2024"):
         assert baked in texts
+
+
+@pytest.mark.parametrize(("english", "prefix", "end"), [(False, "Nguồn: ", "và 1 nguồn khác"),
+                                                       (True, "Sources: ", "and 1 more")])
+def test_the_image_carries_the_source_line_shown_under_the_chart(downloads, english, prefix, end):
+    at = ok(open_page(TRENDS))
+    if english:
+        ok(at.toggle(key="app.lang_en").set_value(True).run())
+    (line,) = [unescape(c.value) for c in at.caption if unescape(c.value).startswith(prefix)]
+    assert line.endswith(end)
+    svg, _, _ = _download(at, "export.svg.trends.main", downloads)
+    assert line in " ".join(re.findall(r"<text[^>]*>(.*?)</text>", svg.decode("utf-8")))
 
 
 def test_add_to_deck_keeps_the_filters_of_that_moment():

@@ -72,7 +72,10 @@ def test_trends_default_view_joins_full_years_and_marks_the_partial_year():
     assert lines["Hà Nội — một phần năm"]["y"] == [24254.0]
     assert lines["Gia Lai"]["y"] == [None] * 9 + [1556.0, None]
     assert any(s["type"] == "line" for s in chart["layout"]["shapes"])  # 2015–2025 spans the reform
-    assert spec["sources"] and at.dataframe[0].value.shape[0] == 4
+    assert at.dataframe[0].value.shape[0] == 4
+    # the source line under the chart, the same words its PNG carries (core.words.sources)
+    assert ("Nguồn: Báo Nhân Dân, 12/2025; Báo Gia Lai (GLO), 05/12/2024; Hà Nội Mới, 2024; và 1 nguồn khác"
+            in texts(at))
     assert "1 số liệu không rõ kỳ nên không vẽ được; xem trang Dữ liệu & nguồn." in texts(at)
 
 

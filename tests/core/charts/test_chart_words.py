@@ -5,7 +5,7 @@ import pytest
 from core.charts import chart_words
 from core.data import queries
 from core.ui.render import ChartSpec
-from core.words.captions import SourceRef
+from core.words.sources import SourceRef
 
 GLO = SourceRef("Báo Gia Lai (GLO)", "2024-12-05",
                 "Gia Lai tổng kết năm 2024, đặt yêu cầu nâng tầm đội ngũ cán bộ dân vận")
@@ -89,7 +89,8 @@ def test_caption_and_slide_of_a_trend_chart(catalog):
     rows = rows[rows["is_full_year"]]
     caption = chart_words.caption(spec, rows, catalog)
     assert (caption.title, caption.context, caption.sources) == (
-        "Lượt tiếp công dân — Tổng số", "Gia Lai · 2023–2024 · thay đổi so với năm trước", (GLO,))
+        "Lượt tiếp công dân — Tổng số", "Gia Lai · 2023–2024 · thay đổi so với năm trước",
+        "Nguồn: Báo Gia Lai (GLO), 05/12/2024")
     fig = go.Figure(go.Scatter(x=[2023, 2024], y=[None, 118]))
     item = chart_words.deck_item(fig, spec, rows, catalog)
     assert (item.title, item.subtitle, item.sources) == (

@@ -12,14 +12,14 @@ import pytest
 from PIL import Image
 
 from core.charts import export
-from core.words.captions import SourceRef
+from core.words.sources import SourceRef, source_line
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SOURCES = (
     SourceRef("Báo Gia Lai (GLO)", "2024-12-05", "Gia Lai tổng kết công tác dân vận", "https://baogialai.com.vn/x"),
     SourceRef("Hà Nội portal", "2023-12-27"),
 )
-CAPTION = export.Caption("Lượt tiếp công dân", "Hà Nội, Gia Lai · 2023–2024 · Tổng số", SOURCES)
+CAPTION = export.Caption("Lượt tiếp công dân", "Hà Nội, Gia Lai · 2023–2024 · Tổng số", source_line(SOURCES))
 
 
 def _figure() -> go.Figure:
@@ -65,7 +65,7 @@ def test_svg_holds_title_context_and_source_as_text(warm_browser):
 
 
 def test_report_text_is_shown_as_text_not_markup(warm_browser):
-    caption = export.Caption("<b>Tiêu đề</b>", "", (SourceRef("Kinh tế & Đô thị <i>x</i>", "2024"),))
+    caption = export.Caption("<b>Tiêu đề</b>", "", source_line([SourceRef("Kinh tế & Đô thị <i>x</i>", "2024")]))
     texts = _svg_text(export.render_svg(_figure(), caption))
     assert "&#60;b&#62;Tiêu đề&#60;/b&#62;" in texts  # the tag characters are drawn, not obeyed
     assert "Kinh tế &amp; Đô thị &#60;i&#62;x&#60;/i&#62;, 2024" in texts
@@ -85,7 +85,7 @@ def test_source_lines_fit_inside_the_image(warm_browser, n_sources):
     """However many sources, the source text is drawn near the bottom and nothing touches the edge."""
     sources = tuple(SourceRef(f"Báo số {i} của tỉnh Gia Lai và thành phố Hà Nội", f"2024-12-{i + 1:02d}")
                     for i in range(n_sources))
-    png = export.render_png(_figure(), export.Caption("Lượt tiếp công dân", "Gia Lai", sources))
+    png = export.render_png(_figure(), export.Caption("Lượt tiếp công dân", "Gia Lai", source_line(sources)))
     rows = _dark_rows(png)
     assert max(rows) < 1080 - 6, "text reaches the bottom edge: the source line is cut"
     assert max(rows) > 1080 - 60, "no source text at the bottom of the image"

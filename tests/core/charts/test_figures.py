@@ -124,24 +124,3 @@ def test_province_colours_are_fixed_and_others_distinct():
     assert len(set(colors.values())) == 4
     assert palette.series_colors(["gia-lai"], provinces=["gia-lai"]) == {"gia-lai": "#D55E00"}
     assert palette.province_color("da-nang") == palette.province_color("da-nang")
-
-
-def test_source_lines_distinct_newest_first():
-    points = frame(point("a", 1, year=2023), point("b", 2, year=2024))
-    points.loc[1, ["source_publisher", "source_published", "source_title"]] = ["Báo Nhân Dân", "2025-12", "Tin mới"]
-    assert figures.source_lines(points) == [
-        "Báo Nhân Dân, 12/2025: Tin mới",
-        "Báo Gia Lai, 05/12/2024: Báo cáo tổng kết",
-    ]
-
-
-def test_on_screen_source_note_is_named_so_exports_leave_it_out():
-    from core.charts import export
-
-    fig = figures.trend_figure(POINTS, title="Mô hình", unit="mô hình", labels=LABELS, colors=COLORS, years=(2022, 2025),
-                              sources=["Báo Gia Lai, 05/12/2024: Báo cáo tổng kết"])
-    assert [a.text for a in fig.layout.annotations if a.name == export.SOURCE_NOTE_NAME] == [
-        "Nguồn: Báo Gia Lai, 05/12/2024: Báo cáo tổng kết"]
-    framed = export.framed_figure(fig, export.Caption("Mô hình"))
-    assert [a.name for a in framed.layout.annotations if a.name == export.SOURCE_NOTE_NAME] == []
-    assert any("01/07/2025" in a.text for a in framed.layout.annotations)  # the reform mark stays

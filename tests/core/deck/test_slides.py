@@ -17,7 +17,7 @@ from pptx.util import Inches
 
 from core.deck import slides
 from core.deck.slides import DeckError, DeckItem
-from core.words.captions import SourceRef
+from core.words.sources import SourceRef
 
 GIA_LAI = SourceRef("Báo Gia Lai (GLO)", "2024-12-05", "Gia Lai tổng kết công tác dân vận năm 2024",
                     "https://baogialai.com.vn/tong-ket-2024")

@@ -37,11 +37,11 @@ def test_plotly_config_downloads_a_slide_sized_png_named_after_the_chart():
 
 
 def test_spec_to_dict_is_plain_json():
-    spec = ChartSpec("a", "ranking", "Tiêu đề", "x", "total", ("ha-noi",), None, "2024", sources=("S",))
+    spec = ChartSpec("a", "ranking", "Tiêu đề", "x", "total", ("ha-noi",), None, "2024")
     assert spec.to_dict() == {
         "chart_id": "a", "kind": "ranking", "title": "Tiêu đề", "indicator": "x", "breakdown": "total",
         "localities": ["ha-noi"], "years": None, "period": "2024", "mode": "absolute", "lang": "vi",
-        "sources": ["S"], "filename": "x_ha-noi_2024",
+        "filename": "x_ha-noi_2024",
     }
 
 
@@ -67,17 +67,6 @@ def test_register_chart_action_once():
     render._CHART_ACTIONS.remove(action)
 
 
-@pytest.mark.parametrize(
-    ("sources", "expected"),
-    [
-        (["A"], "Nguồn: A"),
-        (["A", "B*", "C", "D", "E"], r"Nguồn: A · B\* · C và 2 nguồn khác"),
-    ],
-)
-def test_sources_caption(sources, expected):
-    assert render.sources_caption(sources) == expected
-
-
 def test_show_chart_hands_the_drawn_rows_to_every_action(built_db, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
@@ -95,14 +84,17 @@ def test_show_chart_hands_the_drawn_rows_to_every_action(built_db, monkeypatch):
 
         render.register_chart_action(action)
         try:
-            spec = render.ChartSpec("t.main", "trend-line", "T", "x", sources=("Báo A",))
-            render.show_chart(go.Figure(go.Scatter(x=[1], y=[2])), spec, pd.DataFrame({"value": [2.0, 3.0]}))
+            spec = render.ChartSpec("t.main", "trend-line", "T", "x")
+            rows = pd.DataFrame({"value": [2.0, 3.0], "source_publisher": ["Báo *A*", "unknown"],
+                                 "source_published": ["2024", None], "source_title": ["a", "Bài b"]})
+            render.show_chart(go.Figure(go.Scatter(x=[1], y=[2])), spec, rows)
         finally:
             render._CHART_ACTIONS.remove(action)
 
     at = AppTest.from_function(script).run()
     assert not at.exception
     assert [m.value for m in at.markdown] == ["t.main: 1 trace, rows [2.0, 3.0]"]
-    assert [c.value for c in at.caption] == ["Nguồn: Báo A"]
+    # the chart's source line, the same words as its PNG's (core.words.sources), shown as plain text
+    assert [c.value for c in at.caption] == [r"Nguồn\: Báo \*A\*, 2024; Bài b"]
     (chart,) = at.get("plotly_chart")
     assert json.loads(chart.proto.spec)["layout"]["meta"]["chart_spec"]["chart_id"] == "t.main"

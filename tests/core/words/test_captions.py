@@ -1,4 +1,4 @@
-"""core/words/captions.py: source lines and speaker notes (numbers, dates and periods come from core.words.fmt)."""
+"""core.words.captions: the speaker notes of a chart's values (numbers, dates and periods come from core.words.fmt)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,36 +7,8 @@ import pandas as pd
 import pytest
 
 from core.words import captions
-from core.words.captions import SourceRef
 
 D = dt.date
-
-
-@pytest.mark.parametrize(("refs", "expected"), [
-    ([SourceRef("Báo Gia Lai (GLO)", "2024-12-05")], "Nguồn: Báo Gia Lai (GLO), 05/12/2024"),
-    ([SourceRef("Báo Gia Lai", "2024-11"), SourceRef("Hà Nội portal", "2023-12-27")],
-     "Nguồn: Báo Gia Lai, 11/2024; Hà Nội portal, 27/12/2023"),
-    ([SourceRef("Báo Thanh tra", None)], "Nguồn: Báo Thanh tra"),
-    ([SourceRef("unknown", "2024-03-06", "Sóc Sơn đối thoại")], "Nguồn: Sóc Sơn đối thoại, 06/03/2024"),
-    ([SourceRef(None, None, None)], "Nguồn: không rõ nguồn"),
-    # the same publisher and date from two articles is said once
-    ([SourceRef("Báo Gia Lai", "2024-11", "a"), SourceRef("Báo Gia Lai", "2024-11", "b")],
-     "Nguồn: Báo Gia Lai, 11/2024"),
-])
-def test_source_line(refs, expected):
-    assert captions.source_line(refs) == expected
-
-
-def test_source_line_caps_the_list():
-    refs = [SourceRef(f"Báo {i}", "2024") for i in range(5)]
-    assert captions.source_line(refs, max_sources=2) == (
-        "Nguồn: Báo 0, 2024; Báo 1, 2024; và 3 nguồn khác (xem trang nguồn cuối)")
-
-
-def test_source_ref_from_row_reads_nulls():
-    row = {"source_publisher": "Báo Gia Lai", "source_published": float("nan"),
-           "source_title": "T", "source_url": pd.NA}
-    assert SourceRef.from_row(row) == SourceRef("Báo Gia Lai", None, "T", None)
 
 
 NOTE_ROW = {
@@ -59,12 +31,6 @@ NOTE_ROW = {
 ])
 def test_value_note(changes, expected):
     assert captions.value_note({**NOTE_ROW, **changes}, "Gia Lai", "lượt") == expected
-
-
-def test_sources_of_rows():
-    rows = pd.DataFrame([NOTE_ROW, {**NOTE_ROW, "value": 1.0}, {**NOTE_ROW, "source_publisher": "Hà Nội portal"}])
-    assert captions.sources_of(rows) == (SourceRef("Báo Gia Lai (GLO)", "2024-12-05", "T"),
-                                         SourceRef("Hà Nội portal", "2024-12-05", "T"))
 
 
 def test_value_notes_name_each_row_by_its_series():

@@ -151,15 +151,3 @@ def test_qualified(value, qualifier, lang, expected):
 )
 def test_locality_label(name, level, parent, valid_from, lang, expected):
     assert fmt.locality_label(name, level, parent, valid_from, lang) == expected
-
-
-@pytest.mark.parametrize(
-    ("publisher", "published", "title", "expected"),
-    [
-        ("Báo Gia Lai (GLO)", "2024-12-05", "Gia Lai tổng kết", "Báo Gia Lai (GLO), 05/12/2024: Gia Lai tổng kết"),
-        (None, None, "Tiêu đề", "không rõ nơi đăng: Tiêu đề"),
-        ("Báo Mới", "2015", None, "Báo Mới, 2015"),
-    ],
-)
-def test_source_line(publisher, published, title, expected):
-    assert fmt.source_line(publisher, published, title) == expected
