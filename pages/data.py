@@ -7,7 +7,7 @@ from core.data.period import PERIOD_KINDS
 from core.ui import cached, downloads, tables, urlstate, widgets
 from core.words import fmt, labels
 from core.words.i18n import setting, t
-from core.words.slug import slug
+from core.words.slug import file_name
 
 PAGE = "data"
 lang = widgets.current_language()
@@ -60,13 +60,13 @@ with figures:
             st.caption(t("data.first_rows", lang, shown=fmt.number(shown_rows, lang), n=fmt.number(total, lang)))
         observations = cached.observations(**filters, limit=shown_rows)
         st.dataframe(tables.observations_table(observations, lang), hide_index=True, column_config=link)
-        chosen = (v for v in (province, district, indicator, year, period_kind) if v)
-        stem = slug("_".join(["danvan", *chosen]), keep="._")
+        download_name = ["danvan", province, district, indicator, year, period_kind]
         buttons = st.columns(3)
         for column, ext in zip(buttons, downloads.WRITERS, strict=True):
             too_big = ext == "xlsx" and total > downloads.XLSX_MAX_ROWS
             column.download_button(t(f"data.download_{ext}", lang), partial(downloads.observations_file, ext, filters),
-                                   file_name=f"{stem}.{ext}", mime=downloads.MIME[ext], key=f"data.download.{ext}",
+                                   file_name=file_name(download_name, ext), mime=downloads.MIME[ext],
+                                   key=f"data.download.{ext}",
                                    on_click="ignore", icon=":material/download:", disabled=too_big,
                                    help=t("data.xlsx_too_big", lang) if too_big else None)
 with sources:

@@ -7,7 +7,7 @@ from core.deck import slides
 from core.ui import chart_actions, deck_basket, widgets
 from core.words.i18n import t
 from core.words.safe_text import plain_md
-from core.words.slug import slug
+from core.words.slug import file_name
 from core.words.sources import source_line
 
 lang = widgets.current_language()
@@ -63,7 +63,7 @@ if problem is not None:
 actions = st.container(horizontal=True, gap="small")
 actions.download_button(
     t("deck.download", lang), partial(slides.deck_bytes, tuple(e.item for e in basket), title, subtitle, None, lang),
-    file_name=f"{slug(title) or 'bo-slide'}.pptx", key="deck.download", on_click="ignore", type="primary",
+    file_name=file_name([title], "pptx", fallback="bo-slide"), key="deck.download", on_click="ignore", type="primary",
     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
     icon=":material/download:", disabled=problem is not None, help=t("deck.download_help", lang),
 )

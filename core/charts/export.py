@@ -11,15 +11,12 @@ import re
 import shutil
 import textwrap
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import kaleido
 import plotly.graph_objects as go
-
-from core.words.slug import slug
 
 FONT_FAMILY = "Noto Sans, DejaVu Sans, sans-serif"
 SLIDE_PNG_SIZE = (1920, 1080)  # 16:9, full-HD: the size a slide shows without scaling
@@ -232,14 +229,6 @@ def render_png(fig: go.Figure, caption: Caption | None = None) -> bytes:
 def render_svg(fig: go.Figure, caption: Caption | None = None) -> bytes:
     """The same image as SVG (text stays text: the title and source can be edited or searched)."""
     return render_image(fig, "svg", caption)
-
-
-def export_file_name(indicator: str, localities: Iterable[str], period: str, ext: str = "png") -> str:
-    """A file name that says what the image is: 'luot-tiep-cong-dan_ha-noi-gia-lai_2019-2024.png'."""
-    places = "-".join(s for s in (slug(p) for p in localities) if s)
-    parts = [s for s in (slug(indicator), places[:80].rstrip("-"), slug(period)) if s]
-    stem = "_".join(parts) or "bieu-do"
-    return f"{stem}.{ext.lstrip('.')}" if ext else stem
 
 
 def plotly_config(file_stem: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ import streamlit as st
 
 from core.charts import export
 from core.words.safe_text import plain_md
-from core.words.slug import slug
+from core.words.slug import file_name
 from core.words.sources import chart_source_line
 
 
@@ -51,7 +51,7 @@ class ChartSpec:
             parts.append(f"{self.years[0]}-{self.years[1]}")
         if self.mode != "absolute":
             parts.append(self.mode)
-        return slug("_".join(parts), keep="._") or "chart"
+        return file_name(parts)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -1,8 +1,9 @@
-"""ASCII slugs of Vietnamese text for file names: 'Lượt tiếp công dân' → 'luot-tiep-cong-dan'."""
+"""ASCII slugs of Vietnamese text, and the file names made of them: 'Lượt tiếp công dân' → 'luot-tiep-cong-dan'."""
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 
 def slug(text: str, keep: str = "", limit: int = 150) -> str:
@@ -16,3 +17,11 @@ def slug(text: str, keep: str = "", limit: int = 150) -> str:
     allowed = re.escape(keep)
     cleaned = re.sub(rf"[^a-z0-9{allowed}]+", "-", bare.lower()).strip("-" + keep)
     return cleaned[:limit].rstrip("-" + keep)
+
+
+def file_name(parts: Iterable[str | None], ext: str = "", fallback: str = "chart") -> str:
+    """The one way a download is named after what it holds: the parts joined by '_' as an ASCII slug
+    ('reception_turns_gia-lai_2023-2024'; codes and ids keep their '.' and '_'), `fallback` when nothing
+    is left of them, then '.ext'."""
+    stem = slug("_".join(p for p in parts if p), keep="._") or fallback
+    return f"{stem}.{ext}" if ext else stem

@@ -168,20 +168,6 @@ def test_browser_path_prefers_the_setting(monkeypatch):
     assert export.browser_path() == "/usr/bin/chromium"
 
 
-@pytest.mark.parametrize(("indicator", "localities", "period", "ext", "expected"), [
-    ("Lượt tiếp công dân", ["Hà Nội", "Gia Lai"], "2019–2024", "png",
-     "luot-tiep-cong-dan_ha-noi-gia-lai_2019-2024.png"),
-    ("Đơn thư tiếp nhận", ["Đắk Đoa"], "7 tháng 2024", "svg", "don-thu-tiep-nhan_dak-doa_7-thang-2024.svg"),
-    ('Mô hình "Dân vận khéo" được công nhận', ["gia-lai.pleiku"], "năm 2024", ".png",
-     "mo-hinh-dan-van-kheo-duoc-cong-nhan_gia-lai-pleiku_nam-2024.png"),
-    ("reception_turns", [], "", "png", "reception-turns.png"),
-    ("", [], "", "png", "bieu-do.png"),
-    ("Cuộc đối thoại", ["Ứng Hòa"], "2024", "", "cuoc-doi-thoai_ung-hoa_2024"),
-])
-def test_export_file_name(indicator, localities, period, ext, expected):
-    assert export.export_file_name(indicator, localities, period, ext) == expected
-
-
 def test_plotly_config_downloads_slide_size_with_name():
     options = export.plotly_config("luot-tiep-cong-dan_gia-lai_2024")["toImageButtonOptions"]
     assert options["filename"] == "luot-tiep-cong-dan_gia-lai_2024"
