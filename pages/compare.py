@@ -2,6 +2,7 @@
 import streamlit as st
 
 from core.charts import figures, palette
+from core.charts.spec import ChartSpec
 from core.data import measures
 from core.data.period import Period
 from core.ui import cached, render, tables, urlstate, widgets
@@ -67,8 +68,8 @@ bar_labels = {sid: (name if province else places[sid])
               for sid, name in zip(ranked["locality_id"], ranked["name"], strict=True)}
 fig = figures.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[indicator], labels=bar_labels,
                              colors=colors, lang=lang)
-spec = render.ChartSpec(chart_id="compare.main", kind="ranking", title=title, indicator=indicator, breakdown=breakdown,
-                        localities=tuple(with_value["locality_id"]), period=period, lang=lang)
+spec = ChartSpec("ranking", indicator, breakdown, tuple(with_value["locality_id"]), period=period, title=title,
+                 chart_id="compare.main", lang=lang)
 render.show_chart(fig, spec, with_value)
 
 without = ranked[ranked["value"].isna()]

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from core.charts import figures, palette
+from core.charts.spec import ChartSpec
 from core.ui import cached, render, tables, urlstate, widgets
 from core.words import fmt, labels
 from core.words.i18n import setting, t
@@ -61,8 +62,8 @@ for indicator, group in points.groupby("indicator", sort=False):
         fig = figures.trend_figure(drawable, title=title, unit=unit, labels=series_labels,
                                   colors=palette.series_colors(list(series_labels)), series="breakdown", years=years,
                                   lang=lang, height=400)
-        spec = render.ChartSpec(chart_id=f"district.{indicator}", kind="profile", title=title, indicator=indicator,
-                                localities=(district,), years=years, lang=lang)
+        spec = ChartSpec("profile", indicator, localities=(district,), years=tuple(range(years[0], years[1] + 1)),
+                         title=title, chart_id=f"district.{indicator}", lang=lang)
         render.show_chart(fig, spec, drawable)
     st.dataframe(tables.profile_table(group, lang), hide_index=True,
                  column_config={t("columns.link", lang): st.column_config.LinkColumn()})

@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import figures, palette
+from core.charts.spec import ChartSpec
 from core.data import measures
 from core.ui import cached, render, widgets
 from core.words import labels, narrative
@@ -76,8 +77,8 @@ for indicator in headline:
     colors = palette.series_colors(list(series_labels), provinces=focus)
     fig = figures.trend_figure(points, title=names[indicator], unit=units[indicator], labels=series_labels,
                               colors=colors, lang=lang, height=380, compact=True)
-    spec = render.ChartSpec(chart_id=f"overview.{indicator}", kind="overview-small", title=names[indicator],
-                            indicator=indicator, localities=tuple(series_labels), lang=lang)
+    spec = ChartSpec("overview-small", indicator, localities=tuple(series_labels), title=names[indicator],
+                     chart_id=f"overview.{indicator}", lang=lang)
     with grid[shown % 2]:
         render.show_chart(fig, spec, points)
     shown += 1

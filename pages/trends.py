@@ -2,6 +2,7 @@
 import streamlit as st
 
 from core.charts import figures, palette
+from core.charts.spec import ChartSpec
 from core.data import measures
 from core.ui import cached, render, tables, urlstate, widgets
 from core.words import labels
@@ -77,8 +78,8 @@ else:
                               unit=units[indicator], labels=series_labels,
                               colors=palette.series_colors(chosen, provinces=labels.province_ids(localities)),
                               mode=mode, chart=chart, years=years, lang=lang, drawn_years=shown_years)
-    spec = render.ChartSpec(chart_id="trends.main", kind=f"trend-{chart}", title=title, indicator=indicator,
-                            breakdown=breakdown, localities=tuple(chosen), years=years, mode=mode, lang=lang)
+    spec = ChartSpec(f"trend-{chart}", indicator, breakdown, tuple(chosen), tuple(shown_years), mode=mode, title=title,
+                     chart_id="trends.main", lang=lang)
     render.show_chart(fig, spec, drawable if mode == "absolute" else full_with_before)  # other measures: full years
 
 missing = [places[c] for c in chosen if c not in set(drawable["locality_id"])]

@@ -6,30 +6,20 @@ indicators, breakdowns, localities); no Streamlit here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from core.charts.export import Caption
+from core.charts.spec import ChartSpec
+from core.data.catalog import Catalog
 from core.data.period import Period
 from core.deck.slides import DeckItem
-from core.ui.render import ChartSpec
 from core.words import fmt, labels
 from core.words.captions import text, value_notes
 from core.words.i18n import t
 from core.words.sources import chart_source_line, sources_of
 
 PLACES_NAMED = 4  # a ranking of 30 districts names four, then says how many more
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """The catalog tables the words come from (core.data.queries.indicators, breakdowns, localities)."""
-
-    indicators: pd.DataFrame
-    breakdowns: pd.DataFrame
-    localities: pd.DataFrame
 
 
 def places_text(spec: ChartSpec, catalog: Catalog) -> str:
@@ -47,20 +37,9 @@ def period_text(spec: ChartSpec, rows: pd.DataFrame | None = None) -> str:
         period = Period.from_key(spec.period)
         return fmt.period_label(period.kind, period.start, period.end, spec.lang)
     if spec.years:
-        return fmt.years(range(spec.years[0], spec.years[1] + 1), spec.lang)
+        return fmt.years(spec.years, spec.lang)
     ends = pd.to_datetime(rows["period_end"]).dropna() if rows is not None and "period_end" in rows else []
     return fmt.years(range(min(ends).year, max(ends).year + 1), spec.lang) if len(ends) else ""
-
-
-def _unit(spec: ChartSpec, catalog: Catalog) -> str:
-    rows = catalog.indicators[catalog.indicators["code"] == spec.indicator]
-    return str(rows.iloc[0][f"unit_{spec.lang}"]) if len(rows) else ""
-
-
-def _breakdown_name(spec: ChartSpec, catalog: Catalog) -> str:
-    rows = catalog.breakdowns[(catalog.breakdowns["indicator"] == spec.indicator)
-                              & (catalog.breakdowns["code"] == spec.breakdown)]
-    return str(rows.iloc[0][f"name_{spec.lang}"]) if len(rows) else ""
 
 
 def _mode_text(spec: ChartSpec) -> str:
@@ -71,8 +50,9 @@ def _mode_text(spec: ChartSpec) -> str:
 def filters_line(spec: ChartSpec, catalog: Catalog, rows: pd.DataFrame | None = None) -> str:
     """The chart's filters in one line under its slide title:
     "Hà Nội, Gia Lai · 2015–2025 · Tổng số · số tuyệt đối · mô hình"."""
-    parts = [places_text(spec, catalog), period_text(spec, rows), _breakdown_name(spec, catalog), _mode_text(spec),
-             _unit(spec, catalog)]
+    parts = [places_text(spec, catalog), period_text(spec, rows),
+             catalog.breakdown_name(spec.indicator, spec.breakdown, spec.lang), _mode_text(spec),
+             catalog.unit(spec.indicator, spec.lang)]
     return " · ".join(p for p in parts if p)
 
 
@@ -101,6 +81,6 @@ def _series_names(rows: pd.DataFrame, spec: ChartSpec, catalog: Catalog) -> list
 def deck_item(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, catalog: Catalog) -> DeckItem:
     """The slide of a chart as the page drew it: its figure, title, filters, sources and the notes of its values."""
     named = rows.assign(series_name=_series_names(rows, spec, catalog))
-    notes = value_notes(named, {}, _unit(spec, catalog), spec.lang, series="series_name")
+    notes = value_notes(named, {}, catalog.unit(spec.indicator, spec.lang), spec.lang, series="series_name")
     return DeckItem(spec.title, filters_line(spec, catalog, rows), sources_of(rows), tuple(notes),
                     figure=go.Figure(fig))

@@ -19,22 +19,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
 
-from core.data import queries
-from core.data.db import database_at, database_version
+from core.charts.spec import ChartSpec
+from core.data.catalog import Catalog, load_catalog
+from core.data.measures import MODES
+from domain.places import fold_name, resolve_locality
 
-KINDS = ("trend", "compare")
-MODES = ("absolute", "change_abs", "change_pct", "index")
+# A chart's `kind` in the YAML → the kind of chart drawn (core.charts.spec.KINDS).
+KINDS = {"trend": "trend-line", "compare": "compare"}
 COMPARE_MODES = ("absolute", "change_abs", "change_pct")
+CHART_ID = "deck.{position}"  # a chart's id: its place in the spec (1, 2, …), named in messages
 _YEAR_MIN, _YEAR_MAX = 1945, 2100
 _CHART_KEYS = {"kind", "indicator", "breakdown", "localities", "years", "mode", "title"}
 _DECK_KEYS = {"title", "subtitle", "date", "charts"}
@@ -51,63 +52,11 @@ class SpecError(ValueError):
 
 
 @dataclass(frozen=True)
-class ChartSpec:
-    """One chart of a deck, with codes and locality ids resolved."""
-
-    kind: str
-    indicator: str
-    breakdown: str
-    localities: tuple[str, ...]
-    years: tuple[int, ...]
-    mode: str = "absolute"
-    title: str | None = None
-    position: int = 1  # 1-based place in the spec, for messages
-
-    @property
-    def label(self) -> str:
-        return f"biểu đồ {self.position}"
-
-
-@dataclass(frozen=True)
 class DeckSpec:
     title: str
     subtitle: str
     day: dt.date | None
     charts: tuple[ChartSpec, ...]
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Indicators, breakdowns and localities (every level, with aliases) as the database has them."""
-
-    indicators: pd.DataFrame
-    breakdowns: pd.DataFrame
-    localities: pd.DataFrame
-
-    def indicator(self, code: str) -> Mapping[str, Any]:
-        return self.indicators.set_index("code").loc[code].to_dict()
-
-    def breakdown(self, indicator: str, code: str) -> Mapping[str, Any]:
-        rows = self.breakdowns[(self.breakdowns.indicator == indicator) & (self.breakdowns.code == code)]
-        return rows.iloc[0].to_dict()
-
-
-@lru_cache(maxsize=4)
-def _catalog(version: tuple[str, int, int]) -> Catalog:
-    with database_at(version[0]):
-        return Catalog(queries.indicators(), queries.breakdowns(), queries.locality_catalog())
-
-
-def load_catalog(db: str | os.PathLike[str] | None = None) -> Catalog:
-    """The catalog of the database at `db` (else the usual setting), read again whenever the ETL has
-    swapped in a new file; core.data.db.DatabaseMissing when there is none."""
-    with database_at(db):
-        return _catalog(database_version())
-
-
-def _fold(text: str) -> str:
-    """Comparison key for names: NFC, case-folded, spaces collapsed."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 
 def parse_years(value: Any) -> tuple[int, ...]:
@@ -138,54 +87,19 @@ def _resolve_code(value: Any, table: pd.DataFrame) -> str | None:
         return None
     if value.strip() in set(table.code):
         return value.strip()
-    key = _fold(value)
+    key = fold_name(value)
     for row in table.itertuples():
-        if key in (_fold(row.name_vi), _fold(row.name_en), _fold(row.code)):
+        if key in (fold_name(row.name_vi), fold_name(row.name_en), fold_name(row.code)):
             return row.code
     return None
 
 
-def _overlaps(row: Mapping[str, Any], years: Sequence[int]) -> bool:
-    start, end = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
-    valid_from, valid_to = row["valid_from"], row["valid_to"]
-    if not pd.isna(valid_from) and valid_from.date() > end:
-        return False
-    return pd.isna(valid_to) or valid_to.date() >= start
-
-
-def _successor_chain(rows: pd.DataFrame) -> bool:
-    """True when the rows are one place before and after a reform (each successor of another)."""
-    ids = set(rows.id)
-    linked = {r.id for r in rows.itertuples() if r.successor_id in ids} | {
-        r.successor_id for r in rows.itertuples() if r.successor_id in ids}
-    return linked == ids
-
-
-def resolve_locality(value: Any, years: Sequence[int], catalog: Catalog) -> tuple[list[str], str | None]:
-    """(ids, problem): an id as itself; a name (or alias) to the unit(s) of that name existing in the years.
-    One name may give two ids when it names the same place before and after the July 2025 reform:
-    they stay two series."""
-    table = catalog.localities
-    if not isinstance(value, str) or not value.strip():
-        return [], f"địa phương {value!r} không hợp lệ"
-    text = value.strip()
-    if text in set(table.id):
-        return [text], None
-    key = _fold(text)
-    named = table[[key == _fold(n) or key in {_fold(a) for a in aliases}
-                   for n, aliases in zip(table.name, table.aliases, strict=True)]]
-    if named.empty:
-        return [], f"không có địa phương '{text}' (dùng tên hoặc mã như ha-noi, gia-lai.pleiku)"
-    in_years = named[[_overlaps(r, years) for _, r in named.iterrows()]]
-    if in_years.empty:
-        return [], f"địa phương '{text}' không tồn tại trong các năm đã chọn ({', '.join(named.id)})"
-    if len(in_years) > 1 and not _successor_chain(in_years):
-        return [], f"tên '{text}' chỉ nhiều địa phương: {', '.join(in_years.id)}; hãy ghi mã"
-    return list(in_years.id), None
+def _where(position: int) -> str:
+    return f"biểu đồ {position}"
 
 
 def _chart(raw: Any, position: int, catalog: Catalog, problems: list[str]) -> ChartSpec | None:
-    where = f"biểu đồ {position}"
+    where = _where(position)
     if not isinstance(raw, Mapping):
         problems.append(f"{where}: phải là một mục có kind, indicator, localities, years")
         return None
@@ -224,8 +138,10 @@ def _chart(raw: Any, position: int, catalog: Catalog, problems: list[str]) -> Ch
     if not isinstance(names, list) or not names:
         problems.append(f"{where}: chưa chọn địa phương nào (localities)")
     elif years:
+        places = catalog.places()
+        first_day, last_day = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
         for name in names:
-            ids, problem = resolve_locality(name, years, catalog)
+            ids, problem = resolve_locality(name, places, first_day, last_day)
             if problem:
                 problems.append(f"{where}: {problem}")
             localities += [i for i in ids if i not in localities]
@@ -234,8 +150,13 @@ def _chart(raw: Any, position: int, catalog: Catalog, problems: list[str]) -> Ch
         problems.append(f"{where}: title phải là chữ")
     if len(problems) > before:
         return None
-    return ChartSpec(kind, indicator, breakdown, tuple(localities), years, mode,
-                     title.strip() if title else None, position)
+    return ChartSpec(KINDS[kind], indicator, breakdown, tuple(localities), years, mode=mode,
+                     title=title.strip() if title else "", chart_id=CHART_ID.format(position=position))
+
+
+def chart_label(spec: ChartSpec) -> str:
+    """How messages name a chart of a spec: 'biểu đồ 2', its place in the YAML's list (kept in its chart_id)."""
+    return _where(int(spec.chart_id.removeprefix(CHART_ID.format(position=""))))
 
 
 def parse_spec(raw: Any, catalog: Catalog, source: str = "") -> DeckSpec:

@@ -15,10 +15,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.charts import figures, palette
+from core.charts.spec import ChartSpec
 from core.data import measures, queries
+from core.data.catalog import load_catalog
 from core.data.db import database_at
 from core.deck.slides import DeckItem
-from core.deck.spec import ChartSpec, load_catalog
+from core.deck.spec import chart_label
 from core.words import fmt, labels
 from core.words.captions import text, value_notes
 from core.words.sources import SourceRef, sources_of
@@ -64,18 +66,19 @@ def chart_for_spec(spec: ChartSpec, db: str | os.PathLike[str] | None = None, la
 
     full, other = measures.split_periods(points)
     plotted = measures.plotted_in_years(full, spec.mode, spec.years)
-    drawn_other = (other[_in_years(other, spec.years)] if spec.kind == "trend" and spec.mode == "absolute"
+    drawn_other = (other[_in_years(other, spec.years)] if spec.is_trend and spec.mode == "absolute"
                    else other.iloc[0:0])
     if plotted.empty and drawn_other.empty:
         has_values = not full[full["year"].isin(spec.years)].empty
         key = "empty_change" if spec.mode != "absolute" and has_values else "empty_selection"
-        raise EmptySelection(f"{spec.label}: " + text(key, lang, indicator=spec.indicator, breakdown=spec.breakdown,
-                                                     places=places, years=fmt.years(spec.years, lang)))
+        raise EmptySelection(f"{chart_label(spec)}: " + text(
+            key, lang, indicator=spec.indicator, breakdown=spec.breakdown, places=places,
+            years=fmt.years(spec.years, lang)))
 
     title = spec.title or indicator[f"name_{lang}"] + (
         "" if spec.breakdown == "total" else f": {breakdown[f'name_{lang}']}")
     colors = palette.series_colors(list(spec.localities), provinces=labels.province_ids(catalog.localities))
-    if spec.kind == "trend":
+    if spec.is_trend:
         changes = spec.mode in ("change_abs", "change_pct")
         shown = pd.concat([full if changes else full[full["year"].isin(spec.years)], drawn_other],
                           ignore_index=True)
@@ -98,7 +101,7 @@ def chart_for_spec(spec: ChartSpec, db: str | os.PathLike[str] | None = None, la
     mode_text = (text("mode_index", lang, base=fmt.years([base_year], lang)) if base_year
                  else text(f"mode_{spec.mode}", lang))
     subtitle = " · ".join([places, fmt.years(spec.years, lang), breakdown[f"name_{lang}"],
-                           text(f"kind_{spec.kind}", lang), mode_text, unit])
+                           text("kind_trend" if spec.is_trend else "kind_compare", lang), mode_text, unit])
 
     # The rows behind the chart: each plotted year (and the year before it for a change), each drawn other period.
     used_years = set(zip(plotted["locality_id"], plotted["year"], strict=True))

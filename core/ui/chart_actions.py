@@ -17,9 +17,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.charts import chart_words, export
+from core.charts.spec import ChartSpec
+from core.data.catalog import Catalog
 from core.data.db import database_version
 from core.ui import cached, deck_basket
-from core.ui.render import ChartSpec
 from core.words.i18n import t
 
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
@@ -68,19 +69,19 @@ def browser_problem() -> str | None:
     return warm_browser().problem()
 
 
-def catalog() -> chart_words.Catalog:
+def catalog() -> Catalog:
     """The catalog tables of the current build, from the cache the pages use; one shared copy per
     build (chart_words only reads them), not three copies per chart and rerun."""
     return _catalog(database_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _catalog(version: tuple[str, int, int, int]) -> chart_words.Catalog:
-    return chart_words.Catalog(cached.indicators(), cached.breakdowns(), cached.localities())
+def _catalog(version: tuple[str, int, int, int]) -> Catalog:
+    return Catalog(cached.indicators(), cached.breakdowns(), cached.localities())
 
 
 def image(fig: go.Figure, fmt: export.ImageFormat, spec: ChartSpec, rows: pd.DataFrame,
-          tables: chart_words.Catalog) -> bytes:
+          tables: Catalog) -> bytes:
     """The image of a chart with its caption, made when its button is clicked (the caption too: a
     page with ten charts would otherwise write ten captions on every rerun for nothing)."""
     return export.render_image(fig, fmt, chart_words.caption(spec, rows, tables))

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from core.charts.spec import ChartSpec
 from core.deck.slides import DeckItem
-from core.ui.render import ChartSpec
 
 SESSION_KEY = "deck.basket"
 

@@ -1,6 +1,6 @@
 """The one place every chart is put on a page: `show_chart(fig, spec, rows)`.
 
-A `ChartSpec` says what a chart shows (kind, indicator, breakdown, localities, years or period,
+A `ChartSpec` (core.charts.spec) says what a chart shows (kind, indicator, breakdown, localities, years or period,
 mode, title); `rows` are the query rows it draws. `show_chart` draws the figure with a modebar
 download of 1920×1080 PNG named after the spec, writes its source line under it, then calls
 every action registered with `register_chart_action` with (fig, spec, rows) — in the dashboard the
@@ -9,7 +9,6 @@ PNG/SVG downloads and "Thêm vào slide" of core.ui.chart_actions.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from typing import Any
 
 import pandas as pd
@@ -17,50 +16,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.charts import export
+from core.charts.spec import ChartSpec
 from core.words.safe_text import plain_md
-from core.words.slug import file_name
 from core.words.sources import chart_source_line
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    """What one chart shows; enough to name its file, title a slide and redraw it."""
-
-    chart_id: str  # unique on its page, e.g. "trends.main", "overview.ha-noi.reception_turns"
-    kind: str  # "trend-line", "trend-bar", "ranking", "overview-small", "profile"
-    title: str
-    indicator: str
-    breakdown: str | None = None
-    localities: tuple[str, ...] = ()
-    years: tuple[int, int] | None = None
-    period: str | None = None  # a core.data.period.Period key for single-period charts
-    mode: str = "absolute"
-    lang: str = "vi"
-
-    def filename(self) -> str:
-        """A file name without extension: indicator, localities, period — ASCII, no spaces."""
-        parts = [self.indicator]
-        if self.breakdown and self.breakdown != "total":
-            parts.append(self.breakdown)
-        parts.extend(self.localities[:4])
-        if len(self.localities) > 4:
-            parts.append(f"and-{len(self.localities) - 4}-more")
-        if self.period:
-            parts.append(self.period)
-        elif self.years:
-            parts.append(f"{self.years[0]}-{self.years[1]}")
-        if self.mode != "absolute":
-            parts.append(self.mode)
-        return file_name(parts)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["localities"] = list(self.localities)
-        data["years"] = list(self.years) if self.years else None
-        data["filename"] = self.filename()
-        return data
-
-
 
 
 def plotly_config(spec: ChartSpec) -> dict[str, Any]:

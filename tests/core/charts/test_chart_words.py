@@ -3,8 +3,9 @@ import plotly.graph_objects as go
 import pytest
 
 from core.charts import chart_words
+from core.charts.spec import ChartSpec
 from core.data import queries
-from core.ui.render import ChartSpec
+from core.data.catalog import Catalog
 from core.words.sources import SourceRef
 
 GLO = SourceRef("Báo Gia Lai (GLO)", "2024-12-05",
@@ -15,7 +16,7 @@ GLO = SourceRef("Báo Gia Lai (GLO)", "2024-12-05",
 def catalog(built_db):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DANVAN_DB", str(built_db))
-        return chart_words.Catalog(queries.indicators(), queries.breakdowns(), queries.localities())
+        return Catalog(queries.indicators(), queries.breakdowns(), queries.localities())
 
 
 @pytest.fixture(autouse=True)
@@ -33,11 +34,12 @@ def _spec(**kw) -> ChartSpec:
     ("changes", "expected"),
     [
         ({}, "2023–2024"),
-        ({"years": (2024, 2024)}, "2024"),
-        ({"years": None, "period": "2024"}, "năm 2024"),
-        ({"years": None, "period": "partial:2024-01-01:2024-07-31"}, "7 tháng 2024"),
-        ({"years": None, "period": "partial:2024-01-01:2024-07-31", "lang": "en"}, "first 7 months of 2024"),
-        ({"years": None}, ""),
+        ({"years": (2024,)}, "2024"),
+        ({"years": (2019, 2022, 2024)}, "2019, 2022, 2024"),
+        ({"years": (), "period": "2024"}, "năm 2024"),
+        ({"years": (), "period": "partial:2024-01-01:2024-07-31"}, "7 tháng 2024"),
+        ({"years": (), "period": "partial:2024-01-01:2024-07-31", "lang": "en"}, "first 7 months of 2024"),
+        ({"years": ()}, ""),
     ],
 )
 def test_period_text(changes, expected):
@@ -47,8 +49,8 @@ def test_period_text(changes, expected):
 def test_period_text_of_an_overview_chart_comes_from_its_rows():
     rows = queries.series_points("models_registered", "total", ["ha-noi"], 2000, 2100)
     rows = rows[rows["period_end"].notna()]
-    assert chart_words.period_text(_spec(kind="overview-small", years=None), rows) == "2023–2025"
-    assert chart_words.period_text(_spec(kind="overview-small", years=None), rows.iloc[0:0]) == ""
+    assert chart_words.period_text(_spec(kind="overview-small", years=()), rows) == "2023–2025"
+    assert chart_words.period_text(_spec(kind="overview-small", years=()), rows.iloc[0:0]) == ""
 
 
 @pytest.mark.parametrize(
@@ -70,12 +72,12 @@ def test_places_text(catalog, localities, expected):
     ("changes", "expected"),
     [
         ({}, "Gia Lai · 2023–2024 · Tổng số · số tuyệt đối · lượt"),
-        ({"breakdown": "regular", "localities": ("ha-noi", "gia-lai"), "years": (2015, 2025), "mode": "index"},
+        ({"breakdown": "regular", "localities": ("ha-noi", "gia-lai"), "years": tuple(range(2015, 2026)), "mode": "index"},
          "Hà Nội, Gia Lai · 2015–2025 · Tiếp thường xuyên · chỉ số (năm đầu có số liệu = 100) · lượt"),
         ({"mode": "change_pct", "lang": "en"},
          "Gia Lai · 2023–2024 · Total · change from previous year (%) · turns"),
         # overview and profile charts have no single breakdown
-        ({"breakdown": None, "kind": "profile", "localities": ("ha-noi.soc-son",), "years": (2021, 2024)},
+        ({"breakdown": None, "kind": "profile", "localities": ("ha-noi.soc-son",), "years": tuple(range(2021, 2025))},
          "Sóc Sơn (Hà Nội) · 2021–2024 · số tuyệt đối · lượt"),
     ],
 )
@@ -108,7 +110,7 @@ def test_slide_notes_name_the_breakdown_when_a_chart_draws_several(catalog):
     rows = queries.profile_points("ha-noi.soc-son")
     rows = rows[(rows["indicator"] == "dialogues") & rows["period_end"].notna()]
     spec = _spec(kind="profile", indicator="dialogues", breakdown=None, localities=("ha-noi.soc-son",),
-                 years=(2021, 2024), title="Cuộc đối thoại — Sóc Sơn")
+                 years=tuple(range(2021, 2025)), title="Cuộc đối thoại — Sóc Sơn")
     notes = chart_words.deck_item(go.Figure(), spec, rows, catalog).notes
     assert len(notes) == 1 + len(rows) and rows["breakdown"].nunique() > 1
     for note, breakdown in zip(notes[1:], rows["breakdown_vi"], strict=True):

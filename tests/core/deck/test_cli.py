@@ -13,7 +13,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
 from core.charts import export
+from core.data.catalog import load_catalog
 from core.deck.cli import main
+from core.deck.spec import load_spec
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "data" / "decks" / "example.yaml"
@@ -52,7 +54,6 @@ def test_example_spec_builds_the_headline_deck(example_deck):
 
 
 def test_example_covers_every_headline_indicator_for_both_provinces(built_db):
-    from core.deck.spec import load_catalog, load_spec
 
     spec = load_spec(EXAMPLE, built_db)
     indicators = load_catalog(built_db).indicators

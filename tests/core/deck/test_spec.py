@@ -5,7 +5,10 @@ import datetime as dt
 
 import pytest
 
-from core.deck.spec import ChartSpec, SpecError, load_catalog, parse_spec, parse_years, resolve_locality
+from core.charts.spec import ChartSpec
+from core.data.catalog import load_catalog
+from core.deck.spec import SpecError, chart_label, parse_spec, parse_years
+from domain.places import resolve_locality
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +49,8 @@ def test_parse_years_rejects(value):
     ("", [2024], [], "địa phương '' không hợp lệ"),
 ])
 def test_resolve_locality(catalog, name, years, ids, problem):
-    assert resolve_locality(name, years, catalog) == (ids, problem)
+    first_day, last_day = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+    assert resolve_locality(name, catalog.places(), first_day, last_day) == (ids, problem)
 
 
 GOOD_CHART = {"kind": "trend", "indicator": "reception_turns", "localities": ["Gia Lai"], "years": 2024}
@@ -61,10 +65,11 @@ def test_parse_spec_resolves_names_and_defaults(catalog):
     }, catalog)
     assert (spec.title, spec.subtitle, spec.day) == ("Hội nghị", "", dt.date(2024, 12, 5))
     assert spec.charts == (
-        ChartSpec("trend", "reception_turns", "total", ("gia-lai",), (2024,), "absolute", None, 1),
-        ChartSpec("compare", "petitions", "complaint_denunciation", ("ha-noi",), (2023, 2024), "change_pct",
-                  "Đơn thư", 2),
+        ChartSpec("trend-line", "reception_turns", "total", ("gia-lai",), (2024,), chart_id="deck.1"),
+        ChartSpec("compare", "petitions", "complaint_denunciation", ("ha-noi",), (2023, 2024), mode="change_pct",
+                  title="Đơn thư", chart_id="deck.2"),
     )
+    assert [chart_label(c) for c in spec.charts] == ["biểu đồ 1", "biểu đồ 2"]
 
 
 def _chart(**changes):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.deck.spec import ChartSpec
+from core.charts.spec import ChartSpec
 from core.deck.spec_charts import EmptySelection, chart_for_spec, deck_items
 
 
@@ -13,8 +13,9 @@ def _plain(values) -> list:
 
 
 def _spec(**kw) -> ChartSpec:
-    base = {"kind": "trend", "indicator": "models_registered", "breakdown": "total",
-            "localities": ("ha-noi", "gia-lai", "gia-lai-2025"), "years": (2022, 2023, 2024, 2025)}
+    base = {"kind": "trend-line", "indicator": "models_registered", "breakdown": "total",
+            "localities": ("ha-noi", "gia-lai", "gia-lai-2025"), "years": (2022, 2023, 2024, 2025),
+            "chart_id": "deck.1"}
     return ChartSpec(**{**base, **kw})
 
 
@@ -96,8 +97,8 @@ def test_empty_selection_names_it(built_db, spec, message):
 
 
 def test_deck_items_names_every_empty_chart(built_db):
-    specs = [_spec(position=1), _spec(indicator="dialogues", position=2),
-             _spec(indicator="reception_persons", position=3)]
+    specs = [_spec(chart_id="deck.1"), _spec(indicator="dialogues", chart_id="deck.2"),
+             _spec(indicator="reception_persons", chart_id="deck.3")]
     with pytest.raises(EmptySelection) as error:
         deck_items(specs, built_db)
     assert str(error.value).splitlines() == [

@@ -1,14 +1,14 @@
 """core.ui.deck_basket: the charts collected for a deck, added once, moved within the list, removed."""
 import pytest
 
+from core.charts.spec import ChartSpec
 from core.deck.slides import DeckItem
 from core.ui import deck_basket
-from core.ui.render import ChartSpec
 
 
 def _spec(chart_id: str, **kw) -> ChartSpec:
-    return ChartSpec(chart_id, "trend-line", f"Biểu đồ {chart_id}", "reception_turns", "total", ("gia-lai",),
-                     (2023, 2024), **kw)
+    return ChartSpec("trend-line", "reception_turns", "total", ("gia-lai",), (2023, 2024),
+                     title=f"Biểu đồ {chart_id}", chart_id=chart_id, **kw)
 
 
 def _basket(*ids: str) -> deck_basket.Basket:

@@ -1,48 +1,20 @@
-"""core.ui.render: the chart spec, its file name, plotly's download config and safe Markdown."""
+"""core.ui.render: a chart on a page, plotly's download config, its source line, the actions under it; safe Markdown."""
 import json
 
 import pytest
 
+from core.charts.spec import ChartSpec
 from core.ui import render
-from core.ui.render import ChartSpec
 from core.words.safe_text import plain_md
 
 
-@pytest.mark.parametrize(
-    ("spec", "name"),
-    [
-        (ChartSpec("t", "trend-line", "T", "models_registered", "total", ("ha-noi", "gia-lai"), (2015, 2025)),
-         "models_registered_ha-noi_gia-lai_2015-2025"),
-        (ChartSpec("t", "ranking", "T", "commendations", "collective", ("ha-noi.hoan-kiem",), period="2024"),
-         "commendations_collective_ha-noi.hoan-kiem_2024"),
-        (ChartSpec("t", "trend-bar", "T", "petitions", "total", ("gia-lai",), (2023, 2024), mode="change_pct"),
-         "petitions_gia-lai_2023-2024_change_pct"),
-        (ChartSpec("t", "ranking", "T", "x", None, tuple(f"l{i}" for i in range(6)), period="partial:2024-01-01:2024-07-31"),
-         "x_l0_l1_l2_l3_and-2-more_partial-2024-01-01-2024-07-31"),
-        (ChartSpec("t", "profile", "T", "Sóc Sơn / Đak Pơ"), "soc-son-dak-po"),
-        (ChartSpec("t", "profile", "T", ""), "chart"),
-    ],
-)
-def test_filename(spec, name):
-    assert spec.filename() == name
-
-
 def test_plotly_config_downloads_a_slide_sized_png_named_after_the_chart():
-    spec = ChartSpec("t", "trend-line", "T", "reception_turns", "total", ("gia-lai",), (2023, 2024))
+    spec = ChartSpec("trend-line", "reception_turns", "total", ("gia-lai",), (2023, 2024), title="T", chart_id="t")
     config = render.plotly_config(spec)
     # drawn at half size and scaled ×2 (as the server-side export): 1920×1080 pixels, fonts sized for a slide
     assert config["toImageButtonOptions"] == {"format": "png", "width": 960, "height": 540, "scale": 2,
                                               "filename": "reception_turns_gia-lai_2023-2024"}
     assert config["displaylogo"] is False and config["modeBarButtonsToRemove"] == ["lasso2d", "select2d"]
-
-
-def test_spec_to_dict_is_plain_json():
-    spec = ChartSpec("a", "ranking", "Tiêu đề", "x", "total", ("ha-noi",), None, "2024")
-    assert spec.to_dict() == {
-        "chart_id": "a", "kind": "ranking", "title": "Tiêu đề", "indicator": "x", "breakdown": "total",
-        "localities": ["ha-noi"], "years": None, "period": "2024", "mode": "absolute", "lang": "vi",
-        "filename": "x_ha-noi_2024",
-    }
 
 
 @pytest.mark.parametrize(
@@ -77,6 +49,7 @@ def test_show_chart_hands_the_drawn_rows_to_every_action(built_db, monkeypatch):
         import plotly.graph_objects as go
         import streamlit as st
 
+        from core.charts.spec import ChartSpec
         from core.ui import render
 
         def action(fig, spec, rows):
@@ -84,7 +57,7 @@ def test_show_chart_hands_the_drawn_rows_to_every_action(built_db, monkeypatch):
 
         render.register_chart_action(action)
         try:
-            spec = render.ChartSpec("t.main", "trend-line", "T", "x")
+            spec = ChartSpec("trend-line", "x", title="T", chart_id="t.main")
             rows = pd.DataFrame({"value": [2.0, 3.0], "source_publisher": ["Báo *A*", "unknown"],
                                  "source_published": ["2024", None], "source_title": ["a", "Bài b"]})
             render.show_chart(go.Figure(go.Scatter(x=[1], y=[2])), spec, rows)
