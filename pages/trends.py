@@ -53,49 +53,41 @@ title = f"{names[indicator]} — {breakdown_names.get(breakdown, breakdown)}"
 if not chosen:
     st.info(t("trends.empty_localities", lang))
     st.stop()
-# A change in the first chosen year starts from the year before: fetch it, draw only the chosen years.
-is_change = mode in ("change_abs", "change_pct")
-fetched = cached.series_points(indicator, breakdown, chosen, years[0] - 1 if is_change else years[0], years[1])
-before_range = fetched["year"].notna() & (fetched["year"] < years[0]) if len(fetched) else fetched["year"].notna()
-points = fetched[~before_range]
-drawable = points[points["period_end"].notna()]
-if drawable.empty:
+shown_years = range(years[0], years[1] + 1)
+rows = measures.TrendRows.of(cached.series_points(indicator, breakdown, chosen, *measures.fetch_years(shown_years)),
+                             shown_years, mode)
+if rows.drawable.empty:
     st.info(t("trends.empty_data", lang, indicator=names[indicator],
               breakdown=breakdown_names.get(breakdown, breakdown), localities=", ".join(places[c] for c in chosen),
               start=years[0], end=years[1]))
     st.stop()
 
 series_labels = {c: places[c] for c in chosen}
-full, other = measures.split_periods(drawable)
-full_with_before, _ = measures.split_periods(fetched[fetched["period_end"].notna()])
-shown_years = range(years[0], years[1] + 1)
-plotted = measures.plotted_in_years(full_with_before, mode, shown_years)
-if mode != "absolute" and plotted.empty:
+if mode != "absolute" and rows.plotted.empty:
     st.info(t("trends.mode_needs_two", lang))
 else:
-    drawn_from = fetched[fetched["period_end"].notna()] if is_change else drawable  # with the year a change starts from
-    fig = figures.trend_figure(drawn_from, title=title,
-                              unit=units[indicator], labels=series_labels,
-                              colors=palette.series_colors(chosen, provinces=labels.province_ids(localities)),
-                              mode=mode, chart=chart, years=years, lang=lang, drawn_years=shown_years)
+    fig = figures.trend_figure(rows.drawn, title=title, unit=units[indicator], labels=series_labels,
+                               colors=palette.series_colors(chosen, provinces=labels.province_ids(localities)),
+                               mode=mode, chart=chart, years=years, lang=lang, drawn_years=shown_years)
     spec = ChartSpec(f"trend-{chart}", indicator, breakdown, tuple(chosen), tuple(shown_years), mode=mode, title=title,
                      chart_id="trends.main", lang=lang)
-    render.show_chart(fig, spec, drawable if mode == "absolute" else full_with_before)  # other measures: full years
+    render.show_chart(fig, spec, rows.behind_plotted)
 
-missing = [places[c] for c in chosen if c not in set(drawable["locality_id"])]
+missing = [places[c] for c in chosen if c not in set(rows.drawable["locality_id"])]
 if missing:
     st.caption(t("trends.missing_for", lang, names=", ".join(missing)))
-if mode != "absolute" and len(other):
-    st.caption(t("trends.other_hidden", lang, n=len(other)))
-if len(points) > len(drawable):
-    st.caption(t("trends.undated", lang, n=len(points) - len(drawable)))
-if full["derived"].any() or other["derived"].any():
+if mode != "absolute" and len(rows.other_in_years):
+    st.caption(t("trends.other_hidden", lang, n=len(rows.other_in_years)))
+if len(rows.undated):
+    st.caption(t("trends.undated", lang, n=len(rows.undated)))
+if rows.drawable["derived"].any():
     st.caption(t("trends.derived_note", lang))
 
 st.subheader(t("trends.table", lang))
-table = tables.plotted_table(plotted if mode != "absolute" else drawable, series_labels, units[indicator], lang)
+table = tables.plotted_table(rows.plotted if mode != "absolute" else rows.drawable, series_labels, units[indicator],
+                             lang)
 st.dataframe(table, hide_index=True)
-changes = measures.start_end_change(full)
+changes = measures.start_end_change(rows.full_in_years)
 if not changes.empty:
     st.subheader(t("trends.change_table", lang))
     st.dataframe(tables.change_table(changes, series_labels, units[indicator], lang), hide_index=True)

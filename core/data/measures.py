@@ -1,8 +1,11 @@
-"""What the pages compute from query results: the full-year / other-period split, year-on-year
-change, index, start–end change, ranking and the overview cards. Pure pandas, no I/O."""
+"""What the pages compute from query results: the full-year / other-period split, a trend's rows over
+chosen years, year-on-year change, index, start–end change, ranking and the overview cards. Pure pandas,
+no I/O."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -55,9 +58,89 @@ def plotted_in_years(
     index is 100 at each series' first chosen year with a figure.
     """
     chosen = [int(y) for y in years]
-    base = full_years if mode in ("change_abs", "change_pct") else full_years[full_years["year"].isin(chosen)]
+    base = full_years if mode in CHANGES else full_years[full_years["year"].isin(chosen)]
     frame = apply_mode(base, mode, series=series)
     return frame[frame["year"].isin(chosen) & frame["plotted"].notna()].reset_index(drop=True)
+
+
+CHANGES = ("change_abs", "change_pct")  # the measures that start from the year before
+
+
+def fetch_years(years: Collection[int]) -> tuple[int, int]:
+    """The years a trend asks series_points for: from the year before the first chosen one (a change from
+    the previous year starts there) to the last chosen one."""
+    return min(years) - 1, max(years)
+
+
+@dataclass(frozen=True)
+class TrendRows:
+    """The rows of a trend over chosen years, fetched with `fetch_years` and split once, for the trends
+    page and a deck's trend and compare charts alike. Every part keeps the order of the query's rows."""
+
+    fetched: pd.DataFrame
+    years: tuple[int, ...]
+    mode: str = "absolute"
+
+    @classmethod
+    def of(cls, fetched: pd.DataFrame, years: Collection[int], mode: str = "absolute") -> TrendRows:
+        return cls(fetched, tuple(sorted({int(y) for y in years})), mode)
+
+    @cached_property
+    def _ends(self) -> pd.Series:
+        return pd.to_datetime(self.fetched["period_end"])
+
+    @cached_property
+    def _split(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        return split_periods(self.fetched)
+
+    @property
+    def full(self) -> pd.DataFrame:
+        """Every full calendar year fetched, the year before the first chosen one included."""
+        return self._split[0]
+
+    @property
+    def other(self) -> pd.DataFrame:
+        """Every other period fetched (part-year, cumulative, event; with or without a known end)."""
+        return self._split[1]
+
+    @cached_property
+    def drawable(self) -> pd.DataFrame:
+        """The rows whose period ends in a chosen year."""
+        return self.fetched[(self._ends.notna() & self._ends.dt.year.isin(self.years)).to_numpy()]
+
+    @cached_property
+    def undated(self) -> pd.DataFrame:
+        """The rows whose period end is unknown: no place on a chart by year."""
+        return self.fetched[self._ends.isna().to_numpy()]
+
+    @cached_property
+    def full_in_years(self) -> pd.DataFrame:
+        """The full years among the chosen ones."""
+        return self.full[self.full["year"].isin(self.years)]
+
+    @cached_property
+    def other_in_years(self) -> pd.DataFrame:
+        """The other periods that end in a chosen year (drawn as separate points)."""
+        ends = pd.to_datetime(self.other["period_end"])
+        return self.other[(ends.notna() & ends.dt.year.isin(self.years)).to_numpy()]
+
+    @cached_property
+    def plotted(self) -> pd.DataFrame:
+        """`plotted_in_years` of the full years: one row per series × chosen year with something to plot."""
+        return plotted_in_years(self.full, self.mode, self.years)
+
+    @property
+    def behind_plotted(self) -> pd.DataFrame:
+        """The rows the plotted values come from: every drawn row for values as given, the full years a
+        change (with the year before) or an index is computed from."""
+        if self.mode == "absolute":
+            return self.drawable
+        return self.full if self.mode in CHANGES else self.full_in_years
+
+    @property
+    def drawn(self) -> pd.DataFrame:
+        """What a trend chart is handed: a change also needs the year before; other measures the chosen years."""
+        return self.fetched[self._ends.notna().to_numpy()] if self.mode in CHANGES else self.drawable
 
 
 def start_end_change(full_years: pd.DataFrame, series: str = "locality_id") -> pd.DataFrame:

@@ -132,3 +132,51 @@ YEARLY = pd.DataFrame({
 def test_plotted_in_years(mode, expected):
     points = measures.plotted_in_years(YEARLY, mode, (2021, 2022, 2023))
     assert [(r.locality_id, r.year, round(r.plotted, 6)) for r in points.itertuples()] == expected
+
+
+# --- a trend's rows over chosen years (the trends page and the deck's charts) --------------------------
+
+TREND = frame(
+    point("a", 10, year=2020), point("a", 12, year=2021), point("a", 15, year=2022),
+    point("a", 7, "partial", "2021-01-01", "2021-06-30"), point("a", 3, "partial", "2020-01-01", "2020-03-31"),
+    point("a", 99, "cumulative", "2009-01-01", None),
+    point("b", 5, year=2022),
+)
+
+
+def test_fetch_years_starts_the_year_before():
+    assert measures.fetch_years([2021, 2022]) == (2020, 2022)
+    assert measures.fetch_years(range(2015, 2026)) == (2014, 2025)
+
+
+def _values(rows) -> list[tuple]:
+    return list(zip(rows["locality_id"], rows["period_kind"], rows["value"], strict=True))
+
+
+@pytest.mark.parametrize(("mode", "drawn", "behind", "plotted"), [
+    ("absolute",
+     [("a", "year", 12.0), ("a", "year", 15.0), ("a", "partial", 7.0), ("b", "year", 5.0)],
+     [("a", "year", 12.0), ("a", "year", 15.0), ("a", "partial", 7.0), ("b", "year", 5.0)],
+     [("a", 2021, 12.0), ("a", 2022, 15.0), ("b", 2022, 5.0)]),
+    # a change starts from 2020: the chart and the rows behind it hold it, the plotted values do not
+    ("change_abs",
+     [("a", "year", 10.0), ("a", "year", 12.0), ("a", "year", 15.0), ("a", "partial", 7.0), ("a", "partial", 3.0),
+      ("b", "year", 5.0)],
+     [("a", "year", 10.0), ("a", "year", 12.0), ("a", "year", 15.0), ("b", "year", 5.0)],
+     [("a", 2021, 2.0), ("a", 2022, 3.0)]),
+    # an index is 100 at the first chosen year: 2020 is not part of it
+    ("index",
+     [("a", "year", 12.0), ("a", "year", 15.0), ("a", "partial", 7.0), ("b", "year", 5.0)],
+     [("a", "year", 12.0), ("a", "year", 15.0), ("b", "year", 5.0)],
+     [("a", 2021, 100.0), ("a", 2022, 125.0), ("b", 2022, 100.0)]),
+])
+def test_trend_rows(mode, drawn, behind, plotted):
+    points = TREND.sort_values(["locality_id", "period_end"], na_position="last").reset_index(drop=True)
+    rows = measures.TrendRows.of(points, [2022, 2021], mode)
+    assert rows.years == (2021, 2022)
+    assert sorted(_values(rows.drawn)) == sorted(drawn)
+    assert sorted(_values(rows.behind_plotted)) == sorted(behind)
+    assert list(zip(rows.plotted["locality_id"], rows.plotted["year"], rows.plotted["plotted"], strict=True)) == plotted
+    assert _values(rows.undated) == [("a", "cumulative", 99.0)]
+    assert _values(rows.other_in_years) == [("a", "partial", 7.0)]
+    assert _values(rows.full_in_years) == [("a", "year", 12.0), ("a", "year", 15.0), ("b", "year", 5.0)]
