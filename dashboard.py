@@ -2,14 +2,14 @@
 import streamlit as st
 
 from core.data.db import DatabaseMissing, database_path, database_version
-from core.ui import cached, chart_actions, deck_basket, render, run_slots, urlstate, widgets
+from core.ui import cached, chart_actions, deck_basket, render, run_slots, widgets
 from core.words.i18n import t
 
 st.set_page_config(page_title="Công tác dân vận", page_icon=":material/diversity_3:", layout="wide")
 
-url = urlstate.from_query_params()
-lang = widgets.language_toggle(url)
-urlstate.publish({"lang": "en" if lang == "en" else None})
+around = widgets.PageFilters("app")  # the filters of every page: the language
+lang = around.language_toggle()
+around.publish()
 
 try:
     database_version()
@@ -40,6 +40,6 @@ if info["synthetic"]:  # never shown as real data: said at the top of every page
 if deck_basket.current():
     st.sidebar.caption(t("deck.sidebar", lang, n=len(deck_basket.current())))
 
-urlstate.show_notices(url, lang)
+around.show_notices(lang)
 with run_slots.page_run():  # a few sessions at a time: see core/ui/run_slots.py
     page.run()

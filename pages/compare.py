@@ -5,13 +5,12 @@ from core.charts import figures, palette
 from core.charts.spec import ChartSpec
 from core.data import measures
 from core.data.period import Period
-from core.ui import cached, render, tables, urlstate, widgets
+from core.ui import cached, render, tables, widgets
 from core.words import fmt, labels
 from core.words.i18n import setting, t
 
-PAGE = "compare"
 lang = widgets.current_language()
-url = urlstate.from_query_params()
+filters = widgets.PageFilters("compare")
 defaults = setting("defaults.compare")
 focus = list(setting("focus_provinces"))
 st.title(t("compare.title", lang))
@@ -24,32 +23,27 @@ indicators = cached.indicators()
 names, units = labels.indicator_labels(indicators, lang), labels.indicator_units(indicators, lang)
 
 top = st.columns([2, 2, 2])
-indicator = widgets.select(t("filter.indicator", lang), list(names), page=PAGE, param="indicator", url=url,
-                           default=defaults["indicator"], format_func=names.get, container=top[0])
+indicator = filters.select("indicator", t("filter.indicator", lang), list(names), default=defaults["indicator"],
+                           format_func=names.get, container=top[0])
 breakdowns = cached.breakdowns(indicator)
 breakdown_names = labels.breakdown_labels(breakdowns[breakdowns["n_observations"] > 0], lang)
-breakdown = widgets.select(t("filter.breakdown", lang), list(breakdown_names), page=PAGE, param="breakdown", url=url,
-                           default="total", format_func=breakdown_names.get, container=top[1])
-scope = widgets.select(t("filter.scope", lang), ["provinces", "districts"], page=PAGE, param="scope", url=url,
-                       default=defaults["scope"], format_func=lambda v: t(f"filter.scope_{v}", lang), radio=True,
-                       container=top[2])
+breakdown = filters.select("breakdown", t("filter.breakdown", lang), list(breakdown_names), default="total",
+                           format_func=breakdown_names.get, container=top[1])
+scope = filters.select("scope", t("filter.scope", lang), ["provinces", "districts"], default=defaults["scope"],
+                       format_func=lambda v: t(f"filter.scope_{v}", lang), radio=True, container=top[2])
 row = st.columns([2, 4])
-province = None
-if scope == "districts":
-    parents = localities.loc[localities["level"] == "district", "parent_id"].drop_duplicates().tolist()
-    province = widgets.select(t("filter.province", lang), parents, page=PAGE, param="province", url=url,
-                              default=defaults["province"], format_func=places.get, container=row[0])
+parents = localities.loc[localities["level"] == "district", "parent_id"].drop_duplicates().tolist()
+province = filters.select("province", t("filter.province", lang), parents, default=defaults["province"],
+                          format_func=places.get, container=row[0], shown=scope == "districts")
 level = "district" if scope == "districts" else "province"
 periods = cached.compare_periods(indicator, breakdown, level, province)
 period_names = {p.key: fmt.period_label(p.period_kind, p.period_start, p.period_end, lang)
                 for p in periods.itertuples()}
-period = widgets.select(t("filter.period", lang), list(period_names), page=PAGE, param="period", url=url,
-                        default=next(iter(period_names), ""), format_func=period_names.get,
-                        container=row[1]) if period_names else None
-urlstate.publish({"indicator": indicator, "breakdown": breakdown, "scope": scope, "province": province,
-                  "period": period})
+period = filters.select("period", t("filter.period", lang), list(period_names), default=next(iter(period_names), ""),
+                        format_func=period_names.get, container=row[1], shown=bool(period_names))
+filters.publish()
 with notices:
-    urlstate.show_notices(url, lang)
+    filters.show_notices(lang)
 
 breakdown_name = breakdown_names.get(breakdown, breakdown)
 what = f"{names[indicator]} — {breakdown_name}"

@@ -4,14 +4,13 @@ from functools import partial
 import streamlit as st
 
 from core.data.period import PERIOD_KINDS
-from core.ui import cached, downloads, tables, urlstate, widgets
+from core.ui import cached, downloads, tables, widgets
 from core.words import fmt, labels
 from core.words.i18n import setting, t
 from core.words.slug import file_name
 
-PAGE = "data"
 lang = widgets.current_language()
-url = urlstate.from_query_params()
+filters = widgets.PageFilters("data")
 st.title(t("data.title", lang))
 st.caption(t("data.intro", lang))
 notices = st.container()
@@ -27,23 +26,21 @@ provinces = list(dict.fromkeys(
 ))
 
 row = st.columns(5)
-province = widgets.optional_select(t("filter.province", lang), provinces, page=PAGE, param="province", url=url,
-                                   lang=lang, format_func=places.get, container=row[0])
+province = filters.optional_select("province", t("filter.province", lang), provinces, lang=lang,
+                                   format_func=places.get, container=row[0])
 district_options = with_data[(with_data["level"] == "district")
                              & ((with_data["parent_id"] == province) if province else True)]["id"].tolist()
-district = widgets.optional_select(t("filter.district", lang), district_options, page=PAGE, param="district",
-                                   url=url, lang=lang, format_func=places.get, container=row[1])
-indicator = widgets.optional_select(t("filter.indicator", lang), list(names), page=PAGE, param="indicator", url=url,
-                                    lang=lang, format_func=names.get, container=row[2])
-year = widgets.optional_select(t("filter.year", lang), [str(y) for y in range(last_year, first_year - 1, -1)],
-                               page=PAGE, param="year", url=url, lang=lang, container=row[3])
-period_kind = widgets.optional_select(t("filter.period_kind", lang), list(PERIOD_KINDS), page=PAGE, param="kind",
-                                      url=url, lang=lang, format_func=lambda k: t(f"period_kind.{k}", lang),
-                                      container=row[4])
-urlstate.publish({"province": province, "district": district, "indicator": indicator, "year": year,
-                  "kind": period_kind})
+district = filters.optional_select("district", t("filter.district", lang), district_options, lang=lang,
+                                   format_func=places.get, container=row[1])
+indicator = filters.optional_select("indicator", t("filter.indicator", lang), list(names), lang=lang,
+                                    format_func=names.get, container=row[2])
+year = filters.optional_select("year", t("filter.year", lang), [str(y) for y in range(last_year, first_year - 1, -1)],
+                               lang=lang, container=row[3])
+period_kind = filters.optional_select("kind", t("filter.period_kind", lang), list(PERIOD_KINDS), lang=lang,
+                                      format_func=lambda k: t(f"period_kind.{k}", lang), container=row[4])
+filters.publish()
 with notices:
-    urlstate.show_notices(url, lang)
+    filters.show_notices(lang)
 
 filters = {"province": province, "district": district, "indicator": indicator,
            "year": int(year) if year else None, "period_kind": period_kind}

@@ -3,14 +3,13 @@ import streamlit as st
 
 from core.charts import figures, palette
 from core.charts.spec import ChartSpec
-from core.ui import cached, render, tables, urlstate, widgets
+from core.ui import cached, render, tables, widgets
 from core.words import fmt, labels
 from core.words.i18n import setting, t
 from domain.reform import LAST_DAY_BEFORE_REFORM
 
-PAGE = "district"
 lang = widgets.current_language()
-url = urlstate.from_query_params()
+filters = widgets.PageFilters("district")
 defaults = setting("defaults.district")
 st.title(t("district.title", lang))
 notices = st.container()
@@ -22,20 +21,19 @@ counts = dict(zip(districts["id"], districts["n_observations"], strict=True))
 names = dict(zip(districts["id"], districts["name"], strict=True))
 
 row = st.columns([2, 3])
-province = widgets.select(t("filter.province", lang), districts["parent_id"].drop_duplicates().tolist(), page=PAGE,
-                          param="province", url=url, default=defaults["province"], format_func=places.get,
-                          container=row[0])
+province = filters.select("province", t("filter.province", lang), districts["parent_id"].drop_duplicates().tolist(),
+                          default=defaults["province"], format_func=places.get, container=row[0])
 mine = districts[districts["parent_id"] == province]
 with_data = mine[mine["n_observations"] > 0]["id"].tolist()
 default = defaults["district"] if defaults["district"] in set(mine["id"]) else (with_data or mine["id"].tolist())[0]
-district = widgets.select(
-    t("filter.district", lang), mine["id"].tolist(), page=PAGE, param="district", url=url, default=default,
+district = filters.select(
+    "district", t("filter.district", lang), mine["id"].tolist(), default=default,
     format_func=lambda d: names[d] + (f" — {t('filter.n_figures', lang, n=counts[d])}" if counts[d] else ""),
     container=row[1],
 )
-urlstate.publish({"province": province, "district": district})
+filters.publish()
 with notices:
-    urlstate.show_notices(url, lang)
+    filters.show_notices(lang)
 
 info = localities.set_index("id").loc[district]
 parent = localities.set_index("id").loc[province]

@@ -4,13 +4,12 @@ import streamlit as st
 from core.charts import figures, palette
 from core.charts.spec import ChartSpec
 from core.data import measures
-from core.ui import cached, render, tables, urlstate, widgets
+from core.ui import cached, render, tables, widgets
 from core.words import labels
 from core.words.i18n import setting, t
 
-PAGE = "trends"
 lang = widgets.current_language()
-url = urlstate.from_query_params()
+filters = widgets.PageFilters("trends")
 defaults = setting("defaults.trends")
 st.title(t("trends.title", lang))
 st.caption(t("trends.intro", lang))
@@ -23,31 +22,27 @@ names, units = labels.indicator_labels(indicators, lang), labels.indicator_units
 first_year, last_year = cached.year_bounds()
 
 top = st.columns([2, 2, 3])
-indicator = widgets.select(t("filter.indicator", lang), list(names), page=PAGE, param="indicator", url=url,
-                           default=defaults["indicator"], format_func=names.get, container=top[0])
+indicator = filters.select("indicator", t("filter.indicator", lang), list(names), default=defaults["indicator"],
+                           format_func=names.get, container=top[0])
 breakdowns = cached.breakdowns(indicator)
 breakdowns = breakdowns[breakdowns["n_observations"] > 0]
 breakdown_names = labels.breakdown_labels(breakdowns, lang)
-breakdown = widgets.select(t("filter.breakdown", lang), list(breakdown_names), page=PAGE, param="breakdown", url=url,
-                           default="total", format_func=breakdown_names.get, container=top[1])
+breakdown = filters.select("breakdown", t("filter.breakdown", lang), list(breakdown_names), default="total",
+                           format_func=breakdown_names.get, container=top[1])
 with_data = localities[localities["n_observations"] > 0]["id"].tolist()
-chosen = widgets.multiselect(t("filter.localities", lang), with_data, page=PAGE, param="loc", url=url,
-                             default=defaults["localities"], format_func=places.get,
-                             placeholder=t("filter.localities_placeholder", lang),
+chosen = filters.multiselect("loc", t("filter.localities", lang), with_data, default=defaults["localities"],
+                             format_func=places.get, placeholder=t("filter.localities_placeholder", lang),
                              help=t("filter.localities_help", lang), container=top[2])
 row = st.columns([3, 2, 3])
-years = widgets.year_range(t("filter.years", lang), first_year, last_year, page=PAGE, param="years", url=url,
-                           container=row[0])
-chart = widgets.select(t("filter.chart", lang), ["line", "bar"], page=PAGE, param="chart", url=url,
-                       default=defaults["chart"], format_func=lambda v: t(f"filter.chart_{v}", lang), radio=True,
-                       container=row[1])
-mode = widgets.select(t("filter.mode", lang), list(measures.MODES), page=PAGE, param="mode", url=url,
-                      default=defaults["mode"], format_func=lambda v: t(f"filter.mode_{v}", lang), radio=True,
-                      help=t("filter.mode_help", lang), container=row[2])
-urlstate.publish({"indicator": indicator, "breakdown": breakdown, "loc": ",".join(chosen),
-                  "years": f"{years[0]}-{years[1]}", "chart": chart, "mode": mode})
+years = filters.year_range("years", t("filter.years", lang), first_year, last_year, container=row[0])
+chart = filters.select("chart", t("filter.chart", lang), ["line", "bar"], default=defaults["chart"],
+                       format_func=lambda v: t(f"filter.chart_{v}", lang), radio=True, container=row[1])
+mode = filters.select("mode", t("filter.mode", lang), list(measures.MODES), default=defaults["mode"],
+                      format_func=lambda v: t(f"filter.mode_{v}", lang), radio=True, help=t("filter.mode_help", lang),
+                      container=row[2])
+filters.publish()
 with notices:
-    urlstate.show_notices(url, lang)
+    filters.show_notices(lang)
 
 title = f"{names[indicator]} — {breakdown_names.get(breakdown, breakdown)}"
 if not chosen:

@@ -44,6 +44,11 @@ class UrlState:
         self._bad(name, value)
         return default
 
+    @staticmethod
+    def write_choices(values: Sequence[str]) -> str:
+        """The URL text `choices` reads back: "gia-lai,ha-noi.soc-son"."""
+        return ",".join(values)
+
     def choices(self, name: str, options: Sequence[str], default: Sequence[str]) -> list[str]:
         """A comma-separated list: the known items are kept, unknown ones recorded; none known → `default`."""
         value = self.raw(name)
@@ -55,6 +60,11 @@ class UrlState:
         if unknown or not items:
             self._bad(name, ",".join(unknown) if unknown else value)
         return known if known else list(default)
+
+    @staticmethod
+    def write_int_range(first: int, last: int) -> str:
+        """The URL text `int_range` reads back: "2019-2024"."""
+        return f"{first}-{last}"
 
     def int_range(self, name: str, low: int, high: int, default: tuple[int, int]) -> tuple[int, int]:
         """"2019-2024" within [low, high] and in order, else `default`."""
