@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -201,6 +201,126 @@ def _labels_of(rows: pd.DataFrame, mode: str, lang: str) -> list[str]:
     return [value_label(row, mode, lang) for row in _records(rows)]
 
 
+@dataclass(frozen=True)
+class _Look:
+    """What every trace of one trend chart shares: its measure, unit, language, size and labels."""
+
+    mode: str
+    unit: str
+    lang: str
+    compact: bool
+    value_labels: bool
+    chart: str  # "line" or "bar"
+    hover: str  # the hover template
+
+    @property
+    def plotted(self) -> bool:
+        """Whether the chart plots a measure other than the value itself (the hover then says both)."""
+        return self.mode != "absolute"
+
+
+def _drawn_rows(points: pd.DataFrame, mode: str, series: str,
+                drawn_years: Collection[int] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(full years with `plotted`, other periods drawn as separate points): only in `absolute` mode, and
+    only those with a known end; full years only in `drawn_years` when given."""
+    # Only the columns drawn: splitting and sorting a query's 30 columns cost more than the drawing.
+    points = points[[c for c in dict.fromkeys((series, "is_full_year", *_DRAWN_COLUMNS)) if c in points.columns]]
+    full, other = split_periods(points)
+    full = apply_mode(full, mode, series=series)
+    if drawn_years is not None:
+        full = full[full["year"].isin([int(y) for y in drawn_years])]
+    other = other[other["period_end"].notna()] if mode == "absolute" else other.iloc[0:0]
+    return full, other
+
+
+def _year_span(full: pd.DataFrame, other: pd.DataFrame) -> tuple[int, int]:
+    """The first and last year anything is drawn in (2020–2025 for an empty chart)."""
+    found = [*full["year"].dropna().astype(int), *(as_date(v).year for v in other["period_end"])]  # type: ignore[union-attr]
+    return (min(found), max(found)) if found else (2020, 2025)
+
+
+def _by_series_and_year(full: pd.DataFrame, series: str) -> dict[object, dict[int, dict[str, object]]]:
+    # Rows as dicts per series and year: reindexing a small frame per series cost more than the drawing.
+    by_year: dict[object, dict[int, dict[str, object]]] = {}
+    for row in _records(full, series):
+        if not is_missing(row["year"]):
+            by_year.setdefault(row[series], {})[int(row["year"])] = row  # type: ignore[arg-type]
+    return by_year
+
+
+def _yearly_trace(look: _Look, sid: object, label: str, color: str, year_axis: list[int],
+                  mine: list[dict[str, object] | None]) -> dict[str, object] | None:
+    """One series' full years as a line (or bars) over `year_axis`: a gap where a year has no figure,
+    derived values hollow (or hatched); None when the series has no full year at all."""
+    if not any(row is not None and not is_missing(row["value"]) for row in mine):
+        return None
+    custom = [_hover_row(row, label, look.unit, look.lang, look.plotted) for row in mine]
+    derived = [row is not None and not is_missing(row["derived"]) and bool(row["derived"]) for row in mine]
+    ys = [np.nan if row is None else row["plotted"] for row in mine]
+    texts = [value_label(row, look.mode, look.lang) if row else "" for row in mine] if look.value_labels else None
+    common = {"x": year_axis, "y": ys, "name": _esc(label), "customdata": custom, "hovertemplate": look.hover,
+              "legendgroup": sid, "text": texts}
+    if look.chart == "bar":
+        return {"type": "bar", **common,
+                "marker": {"color": color, "pattern": {"shape": ["/" if d else "" for d in derived]}},
+                "textposition": "outside" if look.value_labels else None, "cliponaxis": False}
+    return {
+        "type": "scatter", **common, "mode": "lines+markers+text" if look.value_labels else "lines+markers",
+        "textposition": "top center", "connectgaps": False,
+        "line": {"color": color, "width": 3 if not look.compact else 2.5},
+        "marker": {"size": 10 if not look.compact else 8, "color": color, "line": {"color": color, "width": 2},
+                   "symbol": ["circle-open" if d else "circle" for d in derived]},
+    }
+
+
+def _other_traces(look: _Look, sid: object, label: str, color: str, rows: pd.DataFrame) -> list[dict[str, object]]:
+    """One series' other periods, a marked point per figure just right of its year, one trace per kind."""
+    style, traces = _style(), []
+    for kind, group in rows.groupby("period_kind", sort=True):
+        xs = [as_date(v).year + OTHER_X_OFFSET for v in group["period_end"]]  # type: ignore[union-attr]
+        symbol = style["period_symbols"].get(kind, style["period_symbols"]["unknown"])
+        legend_key = f"chart.legend_{kind}" if kind in ("partial", "cumulative", "event") else "chart.legend_unknown"
+        traces.append({
+            "type": "scatter", "x": xs, "y": group["value"].astype(float).tolist(),
+            "mode": "markers+text" if look.value_labels else "markers",
+            "text": _labels_of(group, "absolute", look.lang) if look.value_labels else None,
+            "textposition": "middle right", "name": _esc(t(legend_key, look.lang, name=label)),
+            "marker": {"symbol": symbol, "size": 13 if not look.compact else 10, "color": color,
+                       "line": {"color": color, "width": 2.5}},
+            "customdata": _hover_rows(group, label, look.unit, look.lang, False), "hovertemplate": look.hover,
+            "legendgroup": sid,
+        })
+    return traces
+
+
+def _trend_layout(look: _Look, title: str, years: tuple[int, int], full: pd.DataFrame, other: pd.DataFrame,
+                  height: int) -> dict[str, object]:
+    """The shared layout with a year axis, and a value axis from zero for values and indexes."""
+    layout = _layout(title, axis_title(look.mode, look.unit, look.lang), look.lang, height, look.compact)
+    layout["xaxis"] = {"tickmode": "linear", "dtick": 1, "tickformat": "d", "range": [years[0] - 0.5, years[1] + 0.6],
+                       "showgrid": False}
+    yaxis = layout["yaxis"]
+    assert isinstance(yaxis, dict)
+    from_zero = look.mode in ("absolute", "index")
+    yaxis["rangemode"] = "tozero" if from_zero else "normal"
+    tops = [v for v in list(full["plotted"].dropna()) + list(other["value"].dropna()) if v == v]
+    if from_zero and tops and max(tops) > 0:
+        yaxis["range"] = [0, max(tops) * 1.15]
+    if look.chart == "bar":
+        layout.update(barmode="group", bargap=0.25)
+    return layout
+
+
+def _add_marks(fig: go.Figure, look: _Look, full: pd.DataFrame, other: pd.DataFrame) -> None:
+    """A zero line under changes; the reform's line when the drawn periods span 1 July 2025."""
+    if look.mode in ("change_abs", "change_pct"):
+        fig.add_hline(y=0, line={"color": "#9AA5B1", "width": 1})
+    drawn = full[full["plotted"].notna()]
+    starts = [*drawn["period_start"].tolist(), *other["period_start"].tolist()]
+    if _spans_reform(starts, [*drawn["period_end"].tolist(), *other["period_end"].tolist()]):
+        _mark_reform(fig, look.lang, REFORM_DATE.year + (REFORM_DATE.timetuple().tm_yday - 183) / 366)
+
+
 def trend_figure(
     points: pd.DataFrame,
     *,
@@ -226,94 +346,23 @@ def trend_figure(
     `drawn_years`: only these years are drawn (the others may still be the year a change starts
     from); `value_labels`: each point says its value (for slides).
     """
-    style = _style()
-    # Only the columns drawn: splitting and sorting a query's 30 columns cost more than the drawing.
-    points = points[[c for c in dict.fromkeys((series, "is_full_year", *_DRAWN_COLUMNS)) if c in points.columns]]
-    full, other = split_periods(points)
-    full = apply_mode(full, mode, series=series)
-    if drawn_years is not None:
-        full = full[full["year"].isin([int(y) for y in drawn_years])]
-    known_years = list(full["year"].dropna().astype(int))
-    other = other[other["period_end"].notna()] if mode == "absolute" else other.iloc[0:0]
-    other_years = [as_date(v).year for v in other["period_end"]]  # type: ignore[union-attr]
-    all_years = known_years + other_years
-    if years is None:
-        years = (min(all_years), max(all_years)) if all_years else (2020, 2025)
+    look = _Look(mode, unit, lang, compact, value_labels, chart, _hovertemplate(lang))
+    full, other = _drawn_rows(points, mode, series, drawn_years)
+    years = years or _year_span(full, other)
     year_axis = list(range(years[0], years[1] + 1))
-    hover = _hovertemplate(lang)
-    plotted_flag = mode != "absolute"
+    by_year = _by_series_and_year(full, series)
+    other_of = dict(tuple(other.groupby(series, sort=False)))
     # Traces and layout are collected as dicts and validated once when the figure is built.
     traces: list[dict[str, object]] = []
-    # Rows as dicts per series and year: reindexing a small frame per series cost more than the drawing.
-    by_year: dict[object, dict[int, dict[str, object]]] = {}
-    for row in _records(full, series):
-        if not is_missing(row["year"]):
-            by_year.setdefault(row[series], {})[int(row["year"])] = row
-    other_of = dict(tuple(other.groupby(series, sort=False)))
     for sid, label in labels.items():
         color = colors.get(sid, "#333333")
-        mine = [by_year.get(sid, {}).get(year) for year in year_axis]
-        if any(row is not None and not is_missing(row["value"]) for row in mine):
-            custom = [_hover_row(row, label, unit, lang, plotted_flag) for row in mine]
-            derived = [row is not None and not is_missing(row["derived"]) and bool(row["derived"]) for row in mine]
-            ys = [np.nan if row is None else row["plotted"] for row in mine]
-            texts = [value_label(row, mode, lang) if row else "" for row in mine] if value_labels else None
-            if chart == "bar":
-                traces.append(dict(
-                    type="bar", x=year_axis, y=ys, name=_esc(label),
-                    marker={"color": color, "pattern": {"shape": ["/" if d else "" for d in derived]}},
-                    customdata=custom, hovertemplate=hover, legendgroup=sid,
-                    text=texts, textposition="outside" if value_labels else None, cliponaxis=False,
-                ))
-            else:
-                traces.append(dict(
-                    type="scatter", x=year_axis, y=ys, name=_esc(label),
-                    mode="lines+markers+text" if value_labels else "lines+markers",
-                    text=texts, textposition="top center",
-                    connectgaps=False, line={"color": color, "width": 3 if not compact else 2.5},
-                    marker={
-                        "size": 10 if not compact else 8,
-                        "color": color,
-                        "line": {"color": color, "width": 2},
-                        "symbol": ["circle-open" if d else "circle" for d in derived],
-                    },
-                    customdata=custom, hovertemplate=hover, legendgroup=sid,
-                ))
-        if sid not in other_of:
-            continue
-        for kind, group in other_of[sid].groupby("period_kind", sort=True):
-            xs = [as_date(v).year + OTHER_X_OFFSET for v in group["period_end"]]  # type: ignore[union-attr]
-            symbol = style["period_symbols"].get(kind, style["period_symbols"]["unknown"])
-            known = kind in ("partial", "cumulative", "event")
-            legend_key = f"chart.legend_{kind}" if known else "chart.legend_unknown"
-            traces.append(dict(
-                type="scatter", x=xs, y=group["value"].astype(float).tolist(),
-                mode="markers+text" if value_labels else "markers",
-                text=_labels_of(group, "absolute", lang) if value_labels else None, textposition="middle right",
-                name=_esc(t(legend_key, lang, name=label)),
-                marker={"symbol": symbol, "size": 13 if not compact else 10, "color": color,
-                        "line": {"color": color, "width": 2.5}},
-                customdata=_hover_rows(group, label, unit, lang, False), hovertemplate=hover,
-                legendgroup=sid,
-            ))
-    layout = _layout(title, axis_title(mode, unit, lang), lang, height, compact)
-    layout["xaxis"] = {"tickmode": "linear", "dtick": 1, "tickformat": "d", "range": [years[0] - 0.5, years[1] + 0.6],
-                       "showgrid": False}
-    yaxis = layout["yaxis"]
-    assert isinstance(yaxis, dict)
-    yaxis["rangemode"] = "tozero" if mode in ("absolute", "index") else "normal"
-    tops = [v for v in list(full["plotted"].dropna()) + list(other["value"].dropna()) if v == v]
-    if mode in ("absolute", "index") and tops and max(tops) > 0:
-        yaxis["range"] = [0, max(tops) * 1.15]
-    if chart == "bar":
-        layout.update(barmode="group", bargap=0.25)
+        mine = by_year.get(sid, {})
+        yearly = _yearly_trace(look, sid, label, color, year_axis, [mine.get(year) for year in year_axis])
+        traces += [yearly] if yearly else []
+        traces += _other_traces(look, sid, label, color, other_of[sid]) if sid in other_of else []
+    layout = _trend_layout(look, title, years, full, other, height)
     fig = go.Figure(data=[{k: v for k, v in trace.items() if v is not None} for trace in traces], layout=layout)
-    if mode in ("change_abs", "change_pct"):
-        fig.add_hline(y=0, line={"color": "#9AA5B1", "width": 1})
-    drawn = full[full["plotted"].notna()]
-    starts = [*drawn["period_start"].tolist(), *other["period_start"].tolist()]
-    if _spans_reform(starts, [*drawn["period_end"].tolist(), *other["period_end"].tolist()]):
-        _mark_reform(fig, lang, REFORM_DATE.year + (REFORM_DATE.timetuple().tm_yday - 183) / 366)
+    _add_marks(fig, look, full, other)
     return fig
 
 
