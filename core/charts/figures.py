@@ -115,12 +115,8 @@ def _hovertemplate(lang: str) -> str:
     )
 
 
-def spans_reform(points: pd.DataFrame) -> bool:
-    """Whether the drawn periods start before and end on or after 1 July 2025."""
-    return _spans_reform(points.get("period_start", []), points.get("period_end", []))
-
-
 def _spans_reform(period_starts: Iterable[object], period_ends: Iterable[object]) -> bool:
+    """Whether the drawn periods start before and end on or after 1 July 2025."""
     starts = [d for d in (as_date(v) for v in period_starts) if d]
     ends = [d for d in (as_date(v) for v in period_ends) if d]
     if not starts or not ends:

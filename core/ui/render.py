@@ -37,10 +37,6 @@ def register_chart_action(action: ChartAction) -> None:
         _CHART_ACTIONS.append(action)
 
 
-def chart_actions() -> tuple[ChartAction, ...]:
-    return tuple(_CHART_ACTIONS)
-
-
 def show_chart(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, *, show_sources: bool = True) -> None:
     """Draw one chart with its spec in the figure's `layout.meta`, its sources, and the registered actions.
 

@@ -8,7 +8,6 @@ from typing import Any
 import yaml
 
 UI_FILE = Path(__file__).resolve().parents[2] / "data" / "ui.yaml"
-LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 
 

@@ -32,10 +32,10 @@ def test_register_chart_action_once():
     def action(fig, spec, rows):
         calls.append(spec.chart_id)
 
-    before = len(render.chart_actions())
+    before = len(render._CHART_ACTIONS)
     render.register_chart_action(action)
     render.register_chart_action(action)
-    assert len(render.chart_actions()) == before + 1
+    assert len(render._CHART_ACTIONS) == before + 1
     render._CHART_ACTIONS.remove(action)
 
 
