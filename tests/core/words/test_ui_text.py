@@ -1,10 +1,14 @@
 """data/ui.yaml: every text has a Vietnamese and an English version, and every key the code asks for exists."""
+import ast
 import re
 from pathlib import Path
 
 import pytest
 
+from core.data.measures import MODES
+from core.ui.downloads import WRITERS
 from core.words import i18n
+from domain.kinds import PERIOD_KINDS, QUALIFIERS
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -30,11 +34,83 @@ def test_each_text_has_exactly_vi_and_en(key, node):
 
 
 CODE = [*ROOT.glob("core/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "dashboard.py"]
-USED = sorted({m for f in CODE for m in re.findall(r"""\bt\(\s*f?["']([a-z_]+\.[a-z_.]+)["']""", f.read_text(encoding="utf-8"))})
+# How the code asks for a text: t("a.b"), has("a.b"), and the helpers that add a prefix.
+ASKERS = {"t": "{}", "has": "{}", "text": "slides.{}", "_col": "columns.{}"}
+# Keys the code builds from a value: every value each template is filled with. A template found in the
+# code and missing here fails test_every_template_is_listed.
+TEMPLATES = {
+    "filter.mode_{}": MODES,
+    "filter.chart_{}": ("line", "bar"),
+    "filter.scope_{}": ("provinces", "districts"),
+    "period_kind.{}": PERIOD_KINDS,
+    "qualifier.{}": tuple(q for q in QUALIFIERS if q != "exact"),
+    "chart.legend_{}": ("partial", "cumulative", "event"),
+    "export.{}": ("png", "svg"),
+    "export.{}_help": ("png", "svg"),
+    "data.download_{}": tuple(WRITERS),
+    "deck.default_{}": ("title", "subtitle"),
+    "slides.mode_{}": MODES,
+    "sentence.templates.{}": (),  # optional: asked with has() first, else sentence.templates.default
+    "slides.{}": (),  # captions.text itself: its keys are the text("…") calls
+    "columns.{}": (),  # tables._col itself: its keys are the _col("…") calls
+}
 
 
-@pytest.mark.parametrize("key", USED)
+def _forms(node: ast.expr, assigned: dict[str, list[ast.expr]], depth: int = 0) -> list[tuple[str, str]]:
+    """("key", "a.b") or ("template", "a.{}") for each text an argument can name."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [("key", node.value)]
+    if isinstance(node, ast.IfExp):
+        return _forms(node.body, assigned, depth) + _forms(node.orelse, assigned, depth)
+    if isinstance(node, ast.JoinedStr):
+        return [("template", "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values))]
+    if isinstance(node, ast.Name) and node.id in assigned and depth < 2:
+        return [f for value in assigned[node.id] for f in _forms(value, assigned, depth + 1)]
+    return [("unknown", ast.unparse(node))]
+
+
+def _asked() -> list[tuple[str, str, str]]:
+    """(file, form, key or template) for every text the code asks for, variables followed to their values."""
+    found = []
+    for path in CODE:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for scope in [tree, *(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef))]:
+            assigned: dict[str, list[ast.expr]] = {}
+            for node in ast.walk(scope):
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                    assigned.setdefault(node.targets[0].id, []).append(node.value)
+            for node in ast.walk(scope):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ASKERS
+                        and node.args and not (scope is tree and _inside_function(tree, node))):
+                    prefix = ASKERS[node.func.id]
+                    for form, value in _forms(node.args[0], assigned):
+                        found.append((path.relative_to(ROOT).as_posix(), form,
+                                      prefix.format(value) if form != "unknown" else value))
+    return sorted(set(found))
+
+
+def _inside_function(tree: ast.Module, call: ast.Call) -> bool:
+    return any(call in ast.walk(f) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef))
+
+
+ASKED = _asked()
+
+
+def test_every_asked_text_is_understood():
+    assert [a for a in ASKED if a[1] == "unknown"] == []
+
+
+@pytest.mark.parametrize("key", sorted({k for _, form, k in ASKED if form == "key"}))
 def test_keys_used_in_code_exist(key):
+    assert i18n.has(key), key
+
+
+def test_every_template_is_listed():
+    assert sorted({k for _, form, k in ASKED if form == "template"} - set(TEMPLATES)) == []
+
+
+@pytest.mark.parametrize("key", sorted(template.format(v) for template, values in TEMPLATES.items() for v in values))
+def test_keys_built_from_templates_exist(key):
     assert i18n.has(key), key
 
 
