@@ -14,7 +14,7 @@ RUN_DEBS := chromium fonts-noto-core tesseract-ocr tesseract-ocr-vie
 # makes the test PDFs of a Word report, poppler's pdftoppm their scans (tests/readers/document_fixtures.py).
 TEST_DEBS := $(RUN_DEBS) libreoffice-impress-nogui libreoffice-writer-nogui poppler-utils
 
-.PHONY: run test bench deck screenshots system-deps-run system-deps-test db clean
+.PHONY: run test lint bench deck screenshots system-deps-run system-deps-test db clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,11 @@ db: $(DB)
 run: system-deps-run $(STAMP) $(DB)
 	DANVAN_DB=$(abspath $(DB)) $(PY) -m core.ui.serve --server.address 127.0.0.1 --server.port $(PORT)
 
-test: system-deps-test $(STAMP) $(DB)
+# ruff with the settings in pyproject.toml (pinned in requirements.txt); `make test` runs it first.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+test: lint system-deps-test $(STAMP) $(DB)
 	$(PY) -m pytest
 
 # A PowerPoint deck from a YAML spec: make deck SPEC=data/decks/example.yaml OUT=out/example.pptx

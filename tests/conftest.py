@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from core.charts import export
+from etl.build import build
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -32,8 +35,6 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data, built once into a temporary database."""
-    from etl.build import build
-
     db = tmp_path_factory.mktemp("db") / "danvan.duckdb"
     build(db, progress=lambda _msg: None)
     return db
@@ -43,8 +44,6 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def warm_browser():
     """kaleido's Chromium, started once and closed at the end (core.charts.export.start_browser/stop_browser)."""
-    from core.charts import export
-
     export.start_browser()
     yield
     export.stop_browser()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
+from pptx import Presentation
 
 from tests.support.live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
 
@@ -51,7 +52,8 @@ def _chart_data(page: Page, index: int = 0) -> list:
     """The traces plotly holds for the index-th chart on the page (x, y and names)."""
     return page.evaluate(
         """(i) => { const g = document.querySelectorAll('.js-plotly-plot')[i];
-                   return g && g.data ? g.data.map(t => [t.name, Array.from(t.x || []), Array.from(t.y || [])]) : null; }""",
+                   return g && g.data
+                     ? g.data.map(t => [t.name, Array.from(t.x || []), Array.from(t.y || [])]) : null; }""",
         index,
     )
 
@@ -82,12 +84,14 @@ def _screenshot(page: Page, name: str, height: int) -> None:
 def test_overview(page: Page, server: str) -> None:
     _open(page, server, "")
     expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
-    expect(page.get_by_text("Năm 2024, Gia Lai tiếp 2.861 lượt công dân, tăng 118 lượt (4,3%) so với năm 2023.")).to_be_visible()
+    sentence = "Năm 2024, Gia Lai tiếp 2.861 lượt công dân, tăng 118 lượt (4,3%) so với năm 2023."
+    expect(page.get_by_text(sentence)).to_be_visible()
     page.wait_for_selector(".js-plotly-plot .main-svg")
     _screenshot(page, "overview.png", 1900)
     page.get_by_text("English", exact=True).click()  # the language toggle is the overview's filter
     expect(page.get_by_role("heading", name="Overview")).to_be_visible()
-    expect(page.get_by_text("In 2024, Gia Lai received citizens 2,861 times, up 118 turns (4.3%) on 2023.")).to_be_visible()
+    sentence = "In 2024, Gia Lai received citizens 2,861 times, up 118 turns (4.3%) on 2023."
+    expect(page.get_by_text(sentence)).to_be_visible()
     assert "lang=en" in page.url
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
@@ -117,7 +121,8 @@ def test_compare(page: Page, server: str) -> None:
     page.get_by_test_id("stRadioGroup").get_by_text("Quận, huyện trong một tỉnh").click()
     after = _wait_for_new_chart(page, before)
     assert after[0][2] == ["Thanh Xuân"] and after[0][1] == [90]
-    expect(page.get_by_text(re.compile(r"1 trên 30 quận, huyện của Hà Nội có số liệu năm 2018; 29 quận, huyện không có số liệu"))).to_be_visible()
+    ranked = r"1 trên 30 quận, huyện của Hà Nội có số liệu năm 2018; 29 quận, huyện không có số liệu"
+    expect(page.get_by_text(re.compile(ranked))).to_be_visible()
 
 
 def test_district(page: Page, server: str) -> None:
@@ -150,8 +155,6 @@ def test_shared_link_restores_the_view(page: Page, server: str) -> None:
 def test_chart_images_and_deck(page: Page, server: str, tmp_path: Path) -> None:
     """PNG download under a chart; "Thêm vào slide" on the trends page, then the "Xuất slide" page lists it and
     its PowerPoint downloads (the session is kept: pages are switched in the sidebar, not by a new URL)."""
-    from pptx import Presentation
-
     _open(page, server, "xu-huong?indicator=reception_turns&loc=gia-lai&years=2023-2024")
     page.wait_for_selector(".js-plotly-plot .main-svg")
     with page.expect_download() as png:
@@ -160,7 +163,8 @@ def test_chart_images_and_deck(page: Page, server: str, tmp_path: Path) -> None:
     png.value.save_as(path)
     assert path.name == "reception_turns_gia-lai_2023-2024.png"
     data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20]) == 1920 and int.from_bytes(data[20:24]) == 1080
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(data[16:20]), int.from_bytes(data[20:24])) == (1920, 1080)
 
     page.get_by_role("button", name="Thêm vào slide", exact=True).click()
     expect(page.get_by_role("button", name="Đã có trong slide")).to_be_disabled()

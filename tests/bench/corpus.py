@@ -56,8 +56,8 @@ def write_corpus(out: Path, megabytes: float = 10.5, seed: int = 11) -> tuple[in
         for _ in range(rng.randint(3, 8)):
             picked = [rng.choice(sentences) for _ in range(rng.randint(2, 6))]
             text = " ".join(picked)
-            text = swap_re.sub(lambda m: swap[m.group(0)], text)
-            text = _NUMBER.sub(lambda m: _vary_number(m.group(0), rng, year_shift), text)
+            text = swap_re.sub(lambda m, swap=swap: swap[m.group(0)], text)
+            text = _NUMBER.sub(lambda m, shift=year_shift: _vary_number(m.group(0), rng, shift), text)
             paragraphs.append(text)
         year = 2024 + year_shift
         doc = (f"---\ntitle: GIẢ LẬP — báo cáo đo tốc độ số {n}\nsource_url:\npublisher: (giả lập)\n"

@@ -167,7 +167,8 @@ def queries(db: Path, floor_ms: float, results: dict, details: dict, runs: int) 
     results["query_p95_ms"] = per[worst]["p95_ms"]
     results["query_vs_floor"] = per[worst]["vs_floor"]
     details["queries"] = {"worst": worst, "runs_each": runs,
-                          "how": "core.data.db.query as a page runs it (the open build of the file) into a DataFrame; no result cache",
+                          "how": "core.data.db.query as a page runs it (the open build of the file) into a "
+                                 "DataFrame; no result cache",
                           "skipped_files": skipped, "per_query": per}
 
 
@@ -217,7 +218,7 @@ def table(results: dict[str, Any]) -> str:
     rows = [("chỉ số", "giá trị", "mục tiêu")] + [(k, "null" if v is None else f"{v:g}", verdict(k, v))
                                                    for k, v in results.items()]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 

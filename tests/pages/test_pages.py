@@ -3,6 +3,7 @@ what is plotted (read from the chart's JSON), a URL with parameters restores the
 parameters give a visible notice, empty selections say so in words."""
 from __future__ import annotations
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -83,13 +84,16 @@ def test_trends_default_view_joins_full_years_and_marks_the_partial_year():
     ("widget", "key", "value", "check"),
     [
         ("selectbox", "trends.indicator", "reception_turns",
-         lambda c: chart_spec(c)["indicator"] == "reception_turns" and traces(c)["Gia Lai"]["y"][-3:-1] == [2743.0, 2861.0]),
+         lambda c: chart_spec(c)["indicator"] == "reception_turns"
+         and traces(c)["Gia Lai"]["y"][-3:-1] == [2743.0, 2861.0]),
         ("selectbox", "trends.breakdown", "collective",
          lambda c: traces(c)["Hà Nội"]["y"][-1] == 7369.0 and "Gia Lai" not in traces(c)),
         ("multiselect", "trends.loc", ["gia-lai", "ha-noi.thanh-xuan"],
-         lambda c: list(traces(c)) == ["Gia Lai", "Thanh Xuân (Hà Nội)"] and traces(c)["Thanh Xuân (Hà Nội)"]["y"][3] == 90.0),
+         lambda c: list(traces(c)) == ["Gia Lai", "Thanh Xuân (Hà Nội)"]
+         and traces(c)["Thanh Xuân (Hà Nội)"]["y"][3] == 90.0),
         ("slider", "trends.years", (2022, 2024),
-         lambda c: traces(c)["Hà Nội"]["x"] == [2022, 2023, 2024] and traces(c)["Hà Nội"]["y"] == [None, 13663.0, None]),
+         lambda c: traces(c)["Hà Nội"]["x"] == [2022, 2023, 2024]
+         and traces(c)["Hà Nội"]["y"] == [None, 13663.0, None]),
         ("radio", "trends.chart", "bar", lambda c: {t["type"] for t in c["data"]} == {"bar", "scatter"}),
         ("radio", "trends.mode", "index",
          lambda c: [round(v, 2) for v in traces(c)["Hà Nội"]["y"] if v is not None] == [100.0, 87.35]),
@@ -126,7 +130,7 @@ def test_trends_change_in_the_first_chosen_year_starts_from_the_year_before():
               "mode": "change_abs"}
     (chart,) = charts(ok(open_page(TRENDS, params)))
     line = traces(chart)["Hà Nội"]
-    assert list(zip(line["x"], line["y"])) == [(2023, -1382.0), (2024, None)]
+    assert list(zip(line["x"], line["y"], strict=True)) == [(2023, -1382.0), (2024, None)]
 
 
 def test_trends_bad_params_fall_back_with_a_notice():
@@ -207,7 +211,8 @@ def test_compare_districts_ranked_with_the_count_of_districts_without_a_figure()
     assert _bars(ok(at)) == [("Đông Anh", 12.0)]
     at.selectbox(key="compare.province").set_value("gia-lai").run()
     ok(at)
-    assert [i.value for i in at.info] == ["Chưa có số liệu “Khen thưởng về công tác dân vận — Tập thể” ở cấp này để so sánh."]
+    assert [i.value for i in at.info] == [
+        "Chưa có số liệu “Khen thưởng về công tác dân vận — Tập thể” ở cấp này để so sánh."]
     at.radio(key="compare.scope").set_value("provinces").run()
     # the newest provincial period for this breakdown: the merged Gia Lai's 2020–2025 total, named as the new unit
     assert _bars(ok(at)) == [("Gia Lai (từ 01/07/2025)", 35.0)]
@@ -299,7 +304,8 @@ def test_data_url_restores_and_empty_says_so():
     assert [i.value for i in empty.info] == ["Không có số liệu nào phù hợp bộ lọc. Hãy bỏ bớt điều kiện."]
     assert not empty.get("download_button")
     bad = ok(open_page(DATA, {"year": "abc"}))
-    assert [w.value for w in bad.warning] == ["Tham số “year=abc” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định."]
+    assert [w.value for w in bad.warning] == [
+        "Tham số “year=abc” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định."]
     assert len(bad.dataframe[0].value) == 84
 
 
@@ -313,8 +319,6 @@ HOSTILE = ["<script>alert(1)</script>", "x'; DROP TABLE observations; --", "**đ
                                   "pages/data.py", "pages/deck.py"])
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_link_parameters_are_shown_as_text_and_change_nothing(page, value, built_db):
-    import duckdb
-
     before = duckdb.connect(str(built_db), read_only=True)
     n = before.execute("SELECT count(*) FROM observations").fetchall()[0][0]
     before.close()

@@ -16,9 +16,11 @@ def point(locality: str, value: float, kind: str = "year", start: str | None = N
     e = dt.date.fromisoformat(end) if end else None
     return {
         "locality_id": locality, "indicator": indicator, "breakdown": breakdown, "breakdown_order": breakdown_order,
-        "period_kind": kind, "period_start": pd.Timestamp(s) if s else pd.NaT, "period_end": pd.Timestamp(e) if e else pd.NaT,
+        "period_kind": kind, "period_start": pd.Timestamp(s) if s else pd.NaT,
+        "period_end": pd.Timestamp(e) if e else pd.NaT,
         "year": e.year if e else None,
-        "is_full_year": kind == "year" and s == dt.date(e.year, 1, 1) and e == dt.date(e.year, 12, 31) if e and s else False,
+        "is_full_year": (kind == "year" and s == dt.date(e.year, 1, 1) and e == dt.date(e.year, 12, 31)
+                         if e and s else False),
         "value": float(value), "qualifier": qualifier, "derived": derived,
         "derived_how": "suy ra từ mức tăng" if derived else None,
         "source_id": "s1", "source_title": "Báo cáo tổng kết", "source_publisher": "Báo Gia Lai",

@@ -45,7 +45,8 @@ def dashboard_server(db: Path, timeout: float = 60) -> Iterator[str]:
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the dashboard did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
+                said = proc.stderr.read().decode() if proc.stderr else ""
+                raise RuntimeError("the dashboard did not start: " + said)
             time.sleep(0.3)
         yield url
     finally:

@@ -72,7 +72,8 @@ def test_places_text(catalog, localities, expected):
     ("changes", "expected"),
     [
         ({}, "Gia Lai · 2023–2024 · Tổng số · số tuyệt đối · lượt"),
-        ({"breakdown": "regular", "localities": ("ha-noi", "gia-lai"), "years": tuple(range(2015, 2026)), "mode": "index"},
+        ({"breakdown": "regular", "localities": ("ha-noi", "gia-lai"), "years": tuple(range(2015, 2026)),
+          "mode": "index"},
          "Hà Nội, Gia Lai · 2015–2025 · Tiếp thường xuyên · chỉ số (năm đầu có số liệu = 100) · lượt"),
         ({"mode": "change_pct", "lang": "en"},
          "Gia Lai · 2023–2024 · Total · change from previous year (%) · turns"),

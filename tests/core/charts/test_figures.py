@@ -4,6 +4,7 @@ import json
 import pytest
 
 from core.charts import figures, palette
+from core.data.measures import rank_values
 from tests.support.core_frames import frame, point
 
 LABELS = {"ha-noi": "Hà Nội", "gia-lai": "Gia Lai"}
@@ -107,8 +108,6 @@ def test_ranking_largest_on_top_and_missing_not_drawn():
     values = frame(point("a", 5, year=2024), point("b", 21, year=2024), point("c", 9, year=2024, qualifier="at_least"))
     values.loc[len(values)] = values.iloc[0]
     values.loc[len(values) - 1, ["locality_id", "value"]] = ["d", None]
-    from core.data.measures import rank_values
-
     spec = _spec(figures.ranking_figure(rank_values(values), title="t", subtitle="s", unit="u",
                                        labels={"a": "A", "b": "B", "c": "C", "d": "D"}, colors={}))
     bar = spec["data"][0]
@@ -119,7 +118,8 @@ def test_ranking_largest_on_top_and_missing_not_drawn():
 
 
 def test_province_colours_are_fixed_and_others_distinct():
-    colors = palette.series_colors(["ha-noi.soc-son", "gia-lai", "ha-noi", "ha-noi.tay-ho"], provinces=["ha-noi", "gia-lai"])
+    colors = palette.series_colors(["ha-noi.soc-son", "gia-lai", "ha-noi", "ha-noi.tay-ho"],
+                                   provinces=["ha-noi", "gia-lai"])
     assert colors["ha-noi"] == "#0072B2" and colors["gia-lai"] == "#D55E00"
     assert len(set(colors.values())) == 4
     assert palette.series_colors(["gia-lai"], provinces=["gia-lai"]) == {"gia-lai": "#D55E00"}

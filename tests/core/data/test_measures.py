@@ -102,7 +102,8 @@ def test_headline_cards_latest_full_year_with_change_and_fallbacks():
         # only a part-year figure: the card shows it, without a change
         point("ha-noi", 31609, "partial", "2015-01-01", "2015-11-16", indicator="petitions"),
     )
-    cards = measures.headline_cards(points, ["ha-noi", "gia-lai"], ["reception_turns", "petitions", "models_registered"])
+    cards = measures.headline_cards(points, ["ha-noi", "gia-lai"],
+                                    ["reception_turns", "petitions", "models_registered"])
     assert _rows(cards, "locality_id", "indicator", "breakdown", "period_kind", "value", "previous_year",
                  "previous_value", "change_abs", "change_pct", "later_value") == [
         ("ha-noi", "reception_turns", "regular", "year", 22858.0, 2022, 24240.0, -1382.0, -5.7013, None),

@@ -22,7 +22,8 @@ def test_key_round_trip(period, key):
     assert Period.from_key(key) == period
 
 
-@pytest.mark.parametrize("key", ["", "20x4", "week:2024-01-01:2024-01-07", "partial:2024-13-01:", "partial:2024-07-01:2024-01-01", "a:b"])
+@pytest.mark.parametrize("key", ["", "20x4", "week:2024-01-01:2024-01-07", "partial:2024-13-01:",
+                                 "partial:2024-07-01:2024-01-01", "a:b"])
 def test_bad_keys_raise(key):
     with pytest.raises(ValueError):
         Period.from_key(key)

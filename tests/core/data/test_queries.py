@@ -8,8 +8,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from core.data import db, queries
+from core.data import db, measures, queries
 from core.data.period import Period
+from core.ui import cached
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +82,8 @@ def test_compare_values_districts_of_hanoi_keep_every_district():
 
 
 def test_compare_values_provinces_keep_the_named_ones():
-    values = queries.compare_values("reception_turns", "total", Period.year(2024), "province", always=["ha-noi", "gia-lai"])
+    values = queries.compare_values("reception_turns", "total", Period.year(2024), "province",
+                                    always=["ha-noi", "gia-lai"])
     assert _rows(values, "locality_id", "value") == [("ha-noi", None), ("gia-lai", 2861.0)]
 
 
@@ -109,7 +111,8 @@ def test_observations_filters(filters, n):
 def test_sources_count_every_figure():
     sources = queries.sources()
     assert sources["n_observations"].sum() == 84
-    assert sources.set_index("id").at["s004.txt", "n_observations"] == len(queries.observations(province="gia-lai").query("source_id == 's004.txt'"))
+    from_s004 = queries.observations(province="gia-lai").query("source_id == 's004.txt'")
+    assert sources.set_index("id").at["s004.txt", "n_observations"] == len(from_s004)
 
 
 def test_profile_points_soc_son():
@@ -124,8 +127,6 @@ def test_year_bounds_and_build_info():
 
 
 def test_cached_queries_follow_a_rebuilt_file(built_db, tmp_path, monkeypatch):
-    from core.ui import cached
-
     copy = tmp_path / "copy.duckdb"
     shutil.copy(built_db, copy)
     monkeypatch.setenv("DANVAN_DB", str(copy))
@@ -150,8 +151,6 @@ def test_count_and_limit_agree_with_the_rows(filters):
 @pytest.mark.parametrize("localities", [["ha-noi", "gia-lai"], ["gia-lai", "ha-noi.soc-son", "gia-lai-2025"]])
 def test_headline_points_hold_what_the_cards_read(localities):
     """The cards from headline_points equal the cards from every year and part-year figure."""
-    from core.data import measures
-
     catalog = queries.indicators()
     headline = catalog.loc[catalog["headline"], "code"].tolist()
     every = []

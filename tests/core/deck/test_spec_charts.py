@@ -1,4 +1,5 @@
-"""core/deck/spec_charts.py: the figures (core.charts.figures over core.data.queries), notes and sources of spec charts."""
+"""core.deck.spec_charts: the figures (core.charts.figures over core.data.queries), notes and sources of a deck's
+charts."""
 from __future__ import annotations
 
 import pytest

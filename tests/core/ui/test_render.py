@@ -2,6 +2,7 @@
 import json
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from core.charts.spec import ChartSpec
 from core.ui import render
@@ -19,7 +20,8 @@ def test_plotly_config_downloads_a_slide_sized_png_named_after_the_chart():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Báo *Gia* Lai", r"Báo \*Gia\* Lai"), ("[a](http://x)", r"\[a\]\(http\://x\)"), ("<b>x</b>", r"\<b\>x\</b\>"), (None, ""),
+    [("Báo *Gia* Lai", r"Báo \*Gia\* Lai"), ("[a](http://x)", r"\[a\]\(http\://x\)"), ("<b>x</b>", r"\<b\>x\</b\>"),
+     (None, ""),
      ("ha-noi.soc-son", "ha-noi.soc-son"), ("- gạch đầu dòng", r"\- gạch đầu dòng"), (":red[đỏ]", r"\:red\[đỏ\]")],
 )
 def test_plain_md(text, expected):
@@ -40,17 +42,16 @@ def test_register_chart_action_once():
 
 
 def test_show_chart_hands_the_drawn_rows_to_every_action(built_db, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
     monkeypatch.setenv("DANVAN_DB", str(built_db))  # the buttons read the catalog: the test's own database
 
     def script():
-        import pandas as pd
-        import plotly.graph_objects as go
-        import streamlit as st
+        # AppTest runs this function's body as a script of its own: it imports what it uses.
+        import pandas as pd  # noqa: PLC0415
+        import plotly.graph_objects as go  # noqa: PLC0415
+        import streamlit as st  # noqa: PLC0415
 
-        from core.charts.spec import ChartSpec
-        from core.ui import render
+        from core.charts.spec import ChartSpec  # noqa: PLC0415
+        from core.ui import render  # noqa: PLC0415
 
         def action(fig, spec, rows):
             st.write(f"{spec.chart_id}: {len(fig.data)} trace, rows {list(rows['value'])}")

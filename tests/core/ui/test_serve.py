@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from tests.support.live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
 
 
 @pytest.mark.browser
 def test_first_visitor_opening_a_page_link_gets_that_page(built_db):
-    from playwright.sync_api import sync_playwright
-
     with dashboard_server(built_db) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page()

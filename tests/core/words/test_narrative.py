@@ -39,7 +39,8 @@ def test_card_sentence(i, indicator, breakdown, unit, lang, expected):
 
 
 def test_no_sentence_without_a_previous_year():
-    assert narrative.card_sentence(CARDS[2], place="Gia Lai", indicator_name="x", breakdown_name="Tổng số", unit="mô hình") is None
+    assert narrative.card_sentence(CARDS[2], place="Gia Lai", indicator_name="x", breakdown_name="Tổng số",
+                                   unit="mô hình") is None
 
 
 @pytest.mark.parametrize(("change", "pct", "expected"), [
@@ -51,7 +52,8 @@ def test_change_phrase(change, pct, expected):
 
 
 def test_card_texts():
-    text = narrative.card_texts(CARDS[1], indicator_name="Đơn thư tiếp nhận", breakdown_name="Khiếu nại, tố cáo", unit="đơn")
+    text = narrative.card_texts(CARDS[1], indicator_name="Đơn thư tiếp nhận", breakdown_name="Khiếu nại, tố cáo",
+                                unit="đơn")
     assert (text.label, text.value, text.delta, text.delta_description, text.direction) == (
         "Đơn thư tiếp nhận (Khiếu nại, tố cáo) (đơn)", "171", "−25 (−12,8%)", "so với 2023", "down")
     assert text.caption == "Năm 2024 · số năm 2023 suy ra từ mức tăng/giảm nguồn nêu · Nguồn: Báo Gia Lai, 05/12/2024"
