@@ -21,11 +21,6 @@ EMPTY = ("Chưa có biểu đồ nào. Mở trang Tổng quan, Xu hướng, So s
          "đồ cần dùng (bộ lọc lúc đó được giữ nguyên), rồi quay lại trang này để sắp xếp và tải tệp PowerPoint.")
 
 
-@pytest.fixture(autouse=True)
-def _database(built_db, monkeypatch):
-    monkeypatch.setenv("DANVAN_DB", str(built_db))
-
-
 @pytest.fixture
 def downloads(monkeypatch) -> dict[str, tuple]:
     """What each download button would hand the browser on a click: file id → (make the bytes, mime, file name)."""

@@ -1,0 +1,46 @@
+"""Dữ liệu & nguồn run headless (AppTest): the tables, downloads and filters, a link restoring them."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support.app_pages import ok, open_page
+
+DATA = "pages/data.py"
+
+
+def test_data_page_tables_and_downloads():
+    at = ok(open_page(DATA))
+    observations, sources, glossary = (d.value for d in at.dataframe)
+    assert len(observations) == 84 and len(sources) == 30 and len(glossary) == 10
+    assert sources["Số số liệu"].sum() == 84
+    assert {"Câu trích", "Đường dẫn", "Nơi đăng", "Ngày đăng", "Nguồn"} <= set(observations.columns)
+    assert [b.proto.label for b in at.get("download_button")] == ["Tải CSV", "Tải Excel (XLSX)", "Tải Parquet"]
+    assert glossary["Tên (tiếng Anh)"].iloc[0] == "Citizen reception turns"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rows"),
+    [
+        ("data.province", "gia-lai", 27),
+        ("data.district", "ha-noi.soc-son", 10),
+        ("data.indicator", "petitions", 11),
+        ("data.year", "2024", 27),
+        ("data.kind", "cumulative", 23),
+    ],
+)
+def test_data_each_filter_changes_the_rows(key, value, rows):
+    at = ok(open_page(DATA))
+    at.selectbox(key=key).set_value(value).run()
+    assert len(ok(at).dataframe[0].value) == rows
+
+
+def test_data_url_restores_and_empty_says_so():
+    at = ok(open_page(DATA, {"province": "ha-noi", "district": "ha-noi.soc-son", "kind": "cumulative"}))
+    assert len(at.dataframe[0].value) == 9
+    empty = ok(open_page(DATA, {"indicator": "inspections", "year": "2015"}))
+    assert [i.value for i in empty.info] == ["Không có số liệu nào phù hợp bộ lọc. Hãy bỏ bớt điều kiện."]
+    assert not empty.get("download_button")
+    bad = ok(open_page(DATA, {"year": "abc"}))
+    assert [w.value for w in bad.warning] == [
+        "Tham số “year=abc” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định."]
+    assert len(bad.dataframe[0].value) == 84
