@@ -24,8 +24,10 @@ from core.data.period import as_date
 from core.words import fmt
 from core.words.i18n import setting, t
 from core.words.sources import SourceRef, source_label
+from domain.kinds import PERIOD_KINDS
 from domain.reform import REFORM_DATE
 
+OTHER_KINDS = tuple(k for k in PERIOD_KINDS if k != "year")  # drawn as separate marked points, never joined
 OTHER_X_OFFSET = 0.22  # a non-year point sits just right of its year's tick, apart from any yearly point
 TITLE_LIMIT = 80
 
@@ -275,7 +277,7 @@ def _other_traces(look: _Look, sid: object, label: str, color: str, rows: pd.Dat
     for kind, group in rows.groupby("period_kind", sort=True):
         xs = [as_date(v).year + OTHER_X_OFFSET for v in group["period_end"]]  # type: ignore[union-attr]
         symbol = style["period_symbols"].get(kind, style["period_symbols"]["unknown"])
-        legend_key = f"chart.legend_{kind}" if kind in ("partial", "cumulative", "event") else "chart.legend_unknown"
+        legend_key = f"chart.legend_{kind}" if kind in OTHER_KINDS else "chart.legend_unknown"
         traces.append({
             "type": "scatter", "x": xs, "y": group["value"].astype(float).tolist(),
             "mode": "markers+text" if look.value_labels else "markers",

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from core.charts.figures import OTHER_KINDS
 from core.data.measures import MODES
 from core.ui.downloads import WRITERS
 from core.words import i18n
@@ -44,7 +45,7 @@ TEMPLATES = {
     "filter.scope_{}": ("provinces", "districts"),
     "period_kind.{}": PERIOD_KINDS,
     "qualifier.{}": tuple(q for q in QUALIFIERS if q != "exact"),
-    "chart.legend_{}": ("partial", "cumulative", "event"),
+    "chart.legend_{}": OTHER_KINDS,
     "export.{}": ("png", "svg"),
     "export.{}_help": ("png", "svg"),
     "data.download_{}": tuple(WRITERS),
@@ -117,3 +118,11 @@ def test_keys_built_from_templates_exist(key):
 def test_unknown_text_is_an_error():
     with pytest.raises(KeyError):
         i18n.t("no.such.text")
+
+
+def test_every_text_is_asked_for():
+    """No word in data/ui.yaml that nothing shows (own sentence templates are looked up by indicator)."""
+    asked = {k for _, form, k in ASKED if form == "key"} | {t.format(v) for t, vs in TEMPLATES.items() for v in vs}
+    unused = sorted(k for k, _ in _texts(i18n.ui()["text"])
+                    if k not in asked and not k.startswith("sentence.templates."))
+    assert unused == []
