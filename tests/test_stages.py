@@ -5,14 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from db_rows import database_rows
-
 from etl import stages
 from etl.catalog import load_catalog
 from etl.extract import Extractor
 from etl.gazetteer import default_gazetteer
 from etl.locindex import ExtendedGazetteer
 from etl.paths import REPORTS, REVIEW, TABLES
+from tests.support.db_rows import database_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "fixtures" / "broken"

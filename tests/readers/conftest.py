@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from document_fixtures import docx_to_pdf, pdf_to_scan, write_docx
 
 from etl.readers import read_document
 from etl.report import Report
+from tests.readers.document_fixtures import docx_to_pdf, pdf_to_scan, write_docx
 
 
 @pytest.fixture(scope="session")

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from document_fixtures import docx_to_pdf, locked_docx, zip_bomb_docx
 from docx import Document
 
 from etl.errors import InputError
 from etl.readers import check_file, extract_document, read_document
 from etl.readers.filetype import SIZE_ENV
 from etl.readers.ocr import TESSERACT_ENV
+from tests.readers.document_fixtures import docx_to_pdf, locked_docx, zip_bomb_docx
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from document_fixtures import EXPECTED_FIGURES, EXPECTED_TABLE_FIGURES
+from tests.readers.document_fixtures import EXPECTED_FIGURES, EXPECTED_TABLE_FIGURES
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,12 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from document_fixtures import (
+
+from etl.document import LOW_CONFIDENCE, Where
+from etl.extract import Extractor
+from etl.readers import extract_document, mark_confidence, read_document
+from etl.report import Report
+from tests.readers.document_fixtures import (
     EXPECTED_FIGURES,
     EXPECTED_TABLE_FIGURES,
     PARAGRAPHS,
@@ -16,11 +21,6 @@ from document_fixtures import (
     TABLES,
     TITLE,
 )
-
-from etl.document import LOW_CONFIDENCE, Where
-from etl.extract import Extractor
-from etl.readers import extract_document, mark_confidence, read_document
-from etl.report import Report
 
 TABLE_AFTER = [after for _, after in TABLES]
 

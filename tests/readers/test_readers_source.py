@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from document_fixtures import TITLE
 from docx import Document
 
 from etl.readers import read_document, source_details
 from etl.readers.source import find_source_details
+from tests.readers.document_fixtures import TITLE
 
 BODY = "Năm 2024, toàn tỉnh đã tiếp 1.200 lượt công dân đến trình bày kiến nghị và phản ánh về nhiều việc."
 OFFICIAL = ["THÀNH ỦY HÀ NỘI", "BAN DÂN VẬN", "*", "Số: 310 - BC/BDVTU",
