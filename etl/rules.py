@@ -16,6 +16,7 @@ from datetime import date
 from functools import partial
 from typing import TypeVar
 
+from domain.kinds import PERIOD_KINDS, QUALIFIERS  # the one list, shared with core (etl/sql/schema.sql CHECKs it)
 from etl.catalog import Catalog, Indicator
 from etl.errors import InputError, nearest
 from etl.gazetteer import Gazetteer, Locality
@@ -28,8 +29,6 @@ REQUIRED = ("locality", "indicator", "period", "value", "source")
 # Every column a row is read with: the required ones, then the optional ones (data/tables/README.md).
 COLUMNS = (*REQUIRED, "breakdown", "province", "period_kind", "qualifier", "derived", "note", "source_url",
            "publisher", "published")
-PERIOD_KINDS = ("year", "partial", "cumulative", "event")
-QUALIFIERS = ("exact", "at_least", "approx")
 DERIVED_YES = ("yes", "true", "1", "có")
 DERIVED_NO = ("no", "false", "0", "không")
 DERIVED_HOW = "theo bảng của chuyên viên"  # how a table's derived figure was derived

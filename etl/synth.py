@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import yaml
 
+from domain.reform import LAST_DAY_BEFORE_REFORM
 from etl.bulktable import Vocab
 from etl.catalog import Catalog, load_catalog
 from etl.gazetteer import Gazetteer, Locality
@@ -35,7 +36,7 @@ N_COMMUNES = 10_600
 DEFAULT_SEED = 2025
 DEFAULT_YEARS = 15
 DEFAULT_END_YEAR = 2024
-REFORM_EVE = date(2025, 6, 30)  # districts and communes as they were until the July 2025 reform
+REFORM_EVE = LAST_DAY_BEFORE_REFORM  # districts and communes as they were until the July 2025 reform
 TABLE_COLUMNS = ("locality", "province", "indicator", "breakdown", "period", "value", "qualifier", "derived",
                  "source", "publisher", "published", "note")
 NOTE_ESTIMATE = "số liệu ước tính (giả lập)"
