@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,14 +58,19 @@ def _chart_data(page: Page, index: int = 0) -> list:
     )
 
 
-def _wait_for_new_chart(page: Page, before: list, index: int = 0) -> list:
-    deadline = time.monotonic() + 30
+def _wait_for_chart(page: Page, condition: Callable[[list], bool], index: int = 0) -> list:
+    """The index-th chart's traces once `condition` holds for them (a page being redrawn may show stale charts)."""
+    deadline, now = time.monotonic() + 30, None
     while time.monotonic() < deadline:
         now = _chart_data(page, index)
-        if now and now != before:
+        if now and condition(now):
             return now
         page.wait_for_timeout(200)
-    raise AssertionError(f"chart {index} did not change from {before}")
+    raise AssertionError(f"chart {index} never became what was awaited; last seen {now}")
+
+
+def _wait_for_new_chart(page: Page, before: list, index: int = 0) -> list:
+    return _wait_for_chart(page, lambda now: now != before, index)
 
 
 def _pick(page: Page, select_index: int, option: str) -> None:
@@ -131,8 +136,8 @@ def test_district(page: Page, server: str) -> None:
     expect(page.get_by_text(re.compile("Sóc Sơn là huyện của Hà Nội đến hết ngày 30/06/2025"))).to_be_visible()
     before = _chart_data(page)
     _pick(page, 1, "Tây Hồ")
-    after = _wait_for_new_chart(page, before)
-    assert {t[0] for t in after} == {"Mô hình — lũy kế", "Điển hình — lũy kế"}
+    assert {t[0] for t in before} != {"Mô hình — lũy kế", "Điển hình — lũy kế"}
+    _wait_for_chart(page, lambda now: {t[0] for t in now} == {"Mô hình — lũy kế", "Điển hình — lũy kế"})
     assert "district=ha-noi.tay-ho" in page.url
 
 
