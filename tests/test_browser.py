@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pptx import Presentation
 
 from tests.support.live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
@@ -74,8 +75,20 @@ def _wait_for_new_chart(page: Page, before: list, index: int = 0) -> list:
 
 
 def _pick(page: Page, select_index: int, option: str) -> None:
-    page.locator('[data-testid="stSelectbox"]').nth(select_index).click()
-    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+    """Open the select_index-th selectbox and choose `option`; a click that lands while the page is being
+    redrawn opens nothing, so the box is clicked again until its list shows the option."""
+    box = page.locator('[data-testid="stSelectbox"]').nth(select_index)
+    wanted = page.get_by_role("option", name=re.compile(re.escape(option))).first
+    deadline = time.monotonic() + 30
+    while True:
+        box.click()
+        try:
+            wanted.wait_for(state="visible", timeout=3000)
+            break
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise
+    wanted.click()
 
 
 def _screenshot(page: Page, name: str, height: int) -> None:
