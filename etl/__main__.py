@@ -1,4 +1,4 @@
-"""Command line: python -m etl {extract,build,synth,facts} …"""
+"""Command line: python -m etl {extract,build,synth,facts,reference} …"""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +10,15 @@ from pathlib import Path
 from etl.errors import InputError
 from etl.figure import OUTPUT_COLUMNS
 from etl.lock import WAIT_SECONDS
-from etl.paths import DB_ENV, REPORTS, REVIEW, TABLES, database_path
+from etl.paths import (
+    DB_ENV,
+    LOCALITIES,
+    REFERENCE,
+    REPORTS,
+    REVIEW,
+    TABLES,
+    database_path,
+)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -108,6 +116,30 @@ def _facts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reference(args: argparse.Namespace) -> int:
+    from etl.reference.make import differences, make_reference, write_reference  # noqa: PLC0415
+    from etl.reference.sources import Repo  # noqa: PLC0415
+
+    chosen = None if args.provinces == "all" else [c.strip() for c in args.provinces.split(",") if c.strip()]
+    try:
+        ref = make_reference(Repo(Path(args.dvhcvn)), Repo(Path(args.old)), Path(args.localities),
+                             new_provinces=chosen)
+    except InputError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    if args.check:
+        stale = differences(ref, out)
+        for name in stale:
+            print(f"khác với nguồn (differs from the sources): {out / name}", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_reference(ref, out):
+        print(f"đã ghi {path}", file=sys.stderr)
+    print(f"{len(ref.units)} đơn vị thêm vào danh mục, {len(ref.former)} xã cũ, {len(ref.links)} liên kết cũ → mới",
+          file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description="ETL số liệu công tác dân vận → DuckDB")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -145,6 +177,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", help=db_help)
     p.add_argument("--format", choices=("jsonl", "csv"), default="csv")
     p.set_defaults(func=_facts)
+
+    p = sub.add_parser("reference", help="dựng lại dữ liệu tham chiếu đơn vị hành chính (data/reference/) từ nguồn công khai")
+    p.add_argument("--dvhcvn", required=True, help="kho dvhcvn/20250701 (thư mục git, bare hoặc bản checkout)")
+    p.add_argument("--old", required=True, help="kho daohoangson/dvhcvn (data/sorted.json: đơn vị trước 01/07/2025)")
+    p.add_argument("--localities", default=str(LOCALITIES), help="danh mục giữ tay (mã của nó được giữ nguyên)")
+    p.add_argument("--out", default=str(REFERENCE))
+    p.add_argument("--provinces", default="all",
+                   help="mã các tỉnh mới có danh sách xã: all (34 tỉnh) hoặc ví dụ 01,52")
+    p.add_argument("--check", action="store_true", help="chỉ so sánh với tệp đã có, không ghi (mã thoát 1 nếu khác)")
+    p.set_defaults(func=_reference)
 
     args = parser.parse_args(argv)
     return args.func(args)
