@@ -35,7 +35,8 @@ system-deps-test:
 
 # The database is rebuilt when it is missing or older than any of its inputs.
 DB_INPUTS := $(wildcard data/reports/*.txt data/tables/*.csv data/tables/*.xlsx) data/review.csv \
-	data/localities.csv data/indicators.yaml data/lexicon.yaml $(wildcard etl/*.py etl/sql/*.sql domain/*.py)
+	data/localities.csv $(wildcard data/reference/*.csv) data/indicators.yaml data/lexicon.yaml \
+	$(wildcard etl/*.py etl/sql/*.sql domain/*.py)
 
 $(DB): $(STAMP) $(DB_INPUTS)
 	$(PY) -m etl build --db $@

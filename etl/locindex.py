@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from datetime import date
 from weakref import WeakKeyDictionary
 
 from etl.errors import InputError
-from etl.gazetteer import Gazetteer, Locality
+from etl.gazetteer import Gazetteer, Locality, of_kinds, split_kind
+from etl.succession import Succession
 from etl.textnorm import fold
 
-# The same words Gazetteer.find drops in front of a name.
-_PREFIX_RE = re.compile(r"^(tỉnh|thành phố|tp\.?|quận|huyện|thị xã|phường|xã|q\.|h\.)\s+")
 LEVELS = ("province", "district", "commune")
 LOCALITY_COLUMNS = ("id", "name", "kind", "level", "gso_code", "parent_id", "valid_from", "valid_to",
                     "successor_id", "aliases", "note")
@@ -45,9 +43,9 @@ class LocalityIndex:
     def find(self, name: str, *, level: str | None = None, province: str | None = None,
              on: date | None = None) -> list[Locality]:
         """What `Gazetteer.find` returns, looked up instead of searched."""
-        key = _PREFIX_RE.sub("", fold(name.strip()))
-        out = [loc for loc in self._by_name.get(key, ())
-               if (level is None or loc.level == level) and loc.valid_on(on)]
+        key, kinds = split_kind(name)
+        out = of_kinds([loc for loc in self._by_name.get(key, ())
+                        if (level is None or loc.level == level) and loc.valid_on(on)], kinds)
         if province:
             pkey = fold(province)
             out = [loc for loc in out
@@ -75,15 +73,14 @@ class ExtendedGazetteer(Gazetteer):
     with it: tables never need it, and for 10,000 communes it takes seconds.
     """
 
-    def __init__(self, localities: list[Locality]) -> None:  # noqa: D107 - the text index waits
-        self.by_id = {loc.id: loc for loc in localities}
-        self.localities = localities
+    def __init__(self, localities: list[Locality], succession: Succession | None = None) -> None:  # noqa: D107
+        self._init_places(localities, succession)  # the text index waits
 
     def __getattr__(self, name: str):
-        # Only reached for an attribute that is not there yet: the text index Gazetteer.__init__ makes.
+        # Only reached for an attribute that is not there yet: the text index Gazetteer builds.
         if name.startswith("_") and not name.startswith("__") and "_text_index_built" not in self.__dict__:
             self.__dict__["_text_index_built"] = True
-            Gazetteer.__init__(self, self.localities)
+            self._build_text_index()
             return getattr(self, name)
         raise AttributeError(name)
 

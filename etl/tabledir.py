@@ -45,8 +45,8 @@ def read_table_dir(folder: Path, known: Gazetteer) -> TableDir:
 
 
 def gazetteer_with(base: Gazetteer, extra: list[Locality]) -> Gazetteer:
-    """`base` when there is nothing extra, else base plus the extra localities."""
-    return ExtendedGazetteer([*base.localities, *extra]) if extra else base
+    """`base` when there is nothing extra, else base plus the extra localities (and base's links)."""
+    return ExtendedGazetteer([*base.localities, *extra], base.succession) if extra else base
 
 
 def is_synthetic_source(title: str) -> bool:

@@ -41,7 +41,7 @@ BROKEN_INPUTS = [
     ("long_cell.csv", "long_cell.csv: CSV hỏng ở dòng 3: field larger than field limit (131072)"),
     ("wrong_extension.txt.table", "wrong_extension.txt.table: chỉ nhận .csv, .xlsx hoặc .parquet, không nhận .table"),
     ("unknown_locality.csv", "unknown_locality.csv dòng 3: địa phương không có trong danh mục: 'Atlantis'; "
-                             "gần nhất: Thanh Trì, Gia Lai, Tây Ninh"),
+                             "gần nhất: Vật Lại, Tân Tri, Cát Lái"),
     ("misspelt_district.csv", "misspelt_district.csv dòng 3: địa phương không có trong danh mục: 'Pleikuu'; "
                               "gần nhất: Pleiku"),
     ("district_of_other_province.csv", "district_of_other_province.csv dòng 3: địa phương 'Sóc Sơn' không thuộc "

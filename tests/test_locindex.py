@@ -8,20 +8,32 @@ import pytest
 from etl.errors import InputError
 from etl.gazetteer import Gazetteer, default_gazetteer
 from etl.locindex import ExtendedGazetteer, LocalityIndex, read_extra_localities
+from etl.paths import LOCALITIES
 
 HEAD = "id,name,kind,level,gso_code,parent_id,valid_from,valid_to,successor_id,aliases,note\n"
+
+
+def sample_gazetteer() -> Gazetteer:
+    """Every locality of data/localities.csv, every 20th reference unit and the namesakes of a few:
+    the property holds for any gazetteer, and the linear Gazetteer.find stays quick on this one."""
+    full = default_gazetteer()
+    hand = {r.split(",", 1)[0] for r in LOCALITIES.read_text(encoding="utf-8").splitlines()[1:]}
+    namesakes = {"An Khê", "Ba Đình", "Sóc Sơn", "Diên Hồng", "Tân Lập"}
+    return Gazetteer([loc for n, loc in enumerate(full.localities)
+                      if loc.id in hand or n % 20 == 0 or loc.name in namesakes])
 
 
 def names_to_try(gaz: Gazetteer) -> list[str]:
     out = []
     for loc in gaz.localities:
         for name in gaz.names_of(loc):
-            out += [name, name.upper(), f"huyện {name}", f"Tỉnh {name}", f"TP. {name}", f"  {name} ", name + "x"]
+            out += [name, name.upper(), f"huyện {name}", f"xã {name}", f"Phường {name}", f"Tỉnh {name}",
+                    f"TP. {name}", f"  {name} ", name + "x"]
     return out + ["", "Atlantis", "xã", "Hoà Bình", "Hòa Bình"]
 
 
 def test_index_finds_what_the_gazetteer_finds():
-    gaz = default_gazetteer()
+    gaz = sample_gazetteer()
     index = LocalityIndex(gaz)
     provinces = [None, "Hà Nội", "Gia Lai", "gia lai", "Đà Nẵng", "Atlantis"]
     for name in names_to_try(gaz):

@@ -43,8 +43,12 @@ def test_parse_years_rejects(value):
     ("Gia Lai", list(range(2022, 2026)), ["gia-lai", "gia-lai-2025"], None),
     ("Sóc Sơn", [2024], ["ha-noi.soc-son"], None),
     ("An Khê", [2022], ["gia-lai.an-khe"], None),
-    ("An Khê", [2025], [], "tên 'An Khê' chỉ nhiều địa phương: da-nang-2025.an-khe, gia-lai.an-khe; hãy ghi mã"),
-    ("Sóc Sơn", [2026], [], "địa phương 'Sóc Sơn' không tồn tại trong các năm đã chọn (ha-noi.soc-son)"),
+    ("An Khê", [2025], [], ("tên 'An Khê' chỉ nhiều địa phương: da-nang-2025.an-khe, gia-lai-2025.phuong-an-khe, "
+                           "gia-lai.an-khe; hãy ghi mã")),
+    ("Sóc Sơn", [2026], ["ha-noi.xa-soc-son"], None),  # since 1 July 2025 the name is a commune's (xã Sóc Sơn)
+    ("Ba Vì", [2026], [], "tên 'Ba Vì' chỉ nhiều địa phương: ha-noi.xa-ba-vi, quang-ngai-2025.xa-ba-vi; hãy ghi mã"),
+    ("Pleiku", [2023], ["gia-lai.pleiku"], None),
+    ("Quy Nhơn", [2030], ["gia-lai-2025.phuong-quy-nhon"], None),
     ("Hà Nôi", [2024], [], "không có địa phương 'Hà Nôi' (dùng tên hoặc mã như ha-noi, gia-lai.pleiku)"),
     ("", [2024], [], "địa phương '' không hợp lệ"),
 ])
