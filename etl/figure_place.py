@@ -72,8 +72,8 @@ class PlaceFinder:
             return Place(self.pick_version(tuple(cands)))
         district = next((c for c in cands if c.level == "district"), None)
         if district is None:
-            commune = cands[0]
-            return Place(self.gaz.province_of(commune), None, commune.name)
+            commune = self.gaz.commune_on(cands, self.ref_date)
+            return Place(self.gaz.province_of(commune), commune) if commune else None
         return Place(self.gaz.province_of(district), district)
 
     def _unknown(self, m: Mention, ctx_prov: Locality | None) -> Place | None:
