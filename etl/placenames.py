@@ -51,7 +51,7 @@ def locality_candidates(gaz: Gazetteer, name: str, province: str) -> Locality | 
 def choose_locality(gaz: Gazetteer, candidates: Candidates, on: date | None) -> Locality:
     """Among the localities a name can mean, the one valid on `on` (one candidate: that one)."""
     valid = [loc for loc in candidates.found if loc.valid_on(on)] or list(candidates.found)
-    districts = [loc for loc in valid if loc.level == "district"]
+    districts = [loc for loc in valid if loc.level == "district"] or [loc for loc in valid if loc.level == "commune"]
     if len({gaz.province_of(loc).id for loc in districts}) > 1 and not candidates.province:
         names = ", ".join(f"{loc.name} ({gaz.province_of(loc).name})" for loc in districts)
         raise InputError(f"tên {candidates.name!r} có ở nhiều tỉnh ({names}): thêm cột province")
