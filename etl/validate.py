@@ -25,6 +25,7 @@ from etl.rules import (
     plausible_end,
     sane_span,
 )
+from etl.validity import check_validity, refuse_outside_validity
 
 
 @dataclass
@@ -64,6 +65,7 @@ def validate(figures: list[Figure], gaz: Gazetteer, catalog: Catalog, bulk: Sequ
         try:
             fig = locate(fig, gaz)
             _check(fig, catalog)
+            check_validity(fig, gaz)
         except InputError as exc:
             out.rejected.append((fig, f"{_where_figure(fig)}: {exc.message}"))
             continue
@@ -72,8 +74,10 @@ def validate(figures: list[Figure], gaz: Gazetteer, catalog: Catalog, bulk: Sequ
     out.rejected.extend(over)
     for table in bulk:
         kept, rejected = _check_bulk(table)
+        kept, outside = refuse_outside_validity(kept, gaz)
         out.bulk.append(kept)
         out.rejected.extend((None, why) for why in rejected)
+        out.rejected.extend((None, f"{_where(doc, ref)}: {why}") for doc, ref, why in outside)
     out.conflicts = find_conflicts(out.figures) if not out.bulk else find_conflicts_bulk(out.figures, out.bulk)
     return out
 
