@@ -50,6 +50,14 @@ def _frames(gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures:
         "parent_id": loc.parent_id or None, "valid_from": loc.valid_from, "valid_to": loc.valid_to,
         "successor_id": loc.successor_id or None, "aliases": list(loc.aliases), "note": loc.note or None,
     } for loc in gaz.localities])
+    succession = gaz.succession
+    former = pd.DataFrame([{
+        "id": c.id, "name": c.name, "kind": c.kind, "gso_code": c.gso_code, "parent_id": c.parent_id,
+        "valid_to": c.valid_to,
+    } for c in succession.former], columns=["id", "name", "kind", "gso_code", "parent_id", "valid_to"])
+    links = pd.DataFrame([{
+        "old_id": k.old_id, "new_id": k.new_id, "share": k.share, "new_inside_old": k.new_inside_old,
+    } for k in succession.links], columns=["old_id", "new_id", "share", "new_inside_old"])
     indicators = pd.DataFrame([{
         "code": i.code, "name_vi": i.name_vi, "name_en": i.name_en, "unit_vi": i.unit_vi, "unit_en": i.unit_en,
         "description_vi": i.description_vi, "description_en": i.description_en, "headline": i.headline,
@@ -66,8 +74,8 @@ def _frames(gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures:
     } for s in sorted(sources, key=lambda s: s.id)], columns=["id", "kind", "title", "publisher", "url", "published",
                                                               "published_date", "file_name", "file_hash"])
     obs = observations_frame(figures)
-    return {"localities": localities, "indicators": indicators, "breakdowns": breakdowns, "sources": src,
-            "observations": obs}
+    return {"localities": localities, "former_communes": former, "locality_links": links, "indicators": indicators,
+            "breakdowns": breakdowns, "sources": src, "observations": obs}
 
 
 OBS_COLUMNS = ["id", "locality_id", "indicator", "breakdown", "period_kind", "period_start", "period_end", "value",
@@ -179,7 +187,8 @@ def write_new(path: Path, gaz: Gazetteer, catalog: Catalog, sources: list[Source
         try:
             con.execute("SET enable_progress_bar = false")
             con.execute(schema_sql(bulk=bulk_load))
-            for table in ("localities", "indicators", "breakdowns", "sources", "observations"):
+            for table in ("localities", "former_communes", "locality_links", "indicators", "breakdowns", "sources",
+                          "observations"):
                 frame = frames[table]
                 con.register("frame", frame)
                 cols = ", ".join(frame.columns)

@@ -22,6 +22,8 @@ def scalar(con, sql):
     ("observations", "id"),
     ("observations", "source_id, locality_id, indicator, breakdown, period_kind, period_start, period_end, value, derived, figure_ref"),
     ("yearly_series", "locality_id, indicator, breakdown, year"),
+    ("former_communes", "id"), ("locality_links", "old_id, new_id"), ("admin_units", "id"),
+    ("reform_links", "old_id, new_id"), ("unit_search", "id, known_as"),
 ])
 def test_grain_is_unique(con, table, key):
     assert scalar(con, f"SELECT count(*) - count(DISTINCT ({key})) FROM {table}") == 0
@@ -45,9 +47,27 @@ def test_parents_exist(con):
                        "WHERE c.parent_id IS NOT NULL AND p.id IS NULL") == 0
 
 
+def test_links_join_old_units_to_new_ones(con):
+    assert scalar(con, "SELECT count(*) FROM locality_links k ANTI JOIN admin_units u ON u.id = k.old_id") == 0
+    assert scalar(con, "SELECT count(*) FROM locality_links k JOIN localities o ON o.id = k.old_id "
+                       "WHERE o.level <> 'district' OR o.valid_to <> DATE '2025-06-30'") == 0
+    assert scalar(con, "SELECT count(*) FROM locality_links k JOIN localities n ON n.id = k.new_id "
+                       "WHERE n.level <> 'commune' OR n.valid_from <> DATE '2025-07-01'") == 0
+    assert scalar(con, "SELECT count(*) FROM former_communes c JOIN localities d ON d.id = c.parent_id "
+                       "WHERE d.level = 'district'") == scalar(con, "SELECT count(*) FROM former_communes")
+    assert scalar(con, "SELECT count(*) FROM reform_links") == \
+        scalar(con, "SELECT count(*) FROM locality_links") + \
+        scalar(con, "SELECT count(*) FROM localities WHERE successor_id IS NOT NULL")
+
+
 def test_reference_data_counts(con):
     assert scalar(con, "SELECT count(*) FROM localities WHERE parent_id = 'ha-noi' AND level = 'district'") == 30
     assert scalar(con, "SELECT count(*) FROM localities WHERE parent_id = 'gia-lai' AND level = 'district'") == 17
+    assert scalar(con, "SELECT count(*) FROM localities WHERE parent_id = 'binh-dinh' AND level = 'district'") == 11
+    assert scalar(con, "SELECT count(*) FROM localities WHERE parent_id = 'ha-noi' AND level = 'commune'") == 126
+    assert scalar(con, "SELECT count(*) FROM localities WHERE parent_id = 'gia-lai-2025' AND level = 'commune'") == 135
+    assert scalar(con, "SELECT count(*) FROM localities WHERE level = 'commune' AND valid_from = DATE '2025-07-01'") \
+        == 3321
     assert scalar(con, "SELECT count(*) FROM localities WHERE level = 'district' AND valid_to <> DATE '2025-06-30'") == 0
     assert con.execute("SELECT valid_from, gso_code FROM localities WHERE id = 'gia-lai-2025'").fetchall()[0] == \
         (__import__("datetime").date(2025, 7, 1), "52")

@@ -16,6 +16,44 @@ CREATE TABLE localities (
     CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to)
 );
 
+-- One row per commune, ward or township of Hà Nội, old Gia Lai and old Bình Định until 30/06/2025
+-- (data/reference/former_communes.csv). Not localities: before the reform figures are kept by district;
+-- these rows say what each new unit was formed from, and are found by the name search (unit_search).
+CREATE TABLE former_communes (
+    id        VARCHAR PRIMARY KEY,
+    name      VARCHAR NOT NULL,
+    kind      VARCHAR NOT NULL,               -- xã, phường, thị trấn
+    gso_code  VARCHAR NOT NULL,
+    parent_id VARCHAR NOT NULL REFERENCES localities (id),  -- its district
+    valid_to  DATE NOT NULL
+);
+
+-- One row per old unit × new unit that took some of its area on 1 July 2025 (data/reference/links.csv):
+-- old_id is a district (localities) or a former commune; new_id a commune-level unit (localities).
+-- Provinces are linked by localities.successor_id; the view reform_links has both.
+CREATE TABLE locality_links (
+    old_id         VARCHAR NOT NULL,
+    new_id         VARCHAR NOT NULL REFERENCES localities (id),
+    share          VARCHAR NOT NULL CHECK (share IN ('whole', 'part')),  -- all of the old unit's area, or some
+    new_inside_old BOOLEAN NOT NULL,          -- the new unit lies wholly within the old one
+    PRIMARY KEY (old_id, new_id)
+);
+
+-- For the pages (etl/sql/views.sql), in one place:
+--   admin_units      one row per unit of any era and level (localities and former communes): id, name,
+--                    kind, level, gso_code, parent, province_id/province, valid_from/valid_to, is_locality
+--                    (figures can be attached to it).
+--   reform_links     one row per old unit × new unit, named on both sides (kind, level, province,
+--                    validity), with share and new_inside_old. An old district's successors:
+--                    WHERE old_id = $id; a new unit's predecessors: WHERE new_id = $id (old_level says
+--                    district or commune); a province: its merged province, share 'whole'.
+--   unit_search      one row per unit × name it is known by (name and aliases), with search_key (lower
+--                    case, no tone marks, đ → d: match it with
+--                    lower(strip_accents(replace(replace($q, 'Đ', 'D'), 'đ', 'd')))), became (the units
+--                    an old unit went into) and formed_from (the units a new unit came from), as lists.
+--   observation_facts.crosses_validity   a figure whose period runs over its unit's first or last day
+--                    (an old district's "năm 2025"): kept, to be shown marked.
+
 -- One row per indicator of data/indicators.yaml.
 CREATE TABLE indicators (
     code           VARCHAR PRIMARY KEY,

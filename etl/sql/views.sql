@@ -12,6 +12,11 @@ SELECT
     l.level                                       AS locality_level,
     l.kind                                        AS locality_kind,
     l.valid_to                                    AS locality_valid_to,
+    l.valid_from                                  AS locality_valid_from,
+    -- The period runs over the locality's last day (an old district's "năm 2025") or its first (a new
+    -- ward's "từ 2021 đến nay"): kept, and shown marked. A period wholly outside is refused by the ETL.
+    (coalesce(o.period_end > l.valid_to, false)
+     OR coalesce(o.period_start < l.valid_from, false)) AS crosses_validity,
     year(o.period_end)                            AS year,
     -- A full calendar year: the one test of it, read by yearly_series and the pages' queries.
     (o.period_kind = 'year'
@@ -122,3 +127,75 @@ SELECT source_id, count(*) AS n_observations,
 FROM observations
 GROUP BY ALL
 ORDER BY ALL;
+
+-- What became of each unit on 1 July 2025 (tables localities, former_communes, locality_links; how the
+-- pages use these views: the comment at the end of etl/sql/schema.sql's reference tables).
+
+-- One row per administrative unit of any era and level: every locality and every former commune.
+CREATE VIEW admin_units AS
+WITH units AS (
+    SELECT id, name, kind, level, gso_code, parent_id, valid_from, valid_to, aliases, true AS is_locality
+    FROM localities
+    UNION ALL
+    SELECT id, name, kind, 'commune', gso_code, parent_id, NULL, valid_to, []::VARCHAR[], false
+    FROM former_communes
+)
+SELECT u.id, u.name, u.kind, u.level, u.gso_code, u.parent_id, p.name AS parent_name,
+       CASE WHEN u.level = 'province' THEN u.id WHEN p.level = 'province' THEN p.id ELSE p.parent_id END
+           AS province_id,
+       CASE WHEN u.level = 'province' THEN u.name WHEN p.level = 'province' THEN p.name ELSE pp.name END
+           AS province,
+       u.valid_from, u.valid_to, u.aliases, u.is_locality
+FROM units u
+LEFT JOIN localities p ON p.id = u.parent_id
+LEFT JOIN localities pp ON pp.id = p.parent_id;
+
+-- One row per old unit × new unit that took some of its area, named on both sides: the district and
+-- commune links of locality_links, and each merged province's successor (share 'whole'; the new
+-- province lies within the old one only when it had no other predecessor).
+CREATE VIEW reform_links AS
+WITH links AS (
+    SELECT old_id, new_id, share, new_inside_old FROM locality_links
+    UNION ALL
+    SELECT id, successor_id, 'whole', count(*) OVER (PARTITION BY successor_id) = 1
+    FROM localities
+    WHERE successor_id IS NOT NULL
+)
+SELECT k.old_id, o.name AS old_name, o.kind AS old_kind, o.level AS old_level, o.gso_code AS old_gso_code,
+       o.parent_id AS old_parent_id, o.parent_name AS old_parent_name,
+       o.province_id AS old_province_id, o.province AS old_province, o.valid_to AS old_valid_to,
+       k.new_id, n.name AS new_name, n.kind AS new_kind, n.level AS new_level, n.gso_code AS new_gso_code,
+       n.province_id AS new_province_id, n.province AS new_province, n.valid_from AS new_valid_from,
+       k.share, k.new_inside_old
+FROM links k
+JOIN admin_units o ON o.id = k.old_id
+JOIN admin_units n ON n.id = k.new_id;
+
+-- One row per unit × name it is known by (its name and each alias), of any era: what a search box
+-- matches, and what became of the unit (became: the units an old unit went into) or what it came
+-- from (formed_from: the districts and communes of a new unit), each a list ordered by name.
+CREATE VIEW unit_search AS
+WITH names AS (
+    SELECT id, name AS known_as FROM admin_units
+    UNION
+    SELECT id, unnest(aliases) FROM admin_units
+), became AS (
+    SELECT old_id AS id,
+           list({'id': new_id, 'name': new_name, 'kind': new_kind, 'province': new_province, 'share': share}
+                ORDER BY new_name, new_id) AS became
+    FROM reform_links GROUP BY old_id
+), formed_from AS (
+    SELECT new_id AS id,
+           list({'id': old_id, 'name': old_name, 'kind': old_kind, 'level': old_level,
+                 'parent': old_parent_name, 'share': share}
+                ORDER BY old_level DESC, old_name, old_id) AS formed_from
+    FROM reform_links GROUP BY new_id
+)
+SELECT n.known_as,
+       lower(strip_accents(replace(replace(n.known_as, 'Đ', 'D'), 'đ', 'd'))) AS search_key,
+       u.id, u.name, u.kind, u.level, u.gso_code, u.parent_name, u.province_id, u.province,
+       u.valid_from, u.valid_to, u.is_locality, b.became, f.formed_from
+FROM names n
+JOIN admin_units u ON u.id = n.id
+LEFT JOIN became b ON b.id = u.id
+LEFT JOIN formed_from f ON f.id = u.id;
