@@ -109,7 +109,8 @@ def reform_build(tmp_path_factory):
         "phường Hoàn Kiếm,Hà Nội,reception_turns,total,9 tháng 2026,230,Bảng thử\n"
         "Diên Hồng,Gia Lai,petitions,total,2026,31,Bảng thử\n"
         "huyện Ba Vì,Hà Nội,dialogues,total,2026,9,Bảng thử\n"
-        "Ba Vì,Hà Nội,dialogues,total,2024,8,Bảng thử\n", encoding="utf-8")
+        "Ba Vì,Hà Nội,dialogues,total,2024,8,Bảng thử\n"
+        "Sóc Sơn,Hà Nội,dialogues,total,2026,3,Bảng thử\n", encoding="utf-8")
     db = root / "reform.duckdb"
     summary = build(db, reports_dir=reports, tables_dir=tables, review_path=root / "none.csv",
                     progress=lambda _m: None)
@@ -129,6 +130,7 @@ def test_a_report_naming_new_communes_loads_them(reform_build):
         ("ha-noi.phuong-ba-dinh", "reception_turns", 412, False),
         ("ha-noi.phuong-hoan-kiem", "reception_turns", 230, False),
         ("ha-noi.soc-son", "models_registered", 64, True),  # năm 2025 runs over 30/06/2025: kept, marked
+        ("ha-noi.xa-soc-son", "dialogues", 3, False),  # "Sóc Sơn" in 2026 is the commune
         ("ha-noi.xa-soc-son", "petitions", 57, False),
     ]
 
