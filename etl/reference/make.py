@@ -99,7 +99,7 @@ def make_reference(dvhcvn: src.Repo, old: src.Repo, localities: Path, *, new_pro
     _links([m for m in merges if province_of_unit[m.new_code] in linked], former_id, unit_id, old_units,
            district_id, ref)
     _check_ids(hand, ref)
-    ref.notice = notice(dvhcvn, old, old.text(src.SORTED_DATE).strip(), dvhcvn.text(src.LICENSE))
+    ref.notice = notice(dvhcvn, old, old.text(src.SORTED_DATE).strip(), dvhcvn.text(src.LICENSE), len(units))
     return ref
 
 
@@ -266,10 +266,11 @@ def _check_ids(hand: list[dict[str, str]], ref: Reference) -> None:
         raise InputError(f"mã trùng: {dup[:5]}", where="data/reference")
 
 
-def notice(dvhcvn: src.Repo, old: src.Repo, old_date: str, mit_license: str) -> str:
+def notice(dvhcvn: src.Repo, old: src.Repo, old_date: str, mit_license: str, n_units: int) -> str:
     """NOTICE.md: where every fact came from, when, and under which licence (the MIT notice verbatim)."""
     d_sha, d_day = dvhcvn.commit()
     o_sha, o_day = old.commit()
+    count = f"{n_units:,}".replace(",", ".")  # 3.321, as Vietnamese writes it
     return f"""# Nguồn và giấy phép (sources and licences)
 
 Tệp này và các tệp CSV bên cạnh do `python -m etl reference` viết ra từ các nguồn dưới đây; đừng sửa tay
@@ -279,7 +280,7 @@ Tệp này và các tệp CSV bên cạnh do `python -m etl reference` viết ra
 
 - Commit {d_sha or "(không rõ)"} ({d_day or "?"}); số liệu hiệu lực từ 01/07/2025.
 - `{src.PROVINCES_CSV}`: 34 tỉnh, thành phố và mã số (Công văn 915/CTK-CSCL của Cục Thống kê).
-- `{src.UNITS_MD}`: 3.321 đơn vị hành chính cấp xã và mã số (Công văn 1027/CTK-CSCL ngày 25/6/2025).
+- `{src.UNITS_MD}`: {count} đơn vị hành chính cấp xã và mã số (Công văn 1027/CTK-CSCL ngày 25/6/2025).
 - `{src.MERGES_JSON}`: mỗi đơn vị mới được lập từ những xã cũ nào, toàn bộ (`full`) hay một phần
   (`partial`), theo các Nghị quyết 1654–1687/NQ-UBTVQH15; `{src.SPLITS_JSON}`: cùng các cặp, dùng để đối chiếu.
 - Trang: https://2025.dvhcvn.com
