@@ -9,7 +9,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 
 from etl.paths import LOCALITIES, REFERENCE
@@ -106,10 +105,13 @@ class Gazetteer:
         self._by_name: dict[str, list[int]] = {}
         self._patterns = self._build_patterns()
         self._compiled: dict[int, re.Pattern[str]] = {}
-        # A sentence tries only the names whose first two words (or one word) it has.
-        self._by_key: dict[str, list[tuple[str, list[int]]]] = {}
+        # A sentence tries only the names whose first two words (or one word) it has: first word →
+        # second word ("" for a one-word name) → (name, its patterns).
+        self._by_first: dict[str, dict[str, list[tuple[str, list[int]]]]] = {}
         for name, idx in self._by_name.items():
-            self._by_key.setdefault(_index_key(name), []).append((name, idx))
+            words = _WORD_RE.findall(name) or [name]
+            second = words[1] if len(words) > 1 else ""
+            self._by_first.setdefault(words[0], {}).setdefault(second, []).append((name, idx))
 
     @classmethod
     def load(cls, path: Path = LOCALITIES, reference: Path | None = REFERENCE) -> "Gazetteer":
@@ -265,10 +267,19 @@ class Gazetteer:
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
         words = _WORD_RE.findall(folded)
-        keys = {*words, *(f"{a} {b}" for a, b in pairwise(words))}
-        present = sorted({i for key in keys for name, idx in self._by_key.get(key, ()) if name in folded
-                          for i in idx})
-        for i in present:
+        tried: set[str] = set()
+        present: set[int] = set()
+        for n, word in enumerate(words):
+            seconds = self._by_first.get(word)
+            if seconds is None:
+                continue
+            for second in ("", words[n + 1] if n + 1 < len(words) else ""):
+                for name, idx in seconds.get(second, ()):
+                    if name not in tried:
+                        tried.add(name)
+                        if name in folded:
+                            present.update(idx)
+        for i in sorted(present):
             phrase, locs, _, prefixed = self._patterns[i]
             if phrase not in folded:  # cheaper than the pattern; most names are not written with each prefix
                 continue
@@ -310,11 +321,6 @@ class Gazetteer:
 def _read_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
-
-
-def _index_key(name: str) -> str:
-    words = _WORD_RE.findall(name)
-    return " ".join(words[:2]) if words else name
 
 
 def split_kind(name: str) -> tuple[str, tuple[str, ...]]:
