@@ -178,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=("jsonl", "csv"), default="csv")
     p.set_defaults(func=_facts)
 
-    p = sub.add_parser("reference", help="dựng lại dữ liệu tham chiếu đơn vị hành chính (data/reference/) từ nguồn công khai")
+    p = sub.add_parser("reference",
+                       help="dựng lại dữ liệu tham chiếu đơn vị hành chính (data/reference/) từ nguồn công khai")
     p.add_argument("--dvhcvn", required=True, help="kho dvhcvn/20250701 (thư mục git, bare hoặc bản checkout)")
     p.add_argument("--old", required=True, help="kho daohoangson/dvhcvn (data/sorted.json: đơn vị trước 01/07/2025)")
     p.add_argument("--localities", default=str(LOCALITIES), help="danh mục giữ tay (mã của nó được giữ nguyên)")

@@ -114,7 +114,7 @@ class Gazetteer:
             self._by_first.setdefault(words[0], {}).setdefault(second, []).append((name, idx))
 
     @classmethod
-    def load(cls, path: Path = LOCALITIES, reference: Path | None = REFERENCE) -> "Gazetteer":
+    def load(cls, path: Path = LOCALITIES, reference: Path | None = REFERENCE) -> Gazetteer:
         """data/localities.csv, then the reference units and links of data/reference/ (when `reference`)."""
         rows = _read_rows(path)
         if reference is not None and (reference / REFERENCE_UNITS).is_file():

@@ -54,7 +54,7 @@ class LocalityIndex:
         return out
 
 
-_INDEXES: "WeakKeyDictionary[Gazetteer, LocalityIndex]" = WeakKeyDictionary()
+_INDEXES: WeakKeyDictionary[Gazetteer, LocalityIndex] = WeakKeyDictionary()
 
 
 def index_for(gaz: Gazetteer) -> LocalityIndex:
@@ -76,7 +76,7 @@ class ExtendedGazetteer(Gazetteer):
     def __init__(self, localities: list[Locality], succession: Succession | None = None) -> None:  # noqa: D107
         self._init_places(localities, succession)  # the text index waits
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> object:
         # Only reached for an attribute that is not there yet: the text index Gazetteer builds.
         if name.startswith("_") and not name.startswith("__") and "_text_index_built" not in self.__dict__:
             self.__dict__["_text_index_built"] = True

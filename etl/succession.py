@@ -53,7 +53,8 @@ class Succession:
             former = [FormerCommune(r["id"], r["name"], r["kind"], r["gso_code"], r["parent_id"],
                                     date.fromisoformat(r["valid_to"])) for r in csv.DictReader(f)]
         with (folder / LINKS).open(encoding="utf-8", newline="") as f:
-            links = [Link(r["old_id"], r["new_id"], r["share"], r["new_inside_old"] == "yes") for r in csv.DictReader(f)]
+            links = [Link(r["old_id"], r["new_id"], r["share"], r["new_inside_old"] == "yes")
+                     for r in csv.DictReader(f)]
         return cls(former, links)
 
     def successors(self, old_id: str) -> list[Link]:

@@ -4,14 +4,18 @@ an old district's figure after 30/06/2025 is refused naming its successors, one 
 kept and marked. Every text here is written for these tests."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from etl.build import build
+from etl.catalog import load_catalog
 from etl.extract import extract_figures
+from etl.gazetteer import default_gazetteer
 from etl.report import parse_report
+from etl.tables import read_table
 from etl.validity import validity_problem
 
 HA_NOI_2026 = """---
@@ -150,10 +154,6 @@ def test_an_old_district_after_the_reform_is_refused_naming_its_successors(refor
 
 
 def test_a_name_of_two_provinces_needs_the_province(tmp_path):
-    from etl.catalog import load_catalog
-    from etl.gazetteer import default_gazetteer
-    from etl.tables import read_table
-
     path = tmp_path / "t.csv"
     path.write_text("locality,indicator,period,value,source\nphường Diên Hồng,petitions,2026,5,x\n", encoding="utf-8")
     result = read_table(path, default_gazetteer(), load_catalog())
@@ -164,13 +164,11 @@ def test_a_name_of_two_provinces_needs_the_province(tmp_path):
 def test_successor_names_in_messages_are_those_of_the_database(reform_build):
     """The message and the database's reform_links say the same successors."""
     _, con = reform_build
-    from etl.gazetteer import default_gazetteer
-
     gaz = default_gazetteer()
     for district in ("ha-noi.soc-son", "ha-noi.ba-vi", "binh-dinh.quy-nhon"):
         names = [n for (n,) in con.execute("SELECT new_kind || ' ' || new_name FROM reform_links "
                                            "WHERE old_id = $id ORDER BY new_id", {"id": district}).fetchall()]
-        problem = validity_problem(gaz, gaz.by_id[district], *[__import__("datetime").date(2026, 1, 1)] * 2)
+        problem = validity_problem(gaz, gaz.by_id[district], date(2026, 1, 1), date(2026, 1, 1))
         assert problem.split("nay thuộc: ")[1].removesuffix(" (the unit ended before the period began)") == \
             ", ".join(names)
 

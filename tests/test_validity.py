@@ -13,7 +13,8 @@ from etl.gazetteer import default_gazetteer
 from etl.validity import check_validity, refuse_outside_validity, validity_problem
 
 SOC_SON_AFTER = ("huyện Sóc Sơn (Hà Nội) chỉ có đến 30/06/2025, kỳ số liệu bắt đầu 01/01/2026; địa bàn nay thuộc: "
-                 "xã Đa Phúc, xã Kim Anh, xã Nội Bài, xã Sóc Sơn, xã Trung Giã (the unit ended before the period began)")
+                 "xã Đa Phúc, xã Kim Anh, xã Nội Bài, xã Sóc Sơn, xã Trung Giã "
+                 "(the unit ended before the period began)")
 
 
 @pytest.fixture(scope="module")

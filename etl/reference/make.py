@@ -9,12 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain.reform import LAST_DAY_BEFORE_REFORM, REFORM_DATE
 from etl.errors import InputError
 from etl.reference import sources as src
 from etl.textnorm import fold, slug
 
-REFORM_DAY = "2025-07-01"
-LAST_DAY_BEFORE = "2025-06-30"
+REFORM_DAY = REFORM_DATE.isoformat()
+LAST_DAY_BEFORE = LAST_DAY_BEFORE_REFORM.isoformat()
 # Old provinces whose districts and communes are kept, with their links: Hà Nội, Bình Định, old Gia Lai.
 OLD_PROVINCES = ("01", "52", "64")
 DISTRICT_NOTE = "Cấp huyện chấm dứt từ 01/07/2025 (chính quyền địa phương hai cấp)"
