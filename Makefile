@@ -14,7 +14,7 @@ RUN_DEBS := chromium fonts-noto-core tesseract-ocr tesseract-ocr-vie
 # makes the test PDFs of a Word report, poppler's pdftoppm their scans (tests/readers/document_fixtures.py).
 TEST_DEBS := $(RUN_DEBS) libreoffice-impress-nogui libreoffice-writer-nogui poppler-utils
 
-.PHONY: run test lint bench deck screenshots system-deps-run system-deps-test db clean
+.PHONY: run test lint bench deck screenshots system-deps-run system-deps-test db clean analyst
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,8 @@ system-deps-test:
 	$(call apt_install,$(TEST_DEBS))
 
 # The database is rebuilt when it is missing or older than any of its inputs.
-DB_INPUTS := $(wildcard data/reports/*.txt data/tables/*.csv data/tables/*.xlsx) data/review.csv \
-	data/localities.csv $(wildcard data/reference/*.csv) data/indicators.yaml data/lexicon.yaml \
+DB_INPUTS := $(wildcard data/reports/*.txt data/tables/*.csv data/tables/*.xlsx data/inbox/*/published.json) \
+	data/review.csv data/localities.csv $(wildcard data/reference/*.csv) data/indicators.yaml data/lexicon.yaml \
 	$(wildcard etl/*.py etl/sql/*.sql domain/*.py)
 
 $(DB): $(STAMP) $(DB_INPUTS)
@@ -58,6 +58,11 @@ deck: system-deps-run $(STAMP) $(DB)
 	@if [ -z "$(SPEC)" ] || [ -z "$(OUT)" ]; then \
 	  echo "dùng: make deck SPEC=data/decks/example.yaml OUT=out/example.pptx"; exit 2; fi
 	DANVAN_DB=$(abspath $(DB)) $(PY) -m core.deck.cli "$(SPEC)" "$(OUT)"
+
+# Add an analyst who may publish reports, or reset a password (asked twice): make analyst NAME="Nguyễn Văn A"
+analyst: $(STAMP)
+	@if [ -z "$(strip $(NAME))" ]; then echo "dùng: make analyst NAME=<tên chuyên viên>"; exit 2; fi
+	$(PY) -m etl.intake.analyst_cli "$(NAME)"
 
 # Timings against the goals of issue 5 on national-size synthetic data (a few minutes): prints a
 # table and writes bench-results.json; work files in out/bench/. See tests/bench/run.py.

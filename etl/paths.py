@@ -23,3 +23,20 @@ def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
         return Path(cli_value)
     env = os.environ.get(DB_ENV)
     return Path(env) if env else DEFAULT_DB
+
+
+# The intake (etl/intake): uploaded reports and the analysts' accounts, both local and git-ignored.
+INBOX_ENV = "DANVAN_INBOX"
+DEFAULT_INBOX = DATA / "inbox"
+ANALYSTS_ENV = "DANVAN_ANALYSTS"
+DEFAULT_ANALYSTS = DATA / "analysts.json"
+
+
+def inbox_path(value: str | os.PathLike[str] | None = None) -> Path:
+    """The inbox folder: `value`, else $DANVAN_INBOX, else data/inbox."""
+    return Path(value or os.environ.get(INBOX_ENV) or DEFAULT_INBOX)
+
+
+def analysts_path(value: str | os.PathLike[str] | None = None) -> Path:
+    """The analysts' accounts file: `value`, else $DANVAN_ANALYSTS, else data/analysts.json."""
+    return Path(value or os.environ.get(ANALYSTS_ENV) or DEFAULT_ANALYSTS)
