@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from etl.gazetteer import Gazetteer, default_gazetteer
 from etl.locindex import ExtendedGazetteer
 from etl.lock import WAIT_SECONDS, database_lock
 from etl.paths import REPORTS, REVIEW, TABLES
+from etl.report_inputs import ReportInput
 from etl.validate import Validated
 
 CRASH_ENV = "DANVAN_CRASH_AT"  # test hook: the build dies at this stage (extract, validate, load, swap)
@@ -81,9 +82,12 @@ def _to_stderr(msg: str) -> None:
 def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABLES, review_path: Path = REVIEW,
           keep_going: bool = False, progress: Callable[[str], None] | None = None,
           gazetteer: Gazetteer | None = None, catalog: Catalog | None = None,
-          lock_timeout: float = WAIT_SECONDS) -> BuildSummary:
+          lock_timeout: float = WAIT_SECONDS, inbox: Sequence[ReportInput] | None = None) -> BuildSummary:
     """Build the database at `db_path`. Raises BuildFailed (database untouched) on bad input
     unless `keep_going`, which loads everything that is not broken.
+
+    Reports are the texts of `reports_dir` and the published inbox items (`inbox`, else those of
+    $DANVAN_INBOX or data/inbox; etl/report_inputs.py).
 
     One build of a database at a time: a second one waits for the first (saying so) up to
     `lock_timeout` seconds, then raises etl.lock.LockError and changes nothing.
@@ -92,19 +96,21 @@ def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABL
     only its tables are read (no report, no review file) and build_info.synthetic is true."""
     say = progress or _to_stderr
     with database_lock(db_path, timeout=lock_timeout, say=say):
-        return _build(db_path, reports_dir, tables_dir, review_path, keep_going, say, gazetteer, catalog)
+        return _build(db_path, reports_dir, tables_dir, review_path, keep_going, say, gazetteer, catalog, inbox)
 
 
 def _build(db_path: Path, reports_dir: Path, tables_dir: Path, review_path: Path, keep_going: bool,
-           say: Callable[[str], None], gazetteer: Gazetteer | None, catalog: Catalog | None) -> BuildSummary:
+           say: Callable[[str], None], gazetteer: Gazetteer | None, catalog: Catalog | None,
+           inbox: Sequence[ReportInput] | None) -> BuildSummary:
     started = time.perf_counter()
     # Tables need the localities, not the text patterns that reading reports needs (seconds to build).
-    inputs = stages.read(reports_dir, tables_dir, gazetteer or ExtendedGazetteer.load(), say)
+    inputs = stages.read(reports_dir, tables_dir, gazetteer or ExtendedGazetteer.load(), say, inbox)
     cat = catalog or load_catalog()
-    extractor = Extractor(gazetteer or default_gazetteer()) if inputs.report_paths else None
-    extracted = stages.extract(inputs.report_paths, extractor, say)
+    extractor = Extractor(gazetteer or default_gazetteer()) if inputs.reports else None
+    extracted = stages.extract(inputs.reports, extractor, say)
     _crash_if("extract")
-    reviewed = stages.review(extracted.figures, None if inputs.synthetic else review_path, extracted.docs_read)
+    reviewed = stages.review(extracted.figures, None if inputs.synthetic else review_path, extracted.docs_read,
+                             inputs.reports)
     tables = stages.tables(tables_dir, inputs.gazetteer, cat, inputs.synthetic, say)
     checked = stages.validate([*reviewed.figures, *tables.figures], inputs.gazetteer, cat, tables.bulk)
     _crash_if("validate")

@@ -2,8 +2,10 @@
 
     read → extract → review → tables → validate → load → swap
 
-read: the tables folder (synthetic or not, its extra places) and which reports there are; extract:
-each report's figures and source; review: the analysts' decisions (data/review.csv); tables: the
+read: the tables folder (synthetic or not, its extra places) and which reports there are (the
+texts of data/reports and the intake's published items, etl/report_inputs.py); extract: each
+report's figures and source; review: the analysts' decisions (data/review.csv, and each published
+inbox item's own); tables: the
 analyst tables; validate: every figure checked, conflicts between sources found; load: the new
 database under a temporary name; swap: it replaces the old one. etl/build.py runs them in order for
 `python -m etl build`; the intake calls the same ones for a few new documents. Stages that report
@@ -24,8 +26,8 @@ from etl.extract import Extractor
 from etl.figure import Figure
 from etl.gazetteer import Gazetteer
 from etl.load import NewDatabase, SourceRow, swap_in, write_new
-from etl.report import read_report
-from etl.review import apply_review, read_review
+from etl.report_inputs import ReportInput, report_inputs
+from etl.review import ReviewRow, apply_review, read_review
 from etl.tabledir import EXTRA_LOCALITIES, TableDir, gazetteer_with, is_synthetic_source, read_table_dir
 from etl.tables import TableResult, read_table, table_files
 from etl.validate import Validated
@@ -37,11 +39,11 @@ Say = Callable[[str], None]
 @dataclass(frozen=True)
 class Inputs:
     """What the build reads: whether the tables folder is synthetic, the gazetteer with the
-    folder's extra places, and the report files (none for a synthetic folder)."""
+    folder's extra places, and the reports (none for a synthetic folder)."""
 
     synthetic: bool
     gazetteer: Gazetteer
-    report_paths: list[Path]
+    reports: list[ReportInput]
     errors: list[str] = field(default_factory=list)  # a marker or places file that could not be read
 
 
@@ -49,7 +51,7 @@ class Inputs:
 class Extracted:
     figures: list[Figure]
     sources: list[SourceRow]
-    docs_read: set[str]  # file names of the reports read: review rows apply to these
+    docs_read: set[str]  # source ids of the reports read (file names in data/reports): review rows apply to these
     errors: list[str] = field(default_factory=list)  # reports that could not be read
     warnings: list[str] = field(default_factory=list)  # reports without a figure
 
@@ -60,7 +62,7 @@ class Reviewed:
     rejected: list[str] = field(default_factory=list)  # figures the analysts rejected, and why
     corrected: int = 0
     added: int = 0
-    stale: list[str] = field(default_factory=list)  # review rows that match nothing any more
+    stale: list[str] = field(default_factory=list)  # review rows that match nothing any more, or are needless
     errors: list[str] = field(default_factory=list)  # the review file could not be read
 
 
@@ -74,8 +76,10 @@ class Tables:
     errors: list[str] = field(default_factory=list)  # every bad row of every table that loads nothing
 
 
-def read(reports_dir: Path, tables_dir: Path, base: Gazetteer, say: Say) -> Inputs:
-    """The tables folder's marker and extra places, and the reports to read."""
+def read(reports_dir: Path, tables_dir: Path, base: Gazetteer, say: Say,
+         inbox: Sequence[ReportInput] | None = None) -> Inputs:
+    """The tables folder's marker and extra places, and the reports to read: the texts of
+    `reports_dir`, then `inbox` (None: the published items of $DANVAN_INBOX or data/inbox)."""
     errors: list[str] = []
     try:
         folder = read_table_dir(tables_dir, base)
@@ -87,50 +91,54 @@ def read(reports_dir: Path, tables_dir: Path, base: Gazetteer, say: Say) -> Inpu
     if folder.synthetic:
         # A synthetic set stands alone: no report, no review row, no real table goes with it.
         say(f"{tables_dir} là bộ dữ liệu GIẢ LẬP: không đọc báo cáo và tệp rà soát")
-        report_paths: list[Path] = []
+        reports: list[ReportInput] = []
     else:
-        report_paths = sorted(reports_dir.glob("*.txt")) if reports_dir.exists() else []
-    return Inputs(folder.synthetic, gazetteer_with(base, folder.extra_localities), report_paths, errors)
+        reports = report_inputs(reports_dir, inbox)
+    return Inputs(folder.synthetic, gazetteer_with(base, folder.extra_localities), reports, errors)
 
 
-def extract(paths: Sequence[Path], extractor: Extractor | None, say: Say) -> Extracted:
+def extract(reports: Sequence[ReportInput], extractor: Extractor | None, say: Say) -> Extracted:
     """Each report read and its figures found, in turn (`extractor` may be None when there are none)."""
     figures: list[Figure] = []
     sources: list[SourceRow] = []
     docs_read: set[str] = set()
     errors: list[str] = []
     warnings: list[str] = []
-    for n, path in enumerate(paths, start=1):
+    for n, inp in enumerate(reports, start=1):
         try:
-            report = read_report(path)
+            report = inp.read()
             found = extractor.extract(report)
         except InputError as exc:
             errors.append(str(exc))
-            say(f"[{n}/{len(paths)}] {path.name}: LỖI {exc.message}")
+            say(f"[{n}/{len(reports)}] {inp.doc}: LỖI {exc.message}")
             continue
-        docs_read.add(path.name)
-        sources.append(SourceRow(path.name, "report", report.title or path.stem, report.publisher, report.source_url,
-                                 report.published.iso() if report.published else "", path.name, report.file_hash))
+        docs_read.add(inp.doc)
+        sources.append(SourceRow(inp.doc, "report", report.title or Path(inp.file_name).stem, report.publisher,
+                                 report.source_url, report.published.iso() if report.published else "",
+                                 inp.file_name, report.file_hash))
         if not found:
-            warnings.append(f"{path.name}: không có số liệu nào thuộc danh mục")
+            warnings.append(f"{inp.doc}: không có số liệu nào thuộc danh mục")
         figures.extend(found)
-        say(f"[{n}/{len(paths)}] {path.name}: {len(found)} số liệu")
+        say(f"[{n}/{len(reports)}] {inp.doc}: {len(found)} số liệu")
     return Extracted(figures, sources, docs_read, errors, warnings)
 
 
-def review(figures: list[Figure], review_path: Path | None, docs_read: set[str]) -> Reviewed:
-    """The review file's rejections, corrections and additions for the reports read (no file: none)."""
+def review(figures: list[Figure], review_path: Path | None, docs_read: set[str],
+           reports: Sequence[ReportInput] = ()) -> Reviewed:
+    """The review file's rejections, corrections and additions for the reports read, and the
+    reports' own decisions (an inbox item's); no file: none at all."""
     if review_path is None:
         return Reviewed(figures)
     errors: list[str] = []
-    try:
-        rows = read_review(review_path)
-    except InputError as exc:
-        errors.append(str(exc))
-        rows = []
+    rows: list[ReviewRow] = []
+    for read_rows in (lambda: read_review(review_path), *(inp.review for inp in reports)):
+        try:
+            rows.extend(read_rows())
+        except InputError as exc:
+            errors.append(str(exc))
     outcome = apply_review(figures, rows, docs_read)
     return Reviewed(outcome.figures, [f"{f.doc}, “{f.number_text}”: {why}" for f, why in outcome.rejected],
-                    outcome.corrected, outcome.added, outcome.stale, errors)
+                    outcome.corrected, outcome.added, outcome.stale + outcome.redundant, errors)
 
 
 def tables(tables_dir: Path, gaz: Gazetteer, catalog: Catalog, synthetic: bool, say: Say) -> Tables:

@@ -32,6 +32,17 @@ def corpus() -> Path:
     return CORPUS
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_local_intake(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never read the checkout's own inbox or analysts (etl/intake): builds see only bundled data."""
+    own = tmp_path_factory.mktemp("intake")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("DANVAN_INBOX", str(own / "inbox"))
+    patch.setenv("DANVAN_ANALYSTS", str(own / "analysts.json"))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data, built once into a temporary database."""

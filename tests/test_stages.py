@@ -11,6 +11,7 @@ from etl.extract import Extractor
 from etl.gazetteer import default_gazetteer
 from etl.locindex import ExtendedGazetteer
 from etl.paths import REPORTS, REVIEW, TABLES
+from etl.report_inputs import text_report
 from tests.support.db_rows import database_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,25 +23,25 @@ def test_the_stages_in_order_make_the_database_of_build(tmp_path, built_db):
     said: list[str] = []
     catalog = load_catalog()
     inputs = stages.read(REPORTS, TABLES, ExtendedGazetteer.load(), said.append)
-    assert not inputs.synthetic and inputs.errors == [] and len(inputs.report_paths) == 30
-    extracted = stages.extract(inputs.report_paths, Extractor(default_gazetteer()), said.append)
-    reviewed = stages.review(extracted.figures, REVIEW, extracted.docs_read)
+    assert not inputs.synthetic and inputs.errors == [] and len(inputs.reports) == 44
+    extracted = stages.extract(inputs.reports, Extractor(default_gazetteer()), said.append)
+    reviewed = stages.review(extracted.figures, REVIEW, extracted.docs_read, inputs.reports)
     tables = stages.tables(TABLES, inputs.gazetteer, catalog, inputs.synthetic, said.append)
     checked = stages.validate([*reviewed.figures, *tables.figures], inputs.gazetteer, catalog, tables.bulk)
     db = tmp_path / "danvan.duckdb"
     new = stages.load(db, inputs.gazetteer, catalog, [*extracted.sources, *tables.sources], checked,
                       inputs.synthetic)
     assert not db.exists() and new.temp.exists()  # loaded, not yet swapped in
-    assert stages.swap(new) == len(checked.figures) == 84
+    assert stages.swap(new) == len(checked.figures) == 118
     assert not new.temp.exists()
     assert database_rows(db, TABLES_OF_BUILD) == database_rows(built_db, TABLES_OF_BUILD)
-    assert len(said) == 30 and said[0].startswith("[1/30] r001.txt: ")
+    assert len(said) == 44 and said[0].startswith("[1/44] h003.txt: ")
 
 
 def test_extract_reads_each_report_in_turn_and_says_how_it_went():
     said: list[str] = []
     paths = [BROKEN / "report_empty.txt", REPORTS / "s004.txt", BROKEN / "report_no_figures.txt"]
-    got = stages.extract(paths, Extractor(default_gazetteer()), said.append)
+    got = stages.extract([text_report(p) for p in paths], Extractor(default_gazetteer()), said.append)
     assert said == ["[1/3] report_empty.txt: LỖI tệp rỗng (empty file)", "[2/3] s004.txt: 13 số liệu",
                     "[3/3] report_no_figures.txt: 0 số liệu"]
     assert got.errors == [f"{paths[0]}: tệp rỗng (empty file)"]
@@ -51,8 +52,8 @@ def test_extract_reads_each_report_in_turn_and_says_how_it_went():
 
 
 def test_review_applies_the_decisions_on_the_reports_read_only():
-    extracted = stages.extract([REPORTS / "s000.txt", REPORTS / "s003.txt"], Extractor(default_gazetteer()),
-                               lambda _line: None)
+    extracted = stages.extract([text_report(REPORTS / "s000.txt"), text_report(REPORTS / "s003.txt")],
+                               Extractor(default_gazetteer()), lambda _line: None)
     got = stages.review(extracted.figures, REVIEW, extracted.docs_read)
     assert (len(got.rejected), got.corrected, got.added, got.stale, got.errors) == (3, 1, 0, [], [])
     assert len(got.figures) == len(extracted.figures) - 3
@@ -67,7 +68,7 @@ def test_read_of_a_synthetic_folder_reads_no_report(tmp_path):
     (folder / "synthetic.yaml").write_text("synthetic: true\n", encoding="utf-8")
     said: list[str] = []
     inputs = stages.read(REPORTS, folder, default_gazetteer(), said.append)
-    assert inputs.synthetic and inputs.report_paths == [] and inputs.errors == []
+    assert inputs.synthetic and inputs.reports == [] and inputs.errors == []
     assert said == [f"{folder} là bộ dữ liệu GIẢ LẬP: không đọc báo cáo và tệp rà soát"]
 
 
