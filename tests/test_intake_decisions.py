@@ -1,0 +1,156 @@
+"""Decisions on an inbox item's figures: accept, correct, reject, add; flagged rows first; decisions
+that survive a new reading of the document, and the ones that lose their figure, listed."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from intake_setup import GIA_LAI_2022, HA_NOI_2019, make_desk, report_text
+
+from etl.errors import InputError
+from etl.extract import Extractor
+from etl.intake.decisions import OCR, PLACE
+from etl.intake.inbox import Source
+from etl.report import Report, parse_report
+from etl.review import COLUMNS
+
+TEXT = report_text("Hà Nội: kết quả tiếp công dân năm 2019", HA_NOI_2019)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture
+def desk(tmp_path, extractor):
+    return make_desk(tmp_path, extractor)
+
+
+def by_value(sheet):
+    return {line.figure.value: line for line in sheet.lines}
+
+
+def test_a_new_item_lists_its_figures_undecided(desk):
+    sha = desk.upload(TEXT)
+    sheet = desk.reviewer.sheet(sha)
+    assert [(ln.figure.indicator, ln.figure.value, ln.action, ln.flags) for ln in sheet.lines] == [
+        ("reception_turns", 25310, "", ()), ("petitions", 41022, "", ()), ("models_registered", 120, "", ())]
+    assert sheet.counts() == {"accepted": 0, "corrected": 0, "rejected": 0, "added": 0, "undecided": 3}
+    assert (sheet.stale, sheet.warnings, sheet.province()) == ([], [], "Hà Nội")
+
+
+def test_accept_correct_reject_add(desk):
+    sha = desk.upload(TEXT)
+    lines = by_value(desk.reviewer.sheet(sha))
+    desk.reviewer.accept(sha, lines[25310].figure)
+    desk.reviewer.correct(sha, lines[41022].figure, {"breakdown": "complaint_denunciation"}, "đơn khiếu nại, tố cáo")
+    desk.reviewer.reject(sha, lines[120].figure, "số của huyện, không phải mô hình mới")
+    desk.reviewer.add(sha, HA_NOI_2019[1], {"province": "Hà Nội", "indicator": "petitions", "breakdown": "total",
+                                            "period_kind": "year", "period_start": "2019-01-01",
+                                            "period_end": "2019-12-31", "value": "45000", "qualifier": "approx"},
+                      "tổng số gần đúng")
+    sheet = desk.reviewer.sheet(sha)
+    got = [(ln.action, ln.figure.value, ln.result and (ln.result.breakdown, ln.result.obtained)) for ln in sheet.lines]
+    assert got == [("accept", 25310, ("total", "extracted")),
+                   ("correct", 41022, ("complaint_denunciation", "corrected")),
+                   ("reject", 120, None),
+                   ("add", 45000, ("total", "added"))]
+    assert sheet.counts() == {"accepted": 1, "corrected": 1, "rejected": 1, "added": 1, "undecided": 0}
+    text = desk.inbox.decisions_text(desk.inbox.item(sha))
+    reader = csv.DictReader(io.StringIO(text))
+    assert reader.fieldnames == list(COLUMNS)  # a review file: the build applies it as it applies data/review.csv
+    doc = desk.inbox.item(sha).doc
+    assert [(r["doc"], r["number"], r["context"], r["match_indicator"], r["action"]) for r in reader] == [
+        (doc, "25310", "Nội đã tiếp 25.310 lượt công dân", "reception_turns", "accept"),
+        (doc, "41022", "phố tiếp nhận 41.022 đơn thư các", "petitions", "correct"),
+        (doc, "120", 'năm 2019 có 120 mô hình "Dân', "models_registered", "reject"),
+        (doc, "45000", "Cũng trong năm 2019, thành phố tiếp nhận", "", "add")]  # no 45000 printed: its start
+
+
+def test_a_new_decision_replaces_the_old_one_and_can_be_withdrawn(desk):
+    sha = desk.upload(TEXT)
+    fig = by_value(desk.reviewer.sheet(sha))[120].figure
+    desk.reviewer.reject(sha, fig, "lý do một")
+    desk.reviewer.accept(sha, fig)
+    line = by_value(desk.reviewer.sheet(sha))[120]
+    assert line.action == "accept"
+    desk.reviewer.withdraw(sha, line.decision)
+    assert by_value(desk.reviewer.sheet(sha))[120].action == ""
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda r, sha, f: r.reject(sha, f, "  "), "loại số liệu cần ghi lý do"),
+    (lambda r, sha, f: r.correct(sha, f, {"indicator": "lượt_tiếp"}), "chỉ tiêu không có trong danh mục: 'lượt_tiếp'"),
+    (lambda r, sha, f: r.correct(sha, f, {"breakdown": "leader"}), "phân tổ 'leader' không có cho petitions"),
+    (lambda r, sha, f: r.correct(sha, f, {"period_end": "2019-13-01"}), "period_end: ngày không hợp lệ"),
+    (lambda r, sha, f: r.correct(sha, f, {"district": "Quận Không Có"}), "không có trong danh mục"),
+    (lambda r, sha, f: r.correct(sha, f, {"quote": "x"}), "không sửa được trường quote"),
+    (lambda r, sha, f: r.add(sha, "câu", {"province": "Hà Nội", "value": "5"}), "dòng 'add' thiếu indicator"),
+])
+def test_a_decision_the_build_would_refuse_is_refused_and_nothing_is_written(desk, call, message):
+    sha = desk.upload(TEXT)
+    fig = by_value(desk.reviewer.sheet(sha))[41022].figure
+    with pytest.raises(InputError, match=message):
+        call(desk.reviewer, sha, fig)
+    assert desk.inbox.decisions_text(desk.inbox.item(sha)) == ""
+
+
+class ConfidentExtractor(Extractor):
+    """The extractor, with an OCR confidence given to some values (as the OCR reader will)."""
+
+    def __init__(self, base: Extractor, confidence: dict[float, float]) -> None:
+        self.gaz, self.lex, self.confidence = base.gaz, base.lex, confidence
+
+    def extract(self, report: Report):
+        return [replace(f, confidence=self.confidence.get(f.value)) for f in super().extract(report)]
+
+
+def test_low_confidence_numbers_then_doubtful_places_come_first(tmp_path, extractor):
+    desk = make_desk(tmp_path, ConfidentExtractor(extractor, {41022: 62.0, 120: 45.0, 25310: 97.0}))
+    sha = desk.upload(report_text("Hai tỉnh", HA_NOI_2019 + GIA_LAI_2022))
+    desk.inbox.set_source(sha, Source(title="Hai tỉnh", province="Hà Nội"))
+    sheet = desk.reviewer.sheet(sha)
+    assert [(ln.figure.value, ln.flags) for ln in sheet.lines] == [
+        (120, (OCR,)), (41022, (OCR,)),  # OCR under etl.document.LOW_CONFIDENCE, the least sure first
+        (14, (PLACE,)),  # An Khê: a town of Gia Lai and a ward of Đà Nẵng; not the report's province
+        (2215, (PLACE,)),  # Gia Lai, in a report said to be about Hà Nội
+        (25310, ()),
+    ]
+
+
+def test_decisions_survive_a_new_reading_that_changes_the_other_sentences(desk):
+    sha = desk.upload(TEXT)
+    lines = by_value(desk.reviewer.sheet(sha))
+    desk.reviewer.correct(sha, lines[41022].figure, {"breakdown": "complaint_denunciation"})
+    desk.reviewer.reject(sha, lines[120].figure, "không thuộc kỳ báo cáo")
+    rewritten = ["Báo cáo được lập lại với phần mở đầu khác hẳn bản trước, viết cho bài kiểm thử.",
+                 "Trong năm 2019, các cơ quan hành chính của thành phố Hà Nội đã tiếp 25.311 lượt công dân.",
+                 HA_NOI_2019[1], HA_NOI_2019[2]]
+
+    def better_reader(path: Path) -> Report:
+        return parse_report(report_text("Hà Nội: kết quả tiếp công dân năm 2019", rewritten), path.name)
+
+    desk.inbox.reread(sha, better_reader)
+    sheet = desk.reviewer.sheet(sha)
+    assert [(ln.figure.value, ln.action) for ln in sheet.lines] == [
+        (25311, ""), (41022, "correct"), (120, "reject")]
+    assert sheet.stale == []
+
+
+def test_a_decision_whose_figure_is_gone_is_listed_not_dropped(desk):
+    sha = desk.upload(TEXT)
+    desk.reviewer.accept(sha, by_value(desk.reviewer.sheet(sha))[25310].figure)
+    desk.inbox.reread(sha, lambda path: parse_report(report_text("Hà Nội", HA_NOI_2019[1:]), path.name))
+    sheet = desk.reviewer.sheet(sha)
+    assert [ln.figure.value for ln in sheet.lines] == [41022, 120]
+    assert [(r.action, r.number, r.context) for r in sheet.stale] == [
+        ("accept", 25310, "Nội đã tiếp 25.310 lượt công dân")]
+    item = desk.inbox.item(sha)
+    assert sheet.warnings == [(f"{item.doc}: quyết định dòng 2: không còn khớp số liệu nào "
+                               f"({item.doc}, số 25310, “Nội đã tiếp 25.310 lượt công dân”)")]
+    desk.reviewer.withdraw(sha, sheet.stale[0])  # kept until the analyst withdraws it
+    assert desk.reviewer.sheet(sha).stale == []
