@@ -8,6 +8,7 @@ from etl.extract import Extractor
 from etl.intake.accounts import Accounts
 from etl.intake.decisions import Reviewer
 from etl.intake.inbox import Inbox
+from etl.intake.publish import Publisher
 from etl.report import read_report
 
 ANALYST = "Nguyễn Thị Lan"
@@ -32,11 +33,12 @@ def report_text(title: str, paragraphs: list[str], published: str = "2020-01-15"
 
 @dataclass
 class Desk:
-    """An inbox, an analyst and a reviewer of the test's own."""
+    """An inbox, an analyst, a reviewer and a publisher over a database of the test's own."""
 
     inbox: Inbox
     accounts: Accounts
     reviewer: Reviewer
+    publisher: Publisher
     reports: Path
 
     def upload(self, text: str, name: str = "bao-cao.txt") -> str:
@@ -44,7 +46,7 @@ class Desk:
 
 
 def make_desk(root: Path, extractor: Extractor | None = None) -> Desk:
-    """Everything under `root`: inbox/, analysts.json, reports/ (empty unless the test writes some)."""
+    """Everything under `root`: inbox/, analysts.json, reports/ (empty unless the test writes some), db.duckdb."""
     inbox = Inbox(root / "inbox")
     accounts = Accounts(root / "analysts.json")
     if not accounts.configured():
@@ -53,4 +55,6 @@ def make_desk(root: Path, extractor: Extractor | None = None) -> Desk:
     reports.mkdir(exist_ok=True)
     (root / "tables").mkdir(exist_ok=True)
     reviewer = Reviewer(inbox, extractor)
-    return Desk(inbox, accounts, reviewer, reports)
+    publisher = Publisher(inbox, accounts, reviewer, db=root / "db.duckdb", reports_dir=reports,
+                          tables_dir=root / "tables", review_path=root / "review.csv")
+    return Desk(inbox, accounts, reviewer, publisher, reports)

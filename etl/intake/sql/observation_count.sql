@@ -1,0 +1,2 @@
+-- How many figures the database holds (every observation, chosen or not).
+SELECT count(*) AS n FROM observations
