@@ -18,6 +18,7 @@ from intake_setup import ANALYST, HA_NOI_2019, make_desk, report_text
 from etl.build import build
 from etl.extract import Extractor
 from etl.intake.publish import STAGES
+from etl.report import parse_report
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = report_text("Hà Nội: tiếp công dân 2020 và 2021", [
@@ -245,3 +246,16 @@ def test_a_publish_killed_after_its_swap_is_finished_by_the_next_one(desk, tmp_p
     assert [e.id for e in desk.publisher.history()] == [1, 2]
     assert desk.publisher.history()[0].message.startswith("+3 số liệu")
     assert desk.inbox.item(sha).status == "published"
+
+
+def test_a_publish_lists_the_decisions_that_found_no_figure(desk):
+    sha = desk.upload(UPLOAD)
+    lines = {ln.figure.value: ln.figure for ln in desk.reviewer.sheet(sha).lines}
+    desk.reviewer.reject(sha, lines[120], "không thuộc kỳ báo cáo")
+    desk.inbox.reread(sha, lambda path: parse_report(report_text("Hà Nội", HA_NOI_2019[:2]), path.name))
+    result = desk.publisher.publish([sha], ANALYST)
+    doc = desk.inbox.item(sha).doc
+    assert result.ok
+    assert result.notes == [(f"{doc}: quyết định dòng 2: không còn khớp số liệu nào "
+                             f"({doc}, số 120, “năm 2019 có 120 mô hình \"Dân”)")]
+    assert result.entry.counts == {"accepted": 0, "corrected": 0, "rejected": 0, "added": 0, "undecided": 2}

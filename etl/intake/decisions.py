@@ -19,7 +19,7 @@ from etl.errors import InputError
 from etl.extract import Extractor
 from etl.figure import Figure
 from etl.intake.files import write_bytes
-from etl.intake.inbox import Inbox, Item
+from etl.intake.inbox import Inbox, Item, Source
 from etl.review import (
     COLUMNS,
     EDITABLE,
@@ -97,9 +97,10 @@ class Reviewer:
         self.catalog = catalog or load_catalog()
 
     # --- reading -----------------------------------------------------------------------
-    def figures(self, item: Item) -> list[Figure]:
-        """The figures the extractor finds in the item's document, as it reads them now."""
-        return self.extractor.extract(self.inbox.document(item))
+    def figures(self, item: Item, source: Source | None = None) -> list[Figure]:
+        """The figures the extractor finds in the item's document, as it reads them now (with the
+        source details `source`, else the item's own: the report's date says what "đến nay" is)."""
+        return self.extractor.extract(self.inbox.document(item, source))
 
     def decisions(self, item: Item, text: str | None = None) -> list[ReviewRow]:
         text = self.inbox.decisions_text(item) if text is None else text

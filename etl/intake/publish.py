@@ -239,8 +239,8 @@ class Publisher:
             if state is None:
                 continue
             item = self.inbox.item(sha)
-            figures = self.reviewer.extractor.extract(self.inbox.document(item, state.source))
-            sheet = self.reviewer.sheet_of(item, figures, self.reviewer.decisions(item, state.decisions))
+            sheet = self.reviewer.sheet_of(item, self.reviewer.figures(item, state.source),
+                                           self.reviewer.decisions(item, state.decisions))
             for k, n in sheet.counts().items():
                 total[k] += n
         return total
