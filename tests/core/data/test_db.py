@@ -52,14 +52,14 @@ def served(built_db, tmp_path, monkeypatch) -> Path:
 
 
 def test_a_swapped_in_build_is_read_while_another_session_holds_the_old_one(built_db, served):
-    assert queries.build_info()["n_sources"] == 30
+    assert queries.build_info()["n_sources"] == 44
     assert _gia_lai_2024_models() == 1556.0
     with db.connect() as other_session:  # another session, mid-query on the old file
         _rebuilt(built_db, served, n_sources=31, value=1600.0)
         assert queries.build_info()["n_sources"] == 31
         assert _gia_lai_2024_models() == 1600.0
         # The session that was already reading keeps one whole (old) build.
-        assert other_session.execute("SELECT n_sources FROM build_info").fetchall() == [(30,)]
+        assert other_session.execute("SELECT n_sources FROM build_info").fetchall() == [(44,)]
     _rebuilt(built_db, served, n_sources=32, value=1700.0)
     assert queries.build_info()["n_sources"] == 32
     assert _gia_lai_2024_models() == 1700.0
@@ -85,7 +85,7 @@ def test_parameters_are_bound_not_pasted(served):
     hostile = "gia-lai'; DROP TABLE observations; --"
     assert queries.series_points("models_registered", "total", [hostile], 2015, 2025).empty
     assert queries.profile_points(hostile).empty
-    assert queries.build_info()["n_observations"] == 84
+    assert queries.build_info()["n_observations"] == 118
 
 
 def test_sessions_query_at_once_while_builds_are_swapped_in(built_db, served):
@@ -116,4 +116,4 @@ def test_sessions_query_at_once_while_builds_are_swapped_in(built_db, served):
             thread.join()
     assert errors == []
     assert queries.build_info()["n_sources"] == 33
-    assert set(seen) <= {30, 31, 32, 33} and 33 in seen
+    assert set(seen) <= {44, 31, 32, 33} and 33 in seen
