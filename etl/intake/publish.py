@@ -145,7 +145,11 @@ class Publisher:
              target: Callable[[], tuple[dict[str, Published | None], list[str], int | None]],
              progress: Callable[[Progress], None] | None) -> Result:
         say = progress or (lambda _p: None)
-        if not self.accounts.exists(analyst):
+        try:
+            known = self.accounts.exists(analyst)
+        except InputError as exc:
+            return Result(False, f"Không công bố được, không thay đổi gì: {exc}")
+        if not known:
             return Result(False, f"{analyst!r} không phải chuyên viên đã đăng ký: không ghi gì (not an analyst).")
         waiting = Progress("wait", message="Đang chờ lượt công bố khác xong (waiting for another publish)…")
         with build_lock(self.db, on_wait=lambda: say(waiting)):
@@ -162,7 +166,6 @@ class Publisher:
                 counts = self._counts(after)
             except InputError as exc:
                 return Result(False, f"Không công bố được, không thay đổi gì: {exc}")
-            old = read_state(self.db)
             tmp = self.db.with_name(f".{self.db.name}.publish-{os.getpid()}")
 
             def build_progress(line: str) -> None:
@@ -170,8 +173,11 @@ class Publisher:
                 say(Progress("build", int(m[1]) if m else None, int(m[2]) if m else None, line))
 
             try:
+                old = read_state(self.db)
                 summary = build(tmp, inbox=self.inbox.published_inputs(after), progress=build_progress,
                                 **self.build_inputs)
+                say(Progress("compare", message="So sánh với cơ sở dữ liệu trước (comparing)…"))
+                changes = compare(old, read_state(tmp))
             except BuildFailed as failed:
                 _remove(tmp)
                 return Result(False, "Không công bố được: bản dựng cơ sở dữ liệu lỗi; cơ sở dữ liệu và các tệp "
@@ -179,8 +185,6 @@ class Publisher:
             except Exception as exc:  # noqa: BLE001 - any failure of the build must leave everything as it was
                 _remove(tmp)
                 return Result(False, f"Không công bố được, không thay đổi gì (build failed): {exc}")
-            say(Progress("compare", message="So sánh với cơ sở dữ liệu trước (comparing)…"))
-            changes = compare(old, read_state(tmp))
             entry = Entry(id=entry_id, kind=kind, analyst=analyst, at=at,
                           items=[self._described(sha) for sha in after], counts=counts,
                           observations_before=changes.observations_before,
