@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -40,7 +39,7 @@ def test_a_new_item_lists_its_figures_undecided(desk):
     assert [(ln.figure.indicator, ln.figure.value, ln.action, ln.flags) for ln in sheet.lines] == [
         ("reception_turns", 25310, "", ()), ("petitions", 41022, "", ()), ("models_registered", 120, "", ())]
     assert sheet.counts() == {"accepted": 0, "corrected": 0, "rejected": 0, "added": 0, "undecided": 3}
-    assert (sheet.stale, sheet.warnings, sheet.province()) == ([], [], "Hà Nội")
+    assert (sheet.stale, sheet.warnings) == ([], [])
 
 
 def test_accept_correct_reject_add(desk):
@@ -99,26 +98,28 @@ def test_a_decision_the_build_would_refuse_is_refused_and_nothing_is_written(des
     assert desk.inbox.decisions_text(desk.inbox.item(sha)) == ""
 
 
-class ConfidentExtractor(Extractor):
-    """The extractor, with an OCR confidence given to some values (as the OCR reader will)."""
+def scanned(confidence: dict[str, float]):
+    """A reader as OCR reads a scan: the text with each word's confidence (97 unless `confidence` says)."""
+    def read(path: Path) -> Report:
+        report = parse_report(path.read_text(encoding="utf-8"), path.name)
+        report.ocr_words = {i: [(w, confidence.get(w, 97.0)) for w in p.split()]
+                            for i, p in enumerate(report.paragraphs)}
+        return report
+    return read
 
-    def __init__(self, base: Extractor, confidence: dict[float, float]) -> None:
-        self.gaz, self.lex, self.confidence = base.gaz, base.lex, confidence
 
-    def extract(self, report: Report):
-        return [replace(f, confidence=self.confidence.get(f.value)) for f in super().extract(report)]
-
-
-def test_low_confidence_numbers_then_doubtful_places_come_first(tmp_path, extractor):
-    desk = make_desk(tmp_path, ConfidentExtractor(extractor, {41022: 62.0, 120: 45.0, 25310: 97.0}))
-    sha = desk.upload(report_text("Hai tỉnh", HA_NOI_2019 + GIA_LAI_2022))
+def test_low_confidence_numbers_then_doubtful_places_come_first(desk):
+    text = report_text("Hai tỉnh", HA_NOI_2019 + GIA_LAI_2022)
+    up = desk.inbox.add(text.encode(), "ban-quet.txt", analyst="An", reader=scanned({"41.022": 62.0, "120": 45.0}))
+    sha = up.item.sha256
     desk.inbox.set_source(sha, Source(title="Hai tỉnh", province="Hà Nội"))
     sheet = desk.reviewer.sheet(sha)
-    assert [(ln.figure.value, ln.flags) for ln in sheet.lines] == [
-        (120, (OCR,)), (41022, (OCR,)),  # OCR under etl.document.LOW_CONFIDENCE, the least sure first
-        (14, (PLACE,)),  # An Khê: a town of Gia Lai and a ward of Đà Nẵng; not the report's province
-        (2215, (PLACE,)),  # Gia Lai, in a report said to be about Hà Nội
-        (25310, ()),
+    assert [(ln.figure.value, ln.flags, ln.figure.confidence, ln.figure.where) for ln in sheet.lines] == [
+        # OCR'd under etl.document.LOW_CONFIDENCE, the least sure first (their words' confidence, kept in document.json)
+        (120, (OCR,), 45.0, "đoạn 3"), (41022, (OCR,), 62.0, "đoạn 2"),
+        (14, (PLACE,), 97.0, "đoạn 4"),  # An Khê: a town of Gia Lai and a ward of Đà Nẵng; not the report's province
+        (2215, (PLACE,), 97.0, "đoạn 5"),  # Gia Lai, in a report said to be about Hà Nội
+        (25310, (), 97.0, "đoạn 1"),
     ]
 
 

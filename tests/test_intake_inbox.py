@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 
 from etl.document import Cell, Table, Where
@@ -14,6 +15,7 @@ from etl.errors import InputError
 from etl.intake.docjson import report_from_json, report_to_json
 from etl.intake.inbox import Inbox, Published, Source, safe_file_name
 from etl.periods import PartialDate
+from etl.readers import read_document
 from etl.report import Report, read_report
 
 REPORT = """---
@@ -50,7 +52,9 @@ def test_an_upload_is_kept_by_its_hash_with_text_and_source(inbox):
                     "uploaded_by": "Nguyễn Thị Lan", "uploaded_at": up.item.uploaded_at, "status": "draft",
                     "source": {"title": "Hà Nội: kết quả tiếp công dân năm 2019", "publisher": "Bản tin thử nghiệm",
                                "published": "2020-01-15", "source_url": "https://example.org/ha-noi-tiep-dan-2019",
-                               "province": ""}}
+                               "province": "Hà Nội"},
+                    "source_found": {k: "phần đầu (front matter) của tệp"
+                                     for k in ("title", "publisher", "source_url", "published")} | {"province": "tiêu đề"}}
     doc = json.loads((up.item.folder / "document.json").read_text(encoding="utf-8"))
     assert [(p["text"][:14], p["where"]) for p in doc["paragraphs"]] == [
         ("Trong năm 2019", {"paragraph": 1}), ("Cũng trong năm", {"paragraph": 2})]
@@ -161,3 +165,31 @@ def test_a_read_document_round_trips_through_json():
 def test_a_broken_document_json_says_so(data, message):
     with pytest.raises(InputError, match=message):
         report_from_json(data, "inbox/x")
+
+
+def test_a_word_report_is_kept_with_its_table_and_the_source_found_in_it(inbox, tmp_path):
+    word = docx.Document()
+    for line in ["BAN DÂN VẬN TỈNH ỦY GIA LAI", "Số: 88/BC-BDVTU", "Gia Lai, ngày 20 tháng 12 năm 2023", "BÁO CÁO",
+                 "Kết quả tiếp công dân năm 2023 của tỉnh Gia Lai",
+                 "Năm 2023, tỉnh Gia Lai đã tiếp 2.517 lượt công dân đến kiến nghị, phản ánh tại trụ sở của tỉnh.",
+                 "Bảng 1. Đơn thư qua hai năm"]:
+        word.add_paragraph(line)
+    table = word.add_table(rows=2, cols=3)
+    for r, row in enumerate([["Chỉ tiêu", "2022", "2023"], ["Đơn khiếu nại, tố cáo", "1.410", "1.372"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    word.save(tmp_path / "bc.docx")
+    up = inbox.add((tmp_path / "bc.docx").read_bytes(), "Báo cáo 88.docx", analyst="An", reader=read_document)
+    assert up.message == "Đã nạp Báo cáo 88.docx: 7 đoạn, 1 bảng (uploaded)."
+    assert up.item.original.name == "original.docx"
+    assert up.item.source == Source(title="Kết quả tiếp công dân năm 2023 của tỉnh Gia Lai",
+                                    publisher="BAN DÂN VẬN TỈNH ỦY GIA LAI", published="2023-12-20",
+                                    source_url="88/BC-BDVTU", province="Gia Lai")
+    assert up.item.source_found["title"] == "dòng trích yếu sau “BÁO CÁO”"  # the page shows where each came from
+    doc = json.loads((up.item.folder / "document.json").read_text(encoding="utf-8"))
+    assert doc["tables"] == [{"caption": "Bảng 1. Đơn thư qua hai năm", "where": {"table": 1}, "after_paragraph": 6,
+                              "rows": [[{"text": "Chỉ tiêu"}, {"text": "2022"}, {"text": "2023"}],
+                                       [{"text": "Đơn khiếu nại, tố cáo"}, {"text": "1.410"}, {"text": "1.372"}]]}]
+    kept, again = inbox.document(up.item), read_document(up.item.original)
+    assert (kept.paragraphs, kept.tables, kept.paragraph_where) == (again.paragraphs, again.tables,
+                                                                    again.paragraph_where)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from dataclasses import dataclass, field
 
 from etl.catalog import Catalog, load_catalog
@@ -20,6 +19,7 @@ from etl.extract import Extractor
 from etl.figure import Figure
 from etl.intake.files import write_bytes
 from etl.intake.inbox import Inbox, Item, Source
+from etl.readers import mark_confidence
 from etl.review import (
     COLUMNS,
     EDITABLE,
@@ -65,11 +65,6 @@ class Sheet:
     stale: list[ReviewRow] = field(default_factory=list)  # decisions whose figure is gone
     warnings: list[str] = field(default_factory=list)  # what the build will say of them
 
-    def province(self) -> str:
-        """The province most of the extracted figures are about: what the source form suggests ('' when none)."""
-        found = Counter(ln.figure.province for ln in self.lines if ln.action != "add" and ln.figure.province)
-        return found.most_common(1)[0][0] if found else ""
-
     def counts(self) -> dict[str, int]:
         """Figures by decision: accepted, corrected, rejected, added, and undecided (loaded as extracted)."""
         out = {"accepted": 0, "corrected": 0, "rejected": 0, "added": 0, "undecided": 0}
@@ -100,7 +95,10 @@ class Reviewer:
     def figures(self, item: Item, source: Source | None = None) -> list[Figure]:
         """The figures the extractor finds in the item's document, as it reads them now (with the
         source details `source`, else the item's own: the report's date says what "đến nay" is)."""
-        return self.extractor.extract(self.inbox.document(item, source))
+        report = self.inbox.document(item, source)
+        figures = self.extractor.extract(report)
+        mark_confidence(report, figures)  # OCR confidence of each number, and where it sits
+        return figures
 
     def decisions(self, item: Item, text: str | None = None) -> list[ReviewRow]:
         text = self.inbox.decisions_text(item) if text is None else text

@@ -6,7 +6,7 @@ data/inbox/<sha256>/            ($DANVAN_INBOX instead of data/inbox)
   document.json    the document as read: paragraphs and tables, each with its place (etl/intake/docjson.py)
   meta.json        file name, size, who uploaded it and when, status (draft | published), and the
                    source details the analyst confirms: title, publisher, published, URL or
-                   document number, province
+                   document number, province (pre-filled from the file, with how each was found)
   decisions.csv    the analyst's decisions on its figures, as they stand (etl/intake/decisions.py)
   published.json   what the last publish put into the database: source details and decisions as
                    they were then (absent while the item is a draft); the build reads this
@@ -31,6 +31,7 @@ from etl.intake.docjson import report_from_json, report_to_json
 from etl.intake.files import process_alive, read_json, timestamp, write_bytes, write_json
 from etl.paths import inbox_path
 from etl.periods import PartialDate
+from etl.readers import source_details
 from etl.report import Report
 from etl.report_inputs import ReportInput
 from etl.review import ReviewRow, parse_review
@@ -40,6 +41,7 @@ MAX_MB_ENV = "DANVAN_UPLOAD_MAX_MB"
 DEFAULT_MAX_MB = 25.0
 STATUSES = ("draft", "published")
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
+_SOURCE_FIELDS = ("title", "publisher", "published", "source_url", "province")
 
 
 @dataclass
@@ -82,6 +84,7 @@ class Item:
     uploaded_at: str
     status: str
     source: Source = field(default_factory=Source)
+    source_found: dict[str, str] = field(default_factory=dict)  # pre-filled field → how it was found in the file
 
     @property
     def doc(self) -> str:
@@ -125,6 +128,18 @@ def _read(reader: Reader, path: Path, name: str) -> Report:
         raise InputError(exc.message, where=where) from None
 
 
+def _prefilled(path: Path, report: Report) -> tuple[Source, dict[str, str]]:
+    """The source details the file gives (etl.readers.source: front matter, headings, dateline, file
+    properties), over what the report itself says; and how each was found."""
+    given = {"title": report.title, "publisher": report.publisher, "source_url": report.source_url,
+             "published": report.published.iso() if report.published else ""}
+    try:
+        found = {k: f for k, f in source_details(path, report).items() if k in _SOURCE_FIELDS and f.value}
+    except InputError:
+        found = {}
+    return Source(**(given | {k: f.value for k, f in found.items()})), {k: f.how for k, f in found.items()}
+
+
 def max_upload_bytes() -> int:
     """The size limit of one upload: $DANVAN_UPLOAD_MAX_MB megabytes, else 25."""
     try:
@@ -165,8 +180,7 @@ class Inbox:
             write_bytes(item.original, data)
             report = _read(reader, item.original, name)
             report.doc = item.doc
-            item.source = Source(title=report.title, publisher=report.publisher, source_url=report.source_url,
-                                 published=report.published.iso() if report.published else "")
+            item.source, item.source_found = _prefilled(item.original, report)
             write_json(tmp / "document.json", report_to_json(report))
             self._write_meta(item)
             try:
@@ -204,7 +218,7 @@ class Inbox:
             raise InputError(f"meta.json hỏng: {exc}", where=str(folder)) from None
         return Item(sha256=sha256, folder=folder, file_name=meta["file_name"], size=meta["size"],
                     uploaded_by=meta["uploaded_by"], uploaded_at=meta["uploaded_at"], status=meta["status"],
-                    source=Source(**meta["source"]))
+                    source=Source(**meta["source"]), source_found=meta.get("source_found", {}))
 
     def items(self) -> list[Item]:
         """Every item, the latest upload first."""
@@ -268,7 +282,8 @@ class Inbox:
     def _write_meta(self, item: Item) -> None:
         write_json(item.folder / "meta.json", {
             "sha256": item.sha256, "file_name": item.file_name, "size": item.size, "uploaded_by": item.uploaded_by,
-            "uploaded_at": item.uploaded_at, "status": item.status, "source": asdict(item.source)})
+            "uploaded_at": item.uploaded_at, "status": item.status, "source": asdict(item.source),
+            "source_found": item.source_found})
 
     # --- what the build reads ----------------------------------------------------------
     def published_inputs(self, state: Mapping[str, Published | None] | None = None) -> list[ReportInput]:
