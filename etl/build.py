@@ -13,6 +13,7 @@ from etl import stages
 from etl.catalog import Catalog, load_catalog
 from etl.extract import Extractor
 from etl.gazetteer import Gazetteer, default_gazetteer
+from etl.load import NewDatabase
 from etl.locindex import ExtendedGazetteer
 from etl.lock import WAIT_SECONDS, database_lock
 from etl.paths import REPORTS, REVIEW, TABLES
@@ -96,12 +97,23 @@ def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABL
     only its tables are read (no report, no review file) and build_info.synthetic is true."""
     say = progress or _to_stderr
     with database_lock(db_path, timeout=lock_timeout, say=say):
-        return _build(db_path, reports_dir, tables_dir, review_path, keep_going, say, gazetteer, catalog, inbox)
+        started = time.perf_counter()
+        summary, new = prepare(db_path, reports_dir=reports_dir, tables_dir=tables_dir, review_path=review_path,
+                               keep_going=keep_going, say=say, gazetteer=gazetteer, catalog=catalog, inbox=inbox)
+        _crash_if("swap")
+        summary.loaded = stages.swap(new)
+        summary.written = True
+        summary.seconds = time.perf_counter() - started
+        return summary
 
 
-def _build(db_path: Path, reports_dir: Path, tables_dir: Path, review_path: Path, keep_going: bool,
-           say: Callable[[str], None], gazetteer: Gazetteer | None, catalog: Catalog | None,
-           inbox: Sequence[ReportInput] | None) -> BuildSummary:
+def prepare(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABLES, review_path: Path = REVIEW,
+            keep_going: bool = False, say: Callable[[str], None] = _to_stderr, gazetteer: Gazetteer | None = None,
+            catalog: Catalog | None = None,
+            inbox: Sequence[ReportInput] | None = None) -> tuple[BuildSummary, NewDatabase]:
+    """Every stage but the swap: the new database written beside `db_path`, not yet swapped in.
+    The caller holds the database's lock and swaps it in (stages.swap) or discards it; the intake's
+    publish compares it with the old one in between. Raises BuildFailed as build() does."""
     started = time.perf_counter()
     # Tables need the localities, not the text patterns that reading reports needs (seconds to build).
     inputs = stages.read(reports_dir, tables_dir, gazetteer or ExtendedGazetteer.load(), say, inbox)
@@ -121,11 +133,7 @@ def _build(db_path: Path, reports_dir: Path, tables_dir: Path, review_path: Path
     say(f"ghi {len(checked.figures) + sum(t.num_rows for t in checked.bulk)} số liệu vào {db_path} …")
     new = stages.load(db_path, inputs.gazetteer, cat, [*extracted.sources, *tables.sources], checked,
                       inputs.synthetic, on_stage=_crash_if)
-    _crash_if("swap")
-    summary.loaded = stages.swap(new)
-    summary.written = True
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return summary, new
 
 
 def _summary(db_path: Path, inputs: stages.Inputs, extracted: stages.Extracted, reviewed: stages.Reviewed,

@@ -128,7 +128,7 @@ def test_a_failed_build_changes_nothing_and_says_why(desk):
     assert any("hong.csv" in line for line in result.problems)
     assert desk.publisher.db.read_bytes() == before
     assert (desk.inbox.item(sha).status, desk.publisher.history()) == ("draft", [])
-    assert sorted(p.name for p in desk.publisher.db.parent.iterdir() if "publish" in p.name) == []
+    assert sorted(p.name for p in desk.publisher.db.parent.iterdir() if ".tmp-" in p.name) == []
 
 
 def test_only_an_analyst_publishes(desk):
@@ -230,7 +230,7 @@ def test_a_publish_killed_before_its_swap_leaves_the_previous_state(desk, tmp_pa
     assert (desk.inbox.item(sha).status, desk.publisher.history()) == ("draft", [])
     said = desk.publisher.recover()
     assert said == ("Lượt công bố #1 bị ngắt trước khi ghi: không thay đổi gì." if stage == "publish-journal" else "")
-    assert [p.name for p in tmp_path.iterdir() if "publish" in p.name] == []  # its temporary files are gone
+    assert [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name] == []  # its new database is gone
     assert [p.name for p in desk.inbox.root.iterdir() if p.name.startswith(".")] == []
     assert desk.publisher.publish([sha], ANALYST).ok  # and the next publish works
 

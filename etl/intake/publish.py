@@ -1,9 +1,10 @@
 """Publishing inbox items into the database: one publish at a time, all or nothing, each one kept in
 a history and revertible to the state before it.
 
-A publish holds the database's lock (etl/intake/buildlock.py), builds a whole new database under a
-temporary name with the items it publishes (their decisions and source details as they stand now),
-and only when that build succeeds swaps it in and records the items as published. Readers keep
+A publish holds the database's lock (etl/lock.py, the one `python -m etl build` takes), runs the
+build's stages (etl/build.py `prepare`) into a new database under a temporary name with the items
+it publishes (their decisions and source details as they stand now), compares it with the old one,
+and only then swaps it in (etl/stages.py `swap`) and records the items as published. Readers keep
 reading the old file until the swap. A failed build changes nothing and says why.
 
 The swap and the items' new state are two steps; a journal (`<inbox>/.publishing.json`) written
@@ -24,14 +25,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from etl.build import CRASH_ENV, BuildFailed, build
+from etl import stages
+from etl.build import CRASH_ENV, BuildFailed, prepare
 from etl.errors import InputError
 from etl.intake.accounts import Accounts
-from etl.intake.buildlock import build_lock
 from etl.intake.changes import Changes, compare, read_state
 from etl.intake.decisions import Reviewer
-from etl.intake.files import process_alive, read_json, timestamp, write_json
+from etl.intake.files import read_json, timestamp, write_json
 from etl.intake.inbox import Inbox, Published, Source
+from etl.load import NewDatabase, discard, remove_stale_temps
+from etl.lock import WAIT_SECONDS, LockError, database_lock
 from etl.paths import REPORTS, REVIEW, TABLES, database_path
 
 STAGES = ("wait", "prepare", "build", "compare", "commit", "done")  # in the order a publish goes through
@@ -82,12 +85,14 @@ class Publisher:
     built with the bundled reports, tables and review file."""
 
     def __init__(self, inbox: Inbox, accounts: Accounts, reviewer: Reviewer, *, db: Path | None = None,
-                 reports_dir: Path = REPORTS, tables_dir: Path = TABLES, review_path: Path = REVIEW) -> None:
+                 reports_dir: Path = REPORTS, tables_dir: Path = TABLES, review_path: Path = REVIEW,
+                 lock_timeout: float = WAIT_SECONDS) -> None:
         self.inbox = inbox
         self.accounts = accounts
         self.reviewer = reviewer
         self.db = database_path(db)
         self.build_inputs = {"reports_dir": reports_dir, "tables_dir": tables_dir, "review_path": review_path}
+        self.lock_timeout = lock_timeout  # how long a publish waits for another one (or a build)
 
     # --- the history -------------------------------------------------------------------
     @property
@@ -137,7 +142,7 @@ class Publisher:
 
     def recover(self) -> str:
         """Finish a publish that was killed after its swap, or forget one killed before it ('' when none)."""
-        with build_lock(self.db):
+        with database_lock(self.db, timeout=self.lock_timeout):
             return self._recover()
 
     # --- the one path every publish and revert takes -------------------------------------
@@ -151,56 +156,64 @@ class Publisher:
             return Result(False, f"Không công bố được, không thay đổi gì: {exc}")
         if not known:
             return Result(False, f"{analyst!r} không phải chuyên viên đã đăng ký: không ghi gì (not an analyst).")
-        waiting = Progress("wait", message="Đang chờ lượt công bố khác xong (waiting for another publish)…")
-        with build_lock(self.db, on_wait=lambda: say(waiting)):
-            self._recover()
-            say(Progress("prepare", message="Chuẩn bị (preparing)…"))
-            entry_id = max((e.id for e in self.history()), default=0) + 1
-            at = timestamp()
-            try:
-                after, notes, reverts = target()
-                for state in after.values():
-                    if state is not None and kind == "publish":
-                        state.publish_id, state.at = entry_id, at
-                before = {sha: self.inbox.published(self.inbox.item(sha)) for sha in after}
-                counts = self._counts(after)
-            except InputError as exc:
-                return Result(False, f"Không công bố được, không thay đổi gì: {exc}")
-            tmp = self.db.with_name(f".{self.db.name}.publish-{os.getpid()}")
+        try:
+            with database_lock(self.db, timeout=self.lock_timeout, say=lambda line: say(Progress("wait", message=line))):
+                return self._locked_run(kind, analyst, target, say)
+        except LockError as exc:
+            return Result(False, str(exc))
 
-            def build_progress(line: str) -> None:
-                m = re.match(r"\[(\d+)/(\d+)\]", line)
-                say(Progress("build", int(m[1]) if m else None, int(m[2]) if m else None, line))
+    def _locked_run(self, kind: str, analyst: str,
+                    target: Callable[[], tuple[dict[str, Published | None], list[str], int | None]],
+                    say: Callable[[Progress], None]) -> Result:
+        self._recover()
+        say(Progress("prepare", message="Chuẩn bị (preparing)…"))
+        entry_id = max((e.id for e in self.history()), default=0) + 1
+        at = timestamp()
+        try:
+            after, notes, reverts = target()
+            for state in after.values():
+                if state is not None and kind == "publish":
+                    state.publish_id, state.at = entry_id, at
+            before = {sha: self.inbox.published(self.inbox.item(sha)) for sha in after}
+            counts = self._counts(after)
+        except InputError as exc:
+            return Result(False, f"Không công bố được, không thay đổi gì: {exc}")
 
-            try:
-                old = read_state(self.db)
-                summary = build(tmp, inbox=self.inbox.published_inputs(after), progress=build_progress,
-                                **self.build_inputs)
-                say(Progress("compare", message="So sánh với cơ sở dữ liệu trước (comparing)…"))
-                changes = compare(old, read_state(tmp))
-            except BuildFailed as failed:
-                _remove(tmp)
-                return Result(False, "Không công bố được: bản dựng cơ sở dữ liệu lỗi; cơ sở dữ liệu và các tệp "
-                                     "giữ nguyên (build failed, nothing changed).", problems=failed.summary.lines())
-            except Exception as exc:  # noqa: BLE001 - any failure of the build must leave everything as it was
-                _remove(tmp)
-                return Result(False, f"Không công bố được, không thay đổi gì (build failed): {exc}")
-            entry = Entry(id=entry_id, kind=kind, analyst=analyst, at=at,
-                          items=[self._described(sha) for sha in after], counts=counts,
-                          observations_before=changes.observations_before,
-                          observations_after=changes.observations_after,
-                          grown=[s.label() for s in changes.grown],
-                          shrunk=[s.label() for s in changes.shrunk] + [s.gone_label() for s in changes.gone],
-                          message=_message(kind, reverts, counts, changes), reverts=reverts,
-                          before={sha: _state_json(p) for sha, p in before.items()})
-            say(Progress("commit", message="Ghi (committing)…"))
-            # The new file keeps its inode through the rename: the next publish tells by it whether the swap happened.
-            write_json(self._journal, {"db": str(self.db), "tmp": str(tmp), "inode": tmp.stat().st_ino,
-                                       "entry": asdict(entry), "after": {sha: _state_json(p) for sha, p in after.items()}})
-            _crash_if("publish-journal")
-            os.replace(tmp, self.db)  # the commit point: from here the publish is done, whatever happens
-            _crash_if("publish-commit")
-            self._finish(read_json(self._journal))
+        def build_progress(line: str) -> None:
+            m = re.match(r"\[(\d+)/(\d+)\]", line)
+            say(Progress("build", int(m[1]) if m else None, int(m[2]) if m else None, line))
+
+        new: NewDatabase | None = None
+        try:
+            old = read_state(self.db)
+            summary, new = prepare(self.db, inbox=self.inbox.published_inputs(after), say=build_progress,
+                                   **self.build_inputs)
+            say(Progress("compare", message="So sánh với cơ sở dữ liệu trước (comparing)…"))
+            changes = compare(old, read_state(new.temp))
+        except BuildFailed as failed:
+            return Result(False, "Không công bố được: bản dựng cơ sở dữ liệu lỗi; cơ sở dữ liệu và các tệp "
+                                 "giữ nguyên (build failed, nothing changed).", problems=failed.summary.lines())
+        except Exception as exc:  # noqa: BLE001 - any failure of the build must leave everything as it was
+            if new is not None:
+                discard(new)
+            return Result(False, f"Không công bố được, không thay đổi gì (build failed): {exc}")
+        entry = Entry(id=entry_id, kind=kind, analyst=analyst, at=at,
+                      items=[self._described(sha) for sha in after], counts=counts,
+                      observations_before=changes.observations_before,
+                      observations_after=changes.observations_after,
+                      grown=[s.label() for s in changes.grown],
+                      shrunk=[s.label() for s in changes.shrunk] + [s.gone_label() for s in changes.gone],
+                      message=_message(kind, reverts, counts, changes), reverts=reverts,
+                      before={sha: _state_json(p) for sha, p in before.items()})
+        say(Progress("commit", message="Ghi (committing)…"))
+        _crash_if("swap")
+        # The new file keeps its inode through the rename: the next publish tells by it whether the swap happened.
+        write_json(self._journal, {"db": str(self.db), "tmp": str(new.temp), "inode": new.temp.stat().st_ino,
+                                   "entry": asdict(entry), "after": {sha: _state_json(p) for sha, p in after.items()}})
+        _crash_if("publish-journal")
+        stages.swap(new)  # the commit point: from here the publish is done, whatever happens
+        _crash_if("publish-commit")
+        self._finish(read_json(self._journal))
         say(Progress("done", message=entry.message))
         docs = tuple(self.inbox.item(sha).doc for sha in after)
         notes += [line for line in summary.rejected + summary.warnings if line.startswith(docs)]
@@ -219,14 +232,11 @@ class Publisher:
                 self._finish(journal)
                 said = f"Lượt công bố #{journal['entry']['id']} bị ngắt sau khi ghi cơ sở dữ liệu: đã hoàn tất."
             else:  # killed before the swap: the database is the old one
-                _remove(Path(journal["tmp"]))
+                for leftover in (Path(journal["tmp"]), Path(journal["tmp"] + ".wal")):
+                    leftover.unlink(missing_ok=True)
                 self._journal.unlink()
                 said = f"Lượt công bố #{journal['entry']['id']} bị ngắt trước khi ghi: không thay đổi gì."
-        for leftover in [*self.db.parent.glob(f".{self.db.name}.publish-*"),
-                         *self.db.parent.glob(f"..{self.db.name}.publish-*")]:
-            pid = re.match(r"\d+", leftover.name.split(".publish-", 1)[1])
-            if pid and int(pid[0]) != os.getpid() and not process_alive(int(pid[0])):
-                _remove(leftover)
+        remove_stale_temps(self.db)  # the new database of a publish killed while it was written
         return said
 
     def _finish(self, journal: dict) -> None:
@@ -275,11 +285,6 @@ def _state_json(state: Published | None) -> dict | None:
 
 def _published(state: dict | None) -> Published | None:
     return None if state is None else Published(**{**state, "source": Source(**state["source"])})
-
-
-def _remove(db_file: Path) -> None:
-    for p in (db_file, db_file.with_name(db_file.name + ".wal")):
-        p.unlink(missing_ok=True)
 
 
 def _crash_if(stage: str) -> None:
