@@ -28,7 +28,7 @@ def test_round_trip(frame, fmt):
     data = {"csv": downloads.to_csv, "xlsx": downloads.to_xlsx, "parquet": downloads.to_parquet}[fmt](frame)
     back = _read(fmt, data)
     assert list(back.columns) == downloads.COLUMNS
-    assert len(back) == len(frame) == 36  # Gia Lai and its districts
+    assert len(back) == len(frame) == 39  # Gia Lai and its districts
     assert back["value"].tolist() == frame["value"].tolist()
     assert back["id"].tolist() == frame["id"].tolist()
     assert back["period_end"].fillna("").astype(str).tolist() == frame["period_end"].fillna("").astype(str).tolist()
