@@ -155,3 +155,13 @@ def test_a_decision_whose_figure_is_gone_is_listed_not_dropped(desk):
                                f"({item.doc}, số 25310, “Nội đã tiếp 25.310 lượt công dân”)")]
     desk.reviewer.withdraw(sha, sheet.stale[0])  # kept until the analyst withdraws it
     assert desk.reviewer.sheet(sha).stale == []
+
+
+def test_an_upload_with_no_figure_is_refused_and_nothing_is_kept(desk):
+    no_figure = report_text("Hà Nội: hội nghị", [("Hội nghị bàn về cách làm công tác dân vận trong thời gian tới, "
+                                                 "không nêu số liệu nào về kết quả đã đạt được.")])
+    with pytest.raises(InputError, match="khong-so.txt: không tìm thấy số liệu nào thuộc danh mục"):
+        desk.inbox.add(no_figure.encode(), "khong-so.txt", analyst="An", reader=desk.reviewer.read_upload)
+    assert desk.inbox.items() == []
+    up = desk.inbox.add(TEXT.encode(), "co-so.txt", analyst="An", reader=desk.reviewer.read_upload)
+    assert [ln.figure.value for ln in desk.reviewer.sheet(up.item.sha256).lines] == [25310, 41022, 120]

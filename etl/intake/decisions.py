@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from etl.catalog import Catalog, load_catalog
 from etl.document import LOW_CONFIDENCE
@@ -19,7 +20,8 @@ from etl.extract import Extractor
 from etl.figure import Figure
 from etl.intake.files import write_bytes
 from etl.intake.inbox import Inbox, Item, Source
-from etl.readers import mark_confidence
+from etl.readers import extract_document, mark_confidence
+from etl.report import Report
 from etl.review import (
     COLUMNS,
     EDITABLE,
@@ -92,6 +94,11 @@ class Reviewer:
         self.catalog = catalog or load_catalog()
 
     # --- reading -----------------------------------------------------------------------
+    def read_upload(self, path: Path) -> Report:
+        """The reader for uploads (Inbox.add): any format etl.readers reads, and a report in which no
+        figure is found is refused with its message, so nothing is kept of it."""
+        return extract_document(path, extractor=self.extractor).report
+
     def figures(self, item: Item, source: Source | None = None) -> list[Figure]:
         """The figures the extractor finds in the item's document, as it reads them now (with the
         source details `source`, else the item's own: the report's date says what "đến nay" is)."""
