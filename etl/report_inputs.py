@@ -38,7 +38,7 @@ def report_inputs(reports_dir: Path, inbox: Sequence[ReportInput] | None = None)
     """The texts of `reports_dir`, then `inbox`: when None, the published items of the inbox
     folder ($DANVAN_INBOX, else data/inbox)."""
     if inbox is None:
-        from etl.intake.inbox import Inbox  # here: the intake imports this module
+        from etl.intake.inbox import Inbox  # noqa: PLC0415 - the intake imports this module
 
         inbox = Inbox().published_inputs()
     return [*text_reports(reports_dir), *inbox]

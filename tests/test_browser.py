@@ -138,8 +138,9 @@ def test_compare(page: Page, server: str) -> None:
     assert before[0][1] == [11935] and before[0][2] == ["Hà Nội"]
     page.get_by_test_id("stRadioGroup").get_by_text("Quận, huyện trong một tỉnh").click()
     after = _wait_for_new_chart(page, before)
-    assert after[0][2] == ["Thanh Xuân"] and after[0][1] == [90]
-    ranked = r"1 trên 30 quận, huyện của Hà Nội có số liệu năm 2018; 29 quận, huyện không có số liệu"
+    # the newest district period: Gia Lâm's 2009–2024 total (data/reports/h003.txt)
+    assert after[0][2] == ["Gia Lâm"] and after[0][1] == [3845]
+    ranked = r"1 trên 30 quận, huyện của Hà Nội có số liệu lũy kế 2009 – 2024; 29 quận, huyện không có số liệu"
     expect(page.get_by_text(re.compile(ranked))).to_be_visible()
 
 
@@ -149,16 +150,17 @@ def test_district(page: Page, server: str) -> None:
     expect(page.get_by_text(re.compile("Sóc Sơn là huyện của Hà Nội đến hết ngày 30/06/2025"))).to_be_visible()
     before = _chart_data(page)
     _pick(page, 1, "Tây Hồ")
-    assert {t[0] for t in before} != {"Mô hình — lũy kế", "Điển hình — lũy kế"}
-    _wait_for_chart(page, lambda now: {t[0] for t in now} == {"Mô hình — lũy kế", "Điển hình — lũy kế"})
+    tay_ho = {"Mô hình", "Điển hình", "Mô hình — lũy kế", "Điển hình — lũy kế"}  # 2023: data/reports/h006.txt
+    assert {t[0] for t in before} != tay_ho
+    _wait_for_chart(page, lambda now: {t[0] for t in now} == tay_ho)
     assert "district=ha-noi.tay-ho" in page.url
 
 
 def test_data_and_sources(page: Page, server: str) -> None:
     _open(page, server, "du-lieu")
-    expect(page.get_by_text("84 số liệu phù hợp bộ lọc.")).to_be_visible()
+    expect(page.get_by_text("120 số liệu phù hợp bộ lọc.")).to_be_visible()
     _pick(page, 0, "Gia Lai")
-    expect(page.get_by_text("27 số liệu phù hợp bộ lọc.")).to_be_visible()
+    expect(page.get_by_text("39 số liệu phù hợp bộ lọc.")).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("Tải CSV"))).to_be_visible()
     assert "province=gia-lai" in page.url
 

@@ -7,7 +7,6 @@ import io
 from pathlib import Path
 
 import pytest
-from intake_setup import GIA_LAI_2022, HA_NOI_2019, make_desk, report_text
 
 from etl.errors import InputError
 from etl.extract import Extractor
@@ -15,6 +14,7 @@ from etl.intake.decisions import OCR, PLACE
 from etl.intake.inbox import Source
 from etl.report import Report, parse_report
 from etl.review import COLUMNS
+from tests.support.intake_desk import GIA_LAI_2022, HA_NOI_2019, make_desk, report_text
 
 TEXT = report_text("Hà Nội: kết quả tiếp công dân năm 2019", HA_NOI_2019)
 

@@ -53,8 +53,9 @@ def test_an_upload_is_kept_by_its_hash_with_text_and_source(inbox):
                     "source": {"title": "Hà Nội: kết quả tiếp công dân năm 2019", "publisher": "Bản tin thử nghiệm",
                                "published": "2020-01-15", "source_url": "https://example.org/ha-noi-tiep-dan-2019",
                                "province": "Hà Nội"},
-                    "source_found": {k: "phần đầu (front matter) của tệp"
-                                     for k in ("title", "publisher", "source_url", "published")} | {"province": "tiêu đề"}}
+                    "source_found": {**{k: "phần đầu (front matter) của tệp"
+                                        for k in ("title", "publisher", "source_url", "published")},
+                                     "province": "tiêu đề"}}
     doc = json.loads((up.item.folder / "document.json").read_text(encoding="utf-8"))
     assert [(p["text"][:14], p["where"]) for p in doc["paragraphs"]] == [
         ("Trong năm 2019", {"paragraph": 1}), ("Cũng trong năm", {"paragraph": 2})]

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from db_rows import database_rows
-from intake_driver import wait_for
-from intake_setup import ANALYST, HA_NOI_2019, make_desk, report_text
 
 from etl.build import build
 from etl.extract import Extractor
 from etl.intake.publish import STAGES
 from etl.report import parse_report
+from tests.support.db_rows import database_rows
+from tests.support.intake_desk import ANALYST, HA_NOI_2019, make_desk, report_text
+from tests.support.intake_driver import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = report_text("Hà Nội: tiếp công dân 2020 và 2021", [
@@ -190,10 +190,9 @@ def test_the_command_line_build_reads_published_items(desk):
 
 
 def driver(root: Path, sha: str, signals: Path | None = None, **env: str) -> subprocess.Popen:
-    path = os.pathsep.join([str(ROOT), str(ROOT / "tests")])
-    return subprocess.Popen([sys.executable, str(ROOT / "tests" / "intake_driver.py"), str(root), sha,
+    return subprocess.Popen([sys.executable, "-m", "tests.support.intake_driver", str(root), sha,
                              *([str(signals)] if signals else [])], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": path, **env})
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, **env})
 
 
 def finished(proc: subprocess.Popen) -> tuple[int, dict | None]:

@@ -156,8 +156,11 @@ class Publisher:
             return Result(False, f"Không công bố được, không thay đổi gì: {exc}")
         if not known:
             return Result(False, f"{analyst!r} không phải chuyên viên đã đăng ký: không ghi gì (not an analyst).")
+        def waiting(line: str) -> None:
+            say(Progress("wait", message=line))
+
         try:
-            with database_lock(self.db, timeout=self.lock_timeout, say=lambda line: say(Progress("wait", message=line))):
+            with database_lock(self.db, timeout=self.lock_timeout, say=waiting):
                 return self._locked_run(kind, analyst, target, say)
         except LockError as exc:
             return Result(False, str(exc))

@@ -11,8 +11,8 @@ DATA = "pages/data.py"
 def test_data_page_tables_and_downloads():
     at = ok(open_page(DATA))
     observations, sources, glossary = (d.value for d in at.dataframe)
-    assert len(observations) == 84 and len(sources) == 30 and len(glossary) == 10
-    assert sources["Số số liệu"].sum() == 84
+    assert len(observations) == 120 and len(sources) == 44 and len(glossary) == 10
+    assert sources["Số số liệu"].sum() == 120
     assert {"Câu trích", "Đường dẫn", "Nơi đăng", "Ngày đăng", "Nguồn"} <= set(observations.columns)
     assert [b.proto.label for b in at.get("download_button")] == ["Tải CSV", "Tải Excel (XLSX)", "Tải Parquet"]
     assert glossary["Tên (tiếng Anh)"].iloc[0] == "Citizen reception turns"
@@ -21,11 +21,11 @@ def test_data_page_tables_and_downloads():
 @pytest.mark.parametrize(
     ("key", "value", "rows"),
     [
-        ("data.province", "gia-lai", 27),
+        ("data.province", "gia-lai", 39),
         ("data.district", "ha-noi.soc-son", 10),
-        ("data.indicator", "petitions", 11),
-        ("data.year", "2024", 27),
-        ("data.kind", "cumulative", 23),
+        ("data.indicator", "petitions", 15),
+        ("data.year", "2024", 37),
+        ("data.kind", "cumulative", 35),
     ],
 )
 def test_data_each_filter_changes_the_rows(key, value, rows):
@@ -43,4 +43,4 @@ def test_data_url_restores_and_empty_says_so():
     bad = ok(open_page(DATA, {"year": "abc"}))
     assert [w.value for w in bad.warning] == [
         "Tham số “year=abc” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định."]
-    assert len(bad.dataframe[0].value) == 84
+    assert len(bad.dataframe[0].value) == 120

@@ -20,7 +20,7 @@ def test_district_profile_soc_son():
 def test_district_filters_change_the_profile():
     at = ok(open_page(DISTRICT))
     at.selectbox(key="district.district").set_value("ha-noi.tay-ho").run()
-    assert [chart_spec(c)["indicator"] for c in charts(ok(at))] == ["models_registered"]
+    assert [chart_spec(c)["indicator"] for c in charts(ok(at))] == ["models_registered", "models_recognized"]
     at.selectbox(key="district.province").set_value("gia-lai").run()
     ok(at)
     assert at.selectbox(key="district.district").value == "gia-lai.an-khe"  # the first district with figures

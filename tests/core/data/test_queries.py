@@ -48,7 +48,7 @@ def test_connections_are_read_only_and_read_only_the_database(sql):
     with db.connect() as con:
         with pytest.raises(duckdb.Error):
             con.execute(sql)
-    assert queries.build_info()["n_sources"] == 30
+    assert queries.build_info()["n_sources"] == 44
 
 
 def test_series_points_hanoi_gialai_models():
@@ -72,7 +72,7 @@ def test_series_points_year_range_and_localities():
 
 def test_compare_periods_newest_first():
     periods = queries.compare_periods("models_registered", "total", "province")
-    assert periods["key"].tolist() == ["2025", "2024", "partial:2024-01-01:2024-07-31", "2023"]
+    assert periods["key"].tolist() == ["2025", "2024", "partial:2024-01-01:2024-07-31", "2023", "2021"]
 
 
 def test_compare_values_districts_of_hanoi_keep_every_district():
@@ -96,11 +96,11 @@ def test_compare_values_of_a_part_year_period():
 @pytest.mark.parametrize(
     ("filters", "n"),
     [
-        ({}, 84),
-        ({"province": "ha-noi"}, 46),
+        ({}, 120),
+        ({"province": "ha-noi"}, 63),
         ({"province": "ha-noi", "district": "ha-noi.soc-son"}, 10),
-        ({"indicator": "reception_turns", "year": 2024}, 1),
-        ({"period_kind": "partial", "province": "gia-lai"}, 8),
+        ({"indicator": "reception_turns", "year": 2024}, 2),  # s004's 2.861 and h900's appendix table
+        ({"period_kind": "partial", "province": "gia-lai"}, 12),
         ({"indicator": "inspections", "year": 1990}, 0),
     ],
 )
@@ -110,7 +110,7 @@ def test_observations_filters(filters, n):
 
 def test_sources_count_every_figure():
     sources = queries.sources()
-    assert sources["n_observations"].sum() == 84
+    assert sources["n_observations"].sum() == 120
     from_s004 = queries.observations(province="gia-lai").query("source_id == 's004.txt'")
     assert sources.set_index("id").at["s004.txt", "n_observations"] == len(from_s004)
 
@@ -123,14 +123,14 @@ def test_profile_points_soc_son():
 
 def test_year_bounds_and_build_info():
     assert queries.year_bounds() == (2015, 2025)
-    assert queries.build_info()["n_observations"] == 84
+    assert queries.build_info()["n_observations"] == 120
 
 
 def test_cached_queries_follow_a_rebuilt_file(built_db, tmp_path, monkeypatch):
     copy = tmp_path / "copy.duckdb"
     shutil.copy(built_db, copy)
     monkeypatch.setenv("DANVAN_DB", str(copy))
-    assert cached.build_info()["n_sources"] == 30
+    assert cached.build_info()["n_sources"] == 44
     new = tmp_path / ".copy.duckdb.tmp"  # what a rebuild does: a new file swapped into the same place
     shutil.copy(built_db, new)
     with duckdb.connect(str(new)) as con:

@@ -57,11 +57,13 @@ def test_change_pct_notes_and_sources(built_db):
     assert list(trace.text) == ["", "+4,3%"]
     assert chart.figure.layout.yaxis.title.text == "Tăng/giảm (%)"
     assert "Gia Lai, năm 2024: +4,3% so với năm 2023" in chart.notes
-    # the derived 2023 value says how it was derived
-    assert any(n.startswith("Gia Lai, năm 2023: 2.743 lượt (suy ra: ") for n in chart.notes)
+    # the 2023 value printed in h900's appendix table is chosen over s004's derived one
+    assert any(n.startswith("Gia Lai, năm 2023: 2.743 lượt — Tổng hợp từ Báo Gia Lai") for n in chart.notes)
     # a figure with no known period is not listed as an other period of these years
     assert not any("kỳ không rõ" in n for n in chart.notes)
-    assert [s.publisher for s in chart.sources] == ["Báo Gia Lai (GLO)"]
+    assert [s.publisher for s in chart.sources] == [
+        "Báo Gia Lai (GLO)", ("Tổng hợp từ Báo Gia Lai (05/12/2024) và bài tường thuật hội nghị tổng kết công tác "
+                              "dân vận năm 2023 của Thành ủy Hà Nội")]
     assert [s.type for s in chart.figure.layout.shapes] == ["line"]  # the zero line; 2023–2024 is before the reform
     assert chart.figure.layout.shapes[0].y0 == 0
 
@@ -98,13 +100,13 @@ def test_empty_selection_names_it(built_db, spec, message):
 
 
 def test_deck_items_names_every_empty_chart(built_db):
-    specs = [_spec(chart_id="deck.1"), _spec(indicator="dialogues", chart_id="deck.2"),
-             _spec(indicator="reception_persons", chart_id="deck.3")]
+    specs = [_spec(chart_id="deck.1"), _spec(indicator="commendations", chart_id="deck.2"),
+             _spec(indicator="dialogue_opinions", chart_id="deck.3")]
     with pytest.raises(EmptySelection) as error:
         deck_items(specs, built_db)
     assert str(error.value).splitlines() == [
-        "biểu đồ 2: không có số liệu dialogues (total) cho Hà Nội, Gia Lai (đến 30/06/2025), "
+        "biểu đồ 2: không có số liệu commendations (total) cho Hà Nội, Gia Lai (đến 30/06/2025), "
         "Gia Lai (từ 01/07/2025) trong 2022–2025",
-        "biểu đồ 3: không có số liệu reception_persons (total) cho Hà Nội, Gia Lai (đến 30/06/2025), "
+        "biểu đồ 3: không có số liệu dialogue_opinions (total) cho Hà Nội, Gia Lai (đến 30/06/2025), "
         "Gia Lai (từ 01/07/2025) trong 2022–2025",
     ]

@@ -1,5 +1,5 @@
 """One publish in a process of its own, for the tests of two publishes at once and of a publish
-killed mid-build: python tests/intake_driver.py ROOT SHA256 [SIGNALS]
+killed mid-build: python -m tests.support.intake_driver ROOT SHA256 [SIGNALS]
 
 With a SIGNALS folder the publish leaves marks there and waits for the test: `<sha6>-waiting` when it
 finds another publish holding the lock, `<sha6>-building` once it holds the lock and is building,
@@ -12,9 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from intake_setup import ANALYST, make_desk
-
 from etl.intake.publish import Progress
+from tests.support.intake_desk import ANALYST, make_desk
 
 
 def wait_for(path: Path, timeout: float = 120.0) -> None:
