@@ -18,6 +18,10 @@ UNIT_BEFORE_WINDOW = 120  # "số cuộc đối thoại mà … với nhân dân
 
 # Units that count meetings: a bare "62 cuộc" takes the indicator of the "cuộc" before it.
 _EVENT_CLASS = {"dialogues", "inspections", "inherit"}
+# After a number whose unit is printed before it ("tổng số đơn tiếp nhận là 1.020"): the end of the
+# phrase, or a word that opens another; a word of its own there is its unit ("… là 350 triệu đồng").
+_NOTHING_AFTER = re.compile(r"\s*(?:$|[^\wÀ-ỹ\s]|(?:và|trong|so|tăng|giảm|với|bằng|gồm|đạt|của|tại|ở|năm|"
+                            r"tháng|quý)(?![\wÀ-ỹ]))")
 # Any run of digits, to account for the numbers NUMBER_RE leaves out (dates, "17/17", "05/CT-UBND").
 _DIGITS_RE = re.compile(r"(?<![\wÀ-ỹ])\d+(?:[.,/:-]\d+)*")
 
@@ -118,7 +122,7 @@ class NumberReader:
             after = after[mm.end():]
         percent = bool(re.match(r"\s*(%|phần trăm)", after))
         unit, unit_len = self._unit(after)
-        if unit is None and not percent:
+        if unit is None and not percent and _NOTHING_AFTER.match(after):
             unit = self._unit_before(before)
         try:
             value = parse_vietnamese_number(m.group(1), count=not percent) * multiplier

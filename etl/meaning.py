@@ -62,6 +62,7 @@ class Around:
     later: tuple[Candidate, ...]  # the numbers after it in its sentence
     previous: tuple[tuple[Candidate, Verdict], ...]  # the numbers of the sentence before, as read
     doc: DocContext
+    caption: str = ""  # a table cell's: the folded caption, which plays the sentence with the cell's labels
 
     @property
     def lex(self) -> Lexicon:
@@ -202,7 +203,9 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
         sibling = joined_sibling(c, a) or _listed_after(c, a)
         if sibling is not None:
             verb = sibling.indicator
-        elif a.lex.has("dvk", a.sentence) and not a.lex.has("models_other", a.right):
+        elif a.caption and model_verb(a.caption, "", a.lex):
+            verb = model_verb(a.caption, "", a.lex)  # "Mô hình … được công nhận năm 2024" over a column
+        elif a.lex.has("dvk", a.sentence + " " + a.caption) and not a.lex.has("models_other", a.right):
             verb = "models_registered"  # "phong trào … với 600 mô hình": models carried out
         else:
             return Skip("mô hình nhưng không rõ đăng ký hay công nhận (models, neither registered nor recognised)")
@@ -425,10 +428,11 @@ def classify_part(c: Candidate, total: Verdict, a: Around) -> Verdict:
 
 
 def classify_passage(cands: list[Candidate], total_of: dict[int, int], folded: list[str],
-                     before: str, doc: DocContext) -> list[Verdict]:
+                     before: str, doc: DocContext, caption: str = "") -> list[Verdict]:
     """The verdict on every candidate of a passage, in order (a later number may lean on an earlier
     one: the part on its total, "62 cuộc" on the meeting before it). `folded` are the passage's
-    folded sentences; `before` is the folded paragraph before the passage."""
+    folded sentences; `before` is the folded paragraph before the passage; `caption` (a table's,
+    folded) is read with every sentence of the passage, as the sentence before it is."""
     verdicts: dict[int, Verdict] = {}
     passage = " ".join([*folded, before])
     for c in cands:
@@ -438,7 +442,8 @@ def classify_passage(cands: list[Candidate], total_of: dict[int, int], folded: l
         previous = tuple((x, verdicts[x.id]) for x in cands if x.sent == c.sent - 1)
         clause = c.folded[c.folded.rfind(";", 0, c.start) + 1:c.start]
         a = Around(left, clause, right, c.folded, " ".join(folded[:c.sent + 1]),
-                   " ".join(folded[max(0, c.sent - 1):c.sent + 1]), passage, earlier, later, previous, doc)
+                   " ".join([caption, *folded[max(0, c.sent - 1):c.sent + 1]]).strip(), passage, earlier, later,
+                   previous, doc, caption)
         if c.id in total_of:
             verdicts[c.id] = classify_part(c, verdicts[total_of[c.id]], a)
         else:

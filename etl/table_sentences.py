@@ -70,7 +70,9 @@ def table_sentences(table: Table, where: Where, lex: Lexicon) -> list[CellSenten
     for r in range(shape.header_rows, len(grid)):
         row = grid[r]
         row_label = " ".join(row[c] for c in shape.label_cols if row[c]).strip()
-        row_unit = _unit_phrase(fold(row[shape.unit_col]), lex) if shape.unit_col is not None else ""
+        unit_cell = fold(row[shape.unit_col]).strip() if shape.unit_col is not None else ""
+        row_unit = _unit_phrase(unit_cell, lex)
+        foreign = "" if row_unit else unit_cell  # "Vụ việc thuộc thẩm quyền | vụ": counts nothing of ours
         for c in shape.value_cols:
             cell = row[c] if c < len(row) else ""
             if not _is_value(cell):
@@ -78,7 +80,8 @@ def table_sentences(table: Table, where: Where, lex: Lexicon) -> list[CellSenten
             col_label = " ".join(h[c] for h in headers if h[c]).strip()
             if _SKIPPED_HEADERS.search(fold(col_label)):
                 continue
-            text, span = _render(cell, row_label, col_label, table.caption, row_unit or stated_unit, lex)
+            text, span = _render(cell, row_label, col_label, table.caption, row_unit or stated_unit, lex,
+                                 foreign_unit=foreign)
             out.append(CellSentence(text, Where(page=where.page, table=where.table, row=r + 1, col=c + 1), span))
     return out
 
@@ -159,16 +162,16 @@ def _stated_unit(folded: str, lex: Lexicon) -> str:
     return _unit_phrase(m.group(1), lex) if m else ""
 
 
-def _split_unit(label: str, lex: Lexicon) -> tuple[str, str, bool]:
-    """(label without its unit in brackets, that unit, whether the brackets named a unit at all):
-    "Tiếp công dân (lượt)" → ("Tiếp công dân", "lượt", True); "(triệu đồng)" → (…, "", True)."""
+def _split_unit(label: str, lex: Lexicon) -> tuple[str, str, str]:
+    """(label without its unit in brackets, that unit when the catalog counts it, the bracketed unit
+    when it counts nothing of the catalog): "Tiếp công dân (lượt)" → ("Tiếp công dân", "lượt", "");
+    "Kinh phí (triệu đồng)" → ("Kinh phí", "", "triệu đồng")."""
     for m in _PARENS_UNIT.finditer(label):
         inner = fold(m.group(1)).strip()
         unit = _unit_phrase(inner, lex)
         if unit == inner or inner in _NON_COUNT_UNITS or inner.startswith(("triệu", "tỷ", "nghìn đồng")):
-            return (label[:m.start()] + label[m.end():]).strip(), unit, True
-    stated = _stated_unit(fold(label), lex)
-    return label, stated, bool(stated)
+            return (label[:m.start()] + label[m.end():]).strip(), unit, ("" if unit else inner)
+    return label, _stated_unit(fold(label), lex), ""
 
 
 def _period_label(label: str) -> str:
@@ -198,25 +201,29 @@ def _counts_something(label: str, lex: Lexicon) -> bool:
 
 
 def _render(cell: str, row_label: str, col_label: str, caption: str, unit: str,
-            lex: Lexicon) -> tuple[str, tuple[int, int]]:
+            lex: Lexicon, *, foreign_unit: str = "") -> tuple[str, tuple[int, int]]:
+    """The cell as a sentence. A row or column whose unit counts nothing of the catalog (a "vụ" unit
+    cell, a "(triệu đồng)" header) prints that unit after the number, and borrows no word of the
+    catalog from its labels or the caption: "Vụ việc thuộc thẩm quyền: 143 vụ, năm 2022."."""
     labels = []
     periods = []
-    header_unit, out_of_catalog = "", False
+    header_unit = ""
     for label in (row_label, col_label):
         if not label:
             continue
-        bare, found_unit, bracketed = _split_unit(label, lex)
-        if bracketed:
-            header_unit = header_unit or found_unit
-            out_of_catalog = out_of_catalog or not found_unit
+        bare, found_unit, foreign = _split_unit(label, lex)
+        header_unit = header_unit or found_unit
+        foreign_unit = foreign_unit or foreign
         period = _period_label(bare)
         if period:
             periods.append(period)
         elif bare:
             labels.append(bare)
-    unit = "" if out_of_catalog else (unit or header_unit)
+    unit = foreign_unit or unit or header_unit
     counted = [lb for lb in labels if _counts_something(lb, lex)]
-    if counted:
+    if foreign_unit:
+        what, context = "", labels
+    elif counted:
         what = counted[-1]
         context = [lb for lb in labels if lb is not what]
     else:
@@ -225,7 +232,7 @@ def _render(cell: str, row_label: str, col_label: str, caption: str, unit: str,
         unit = unit or cap_unit
         context = labels
     value = cell.strip()
-    if _unit_phrase(fold(NUMBER_RE.sub("", fold(value), count=1)), lex):
+    if _unit_phrase(fold(NUMBER_RE.sub("", fold(value), count=1)), lex) and not foreign_unit:
         unit = ""  # the cell says its unit ("2.743 lượt")
     before, after = _insert(value, unit, what, lex)
     head = ", ".join(context)

@@ -23,6 +23,9 @@ CASES = [
      "với bà con nhân dân là 52.", [f"{CS} | dialogues/total | {Y} | 52"]),
     ("Năm 2024, số xã đạt chuẩn là 14.", []),  # a count of communes
     ("Năm 2024, số đơn đã giải quyết là 960.", []),  # resolved, not received
+    ("Năm 2024, tổng số đơn tiếp nhận là 1.020 đơn, giảm so với năm trước.", [f"{CS} | petitions/total | {Y} | 1020"]),
+    ("Năm 2024, số mô hình “Dân vận khéo” được hỗ trợ là 350 triệu đồng.", []),  # the number has its own unit
+    ("Năm 2024, số đơn tiếp nhận là 64 vụ việc.", []),
     # the meeting of the sentence before
     ("Năm 2024, toàn huyện tổ chức 36 cuộc đối thoại. Cấp huyện tổ chức 4 cuộc.",
      [f"{CS} | dialogues/total | {Y} | 36", f"{CS} | dialogues/district_level | {Y} | 4"]),

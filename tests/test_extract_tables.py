@@ -62,6 +62,24 @@ CASES = [
     (LEAD + "Tiếp công dân năm 2024 so với năm trước\n| Nội dung | ĐVT | Kỳ trước | Kỳ này |\n|---|---|---|---|\n"
             "| Tiếp công dân | Lượt | 2.743 | 2.861 |\n",
      [f"Gia Lai | reception_turns/total | {Y23} | 2743", f"Gia Lai | reception_turns/total | {Y24} | 2861"]),
+    # a row whose own unit counts nothing of the catalog ("vụ", "hộ") borrows no unit from the caption
+    (LEAD + "Bảng 2. Tiếp công dân, xử lý đơn thư năm 2023 và năm 2024\n"
+            "Chỉ tiêu\tĐVT\tNăm 2023\tNăm 2024\n"
+            "Tiếp công dân\tlượt\t2.514\t2.730\n"
+            "Vụ việc thuộc thẩm quyền\tvụ\t143\t121\n"
+            "Hộ được hỗ trợ\thộ\t35\t40\n",
+     [f"Gia Lai | reception_turns/total | {Y23} | 2514", f"Gia Lai | reception_turns/total | {Y24} | 2730"]),
+    # the caption plays the sentence for every cell: its "Dân vận khéo" and its verb; a money column is no count
+    (LEAD + "Mô hình “Dân vận khéo” được công nhận năm 2024\n\n"
+            "| Huyện | Số mô hình | Kinh phí hỗ trợ mô hình (triệu đồng) |\n|---|---|---|\n"
+            "| Huyện Kbang | 18 | 250 |\n| Huyện Đức Cơ | 15 | 120 |\n",
+     [f"Kbang, Gia Lai | models_recognized/total | {Y24} | 18",
+      f"Đức Cơ, Gia Lai | models_recognized/total | {Y24} | 15"]),
+    (LEAD + "Mô hình “Dân vận khéo” năm 2023 và năm 2024\n"
+            "Chỉ tiêu\tĐVT\tNăm 2023\tNăm 2024\n"
+            "Số mô hình được hỗ trợ kinh phí\ttriệu đồng\t350\t420\n"
+            "Số mô hình được công nhận\tmô hình\t35\t42\n",
+     [f"Gia Lai | models_recognized/total | {Y23} | 35", f"Gia Lai | models_recognized/total | {Y24} | 42"]),
     # trap: a table of targets and of people reached, no figure of the catalog
     (LEAD + "Chỉ tiêu năm 2025 của các huyện\n"
             "Huyện\tSố hộ được tuyên truyền\tKinh phí (triệu đồng)\n"
