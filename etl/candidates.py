@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from etl.lexicon import Lexicon, Unit
+from etl.periods import find_periods
 from etl.textnorm import fold
 from etl.vnnumbers import NUMBER_RE, parse_vietnamese_number
 
@@ -134,8 +135,10 @@ class NumberReader:
                 qualifier = q
         delta = ""
         against = folded[end:end + AGAINST_WINDOW] + " " + _clause_before(folded, start)
+        change_words = _without_compared(before)  # "nhiều hơn năm ngoái 37 lượt": the change word is before
         for direction, pattern in self._delta_res:
-            if pattern.search(before) and any(a in against for a in self.lex.comparison["against"]):
+            if pattern.search(change_words) and (change_words != before or
+                                                 any(a in against for a in self.lex.comparison["against"])):
                 delta = direction
         unit_end = end + (len(folded[end:]) - len(after)) + unit_len
         return Candidate(cid, si, sentence, folded, start, end, unit_end, m.group(0), value, qualifier,
@@ -155,6 +158,16 @@ class NumberReader:
         if non and len(non.group(1)) >= len(m.group(1)):
             return None, 0
         return self.lex.by_phrase[m.group(1)], m.end()
+
+
+def _without_compared(before: str) -> str:
+    """The words before a number without the period it is compared with, when that period stands
+    right before it: "nhiều hơn năm ngoái" → "nhiều hơn", "tăng so với năm 2023 là" → "tăng"."""
+    text = re.sub(r"\s*(?:là|:)?\s*$", "", before)
+    compared = [pm for pm in find_periods(text) if pm.compare and pm.end_pos >= len(text)]
+    if not compared:
+        return before
+    return re.sub(r"(?:\s+so với)?\s*$", "", text[:compared[-1].start_pos])
 
 
 def _clause_before(folded: str, start: int) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from etl.candidates import Candidate, context_snippet
 from etl.figure import Figure
-from etl.periods import Period, find_periods
+from etl.periods import Period, find_periods, month_end
 
 COMPARED_PERIOD_WINDOW = 80  # how far after the change its "so với năm 2023" may be
+PHRASE_START_MAX = 30  # how far before the change its phrase ("nhiều hơn năm ngoái 37 lượt") may start
 
 
 RATIOS = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "một nửa": 0.5}
@@ -48,10 +50,10 @@ def derived_in_next_sentence(base: Candidate, fig: Figure, period: Period, folde
 
 def _from_change(value: float, qualifier: str, folded: str, d: Candidate, fig: Figure,
                  period: Period) -> Figure | None:
-    target = _compared_year(folded[d.end:d.end + COMPARED_PERIOD_WINDOW], period)
-    if target is None:  # "So với cùng kỳ năm 2023, … tăng 8%": the comparison opens the clause
-        target = _compared_year(folded[folded.rfind(";", 0, d.start) + 1:d.start], period)
-    if target is None:
+    earlier = _compared_span(folded[d.end:d.end + COMPARED_PERIOD_WINDOW], period)
+    if earlier is None:  # "So với cùng kỳ năm 2023, … tăng 8%", "nhiều hơn năm ngoái 37 lượt": before the change
+        earlier = _compared_span(folded[folded.rfind(";", 0, d.start) + 1:d.start], period)
+    if earlier is None:
         return None
     if d.percent:
         factor = 1 + d.value / 100 if d.delta == "up" else 1 - d.value / 100
@@ -67,7 +69,7 @@ def _from_change(value: float, qualifier: str, folded: str, d: Candidate, fig: F
         how = f"{_fmt(value)} {sign} {_fmt(d.value)} (“{_phrase(folded, d)}”)"
     if earlier_value < 0:
         return None
-    return _earlier(fig, period, target, earlier_value, earlier_qualifier, how, context_snippet(d))
+    return _earlier(fig, earlier, earlier_value, earlier_qualifier, how, context_snippet(d))
 
 
 def _from_ratio(value: float, folded: str, span: tuple[int, int], fig: Figure, period: Period) -> Figure | None:
@@ -86,14 +88,12 @@ def _from_ratio(value: float, folded: str, span: tuple[int, int], fig: Figure, p
         if target is None or period.year is None or target >= period.year:
             continue
         phrase = folded[pm.start_pos:pm.end_pos]
-        return _earlier(fig, period, target, round(value / factor), "approx",
+        return _earlier(fig, period.shifted_to_year(target), round(value / factor), "approx",
                         f"{_fmt(value)} / {_fmt(factor)} (“{phrase}”)", phrase)
     return None
 
 
-def _earlier(fig: Figure, period: Period, target: int, value: float, qualifier: str, how: str,
-             snippet: str) -> Figure:
-    earlier = period.shifted_to_year(target)
+def _earlier(fig: Figure, earlier: Period, value: float, qualifier: str, how: str, snippet: str) -> Figure:
     return replace(fig, period_kind=earlier.kind, period_start=earlier.start, period_end=earlier.end,
                    value=float(value), qualifier=qualifier, derived=True, derived_how=how, number_text=snippet)
 
@@ -142,23 +142,30 @@ def _clause_around(base: Candidate, cands: list[Candidate]) -> tuple[int, int]:
     return start, end
 
 
-def _compared_year(tail: str, period: Period) -> int | None:
-    """The year compared with: "so với năm 2023", or the year before for "so với cùng kỳ"."""
-    target = None
-    for pm in find_periods(tail):
-        if pm.compare:
-            target = pm.period.year if pm.period else None
-            if target is None and period.year:
-                target = period.year - 1
-            break
-    if target is None or period.year is None or target >= period.year:
+def _compared_span(text: str, period: Period) -> Period | None:
+    """The span the first comparison of `text` names, ending before the figure's own: "so với năm
+    2023" and "so với cùng kỳ" the figure's span in that year (the year before); "so với quý II",
+    "so với 6 tháng đầu năm 2023" those months (of the figure's year, else of the year before)."""
+    compared = next((pm for pm in find_periods(text) if pm.compare), None)
+    if compared is None or period.end is None:
         return None
-    return target
+    if compared.months and compared.months != (1, 12):
+        m1, m2 = compared.months
+        year = compared.period.year if compared.period else period.end.year + (compared.relative_year or 0)
+        if compared.period is None and compared.relative_year is None and month_end(year, m2) >= period.end:
+            year -= 1
+        span = Period("partial", date(year, m1, 1), month_end(year, m2), text[compared.start_pos:compared.end_pos])
+        return span if span.end < period.end else None
+    target = compared.period.year if compared.period else period.end.year - 1
+    return period.shifted_to_year(target) if target < period.end.year else None
 
 
 def _phrase(folded: str, d: Candidate) -> str:
-    """'tăng 118 lượt so với năm 2023', cut from the sentence."""
-    start = max(0, folded.rfind(" ", 0, max(0, d.start - 6)))
+    """'tăng 118 lượt so với năm 2023', 'nhiều hơn năm ngoái 37 lượt', cut from the sentence: from the
+    start of the change's phrase (after a comma or a bracket) when it is near, else the word before."""
+    start = max(folded.rfind(ch, 0, d.start) for ch in ",;(") + 1
+    if d.start - start > PHRASE_START_MAX:
+        start = max(0, folded.rfind(" ", 0, max(0, d.start - 6)))
     m = re.search(r"so với[^,.;)]*", folded[d.end:])
     end = d.end + m.end() if m else d.unit_end
     return folded[start:end].strip(" ,.;()")

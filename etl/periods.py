@@ -452,6 +452,11 @@ def _term_start(first_year: int) -> date:
     return date(first_year, 6, 1) if first_year % 5 == 1 else date(first_year, 1, 1)
 
 
+# Right before a period phrase: the phrase is what a figure is compared with, not its own period
+# ("so với quý II", "so với 6 tháng đầu năm 2023", "nhiều hơn năm ngoái", "ít hơn cùng kỳ năm trước").
+_COMPARED_BEFORE = re.compile(r"(?:(?<![\wÀ-ỹ])so với|(?:nhiều|ít|cao|thấp|tăng|giảm) hơn)\s+(?:cùng kỳ\s+)?$")
+
+
 @lru_cache(maxsize=8192)
 def find_periods(folded: str) -> tuple[PeriodMention, ...]:
     """Period phrases in lower-cased folded text, in order of position (cached: sentences are read
@@ -468,6 +473,8 @@ def find_periods(folded: str) -> tuple[PeriodMention, ...]:
             mention = rule.build(m)
             if mention is None:
                 continue
+            if not mention.compare and _COMPARED_BEFORE.search(folded, 0, s):
+                mention = replace(mention, compare=True, ref="")
             taken.append((s, e))
             found.append(mention)
     return tuple(sorted(found, key=lambda p: p.start_pos))

@@ -26,6 +26,33 @@ CASES = [
      [f"{P} | {Y23} | 400 khoảng suy ra", f"{P} | {Y24} | 448"]),
     ("So với kế hoạch, số lượt công dân huyện Chư Sê tiếp năm 2024 tăng 12%, đạt 448 lượt.",  # a plan
      [f"{P} | {Y24} | 448"]),
+    # the period compared with stands between the change word and its amount
+    ("Năm nay, huyện Chư Sê tiếp 448 lượt công dân, nhiều hơn năm ngoái 48 lượt.",
+     [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400 suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, ít hơn năm 2023 là 52 lượt.",
+     [f"{P} | {Y24} | 448", f"{P} | {Y23} | 500 suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, cao hơn cùng kỳ năm trước 48 lượt.",
+     [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400 suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, tăng so với năm 2023 là 48 lượt.",
+     [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400 suy ra"]),
+    # the period compared with is no period of a figure, in its sentence or the next
+    ("Năm nay, huyện Chư Sê tiếp 448 lượt công dân, nhiều hơn năm ngoái 48 lượt. "
+     "Số đơn huyện tiếp nhận là 158 đơn, giảm 12% so với cùng kỳ.",
+     [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400 suy ra", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 158",
+      f"Chư Sê, Gia Lai | petitions/total | {Y23} | 180 khoảng suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân; năm 2023 tiếp 400 lượt.",  # no comparison: printed
+     [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400"]),
+    # a quarter, half-year or month compared with: that span, of the figure's year or the one before
+    ("Trong quý III năm 2024, huyện Chư Sê tiếp 236 lượt công dân, tăng 12 lượt so với quý II.",
+     [f"{P} | 2024-07-01..2024-09-30 | 236", f"{P} | 2024-04-01..2024-06-30 | 224 suy ra"]),
+    ("Quý I/2024, huyện Chư Sê tiếp 236 lượt công dân, giảm 14 lượt so với quý IV/2023.",
+     [f"{P} | 2024-01-01..2024-03-31 | 236", f"{P} | 2023-10-01..2023-12-31 | 250 suy ra"]),
+    ("Quý I/2024, huyện Chư Sê tiếp 236 lượt công dân, giảm 14 lượt so với quý IV.",
+     [f"{P} | 2024-01-01..2024-03-31 | 236", f"{P} | 2023-10-01..2023-12-31 | 250 suy ra"]),
+    ("6 tháng đầu năm 2024, huyện Chư Sê tiếp 300 lượt công dân, tăng 20% so với 6 tháng đầu năm 2023.",
+     [f"{P} | 2024-01-01..2024-06-30 | 300", f"{P} | 2023-01-01..2023-06-30 | 250 khoảng suy ra"]),
+    ("Trong quý III năm 2024, huyện Chư Sê tiếp 236 lượt công dân; quý II tiếp 224 lượt.",  # each its own
+     [f"{P} | 2024-07-01..2024-09-30 | 236", f"{P} | 2024-04-01..2024-06-30 | 224"]),
     # ratios
     ("Năm 2024, huyện Chư Sê tiếp 800 lượt công dân, gấp đôi năm 2023.",
      [f"{P} | {Y24} | 800", f"{P} | {Y23} | 400 khoảng suy ra"]),

@@ -56,6 +56,19 @@ def test_comparisons_are_not_the_figures_period(text, year):
     assert found[0].period.year == year
 
 
+@pytest.mark.parametrize(("text", "compared"), [
+    ("tăng 12 lượt so với quý II", [True]),
+    ("tăng 20% so với 6 tháng đầu năm 2023", [True]),
+    ("nhiều hơn năm ngoái 37 lượt", [True]),
+    ("ít hơn cùng kỳ năm trước 15 đơn", [True]),
+    ("quý III năm 2024 tiếp 236 lượt, quý II tiếp 224 lượt", [False, False]),
+    ("trong hơn 10 năm qua", [False]),  # "hơn" is "more than" here, not a comparison
+    ("năm ngoái tiếp 400 lượt", [False]),
+])
+def test_a_period_right_after_so_voi_or_a_comparative_is_compared_with(text, compared):
+    assert [p.compare for p in find_periods(fold(text))] == compared
+
+
 def test_anniversary_dates_and_document_numbers_are_not_periods():
     assert find_periods(fold("kỷ niệm (10/10/1954-10/10/2024), Chỉ thị số 05/CT-UBND")) == ()
 
