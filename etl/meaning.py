@@ -30,6 +30,7 @@ ANCHORED_BREAKDOWN_MAX = 8  # a petition's type must follow its unit this closel
 _RECEPTION_WORD = re.compile(
     r"(?<![\wÀ-ỹ])(?:được |đón |đã )?tiếp(?! (?:tục|theo|cận|thu|xúc|nối|sức|tế|giáp|quản))(?![\wÀ-ỹ])")
 _WITH_PERSONS = re.compile(r"\s*(?:,\s*)?(?:với|của|gồm)\s*")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _TYPED_PETITION = re.compile(r"\s*(?:đơn\s+)?(?:thư\s+)?(?:khiếu nại|tố cáo|kiến nghị|phản ánh|các loại|kntc)")
 
 
@@ -97,9 +98,18 @@ def _reception(c: Candidate, a: Around) -> str:
 
 def _persons_after_turns(c: Candidate, a: Around) -> str:
     turns = a.earlier_counts("reception_turns")
-    if not turns or not _WITH_PERSONS.fullmatch(c.folded[turns[-1][0].unit_end:c.start]):
+    if not turns or not _persons_of(turns[-1][0], c, a.lex):
         return "người không đi kèm số lượt tiếp (persons not after reception turns)"
     return ""
+
+
+def _persons_of(turns: Candidate, c: Candidate, lex: Lexicon) -> bool:
+    """"612 lượt công dân với 705 người": the persons of those turns, with a bracket or a change
+    between them left aside ("612 lượt (giảm 8 lượt so với cùng kỳ) với 705 người")."""
+    gap = _BRACKETED.sub(" ", c.folded[turns.unit_end:c.start])
+    changes = "|".join(re.escape(w) for w in (*lex.comparison["up"], *lex.comparison["down"]))
+    gap = re.sub(rf",\s*(?:{changes})\s[^,]*(?=,)", " ", gap)
+    return bool(_WITH_PERSONS.fullmatch(gap))
 
 
 def _received_petition(c: Candidate, a: Around) -> str:
@@ -397,7 +407,7 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
     if ind == "reception_persons":
         # "tiếp thường xuyên 156.254 lượt với 160.043 công dân": the persons of those turns.
         turns = a.earlier_counts("reception_turns")
-        if turns and _WITH_PERSONS.fullmatch(c.folded[turns[-1][0].unit_end:c.start]):
+        if turns and _persons_of(turns[-1][0], c, a.lex):
             breakdown = turns[-1][1].breakdown
     breakdown = _model_or_exemplar(c, ind, breakdown, cands, total_of)
     return Meaning(ind, breakdown or "total")

@@ -28,6 +28,15 @@ CASES = [
     ("Năm 2022, huyện Chư Prông tổ chức 38 cuộc đối thoại với Nhân dân; 45 cuộc đối thoại trong năm 2023.",
      ["Chư Prông, Gia Lai | dialogues/total | 2022-01-01..2022-12-31 | 38",
       f"Chư Prông, Gia Lai | dialogues/total | {Y2023} | 45"]),
+    # the persons of the turns, with a bracket or a change between them
+    ("Năm 2024, tỉnh Gia Lai tiếp 612 lượt công dân (giảm 8 lượt so với năm 2023) với 705 người.",
+     [f"Gia Lai | reception_turns/total | {Y2024} | 612", f"Gia Lai | reception_turns/total | {Y2023} | 620 suy ra",
+      f"Gia Lai | reception_persons/total | {Y2024} | 705"]),
+    ("Năm 2024, tỉnh Gia Lai tiếp 612 lượt công dân, giảm 8 lượt so với năm 2023, với 705 người.",
+     [f"Gia Lai | reception_turns/total | {Y2024} | 612", f"Gia Lai | reception_turns/total | {Y2023} | 620 suy ra",
+      f"Gia Lai | reception_persons/total | {Y2024} | 705"]),
+    ("Năm 2024, tỉnh Gia Lai tiếp 612 lượt công dân (tại 15 điểm) và 705 người dự hội nghị.",
+     [f"Gia Lai | reception_turns/total | {Y2024} | 612"]),  # people at a meeting, not those received
     # month and day ranges
     ("Từ ngày 16/11/2023 đến ngày 15/11/2024, các cơ quan thành phố Hà Nội đã tiếp 25.430 lượt công dân.",
      ["Hà Nội | reception_turns/total | 2023-11-16..2024-11-15 | 25430"]),
