@@ -184,15 +184,16 @@ def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: Doc
     word says the whole province ("toàn tỉnh"), a province's own body speaks ("Thanh tra thành
     phố"), or the paragraph's district is more specific; with none named, the district the clause
     refers back to ("toàn huyện"), else the paragraph's place."""
-    finder, subject, wide_words = doc.finder, doc.subject, doc.lex.context["province_wide"]
+    finder, subject = doc.finder, doc.subject
     places = finder.places(c.sentence, para_place)
-    wide_pos = max(c.folded.rfind(w, 0, c.start) for w in wide_words)
     before = [p for p in places if p[0] < c.start]
     ctx_province = (para_place if para_place.province else subject).province
+    wide_words = _said_of(ctx_province, doc.lex.context["province_wide"])
+    wide_pos = max((c.folded.rfind(w, 0, c.start) for w in wide_words), default=-1)
     if wide_pos >= 0 and all(p[0] < wide_pos for p in before) or \
             any(w in c.folded for w in wide_words) and not places:
         return Place(ctx_province)
-    body = _province_body(c, places, doc.lex.context["province_bodies"])
+    body = _province_body(c, places, _said_of(ctx_province, doc.lex.context["province_bodies"]))
     if body is not None:
         clause_start = c.folded.rfind(";", 0, c.start) + 1
         named = [p for pos, p, _ in places if clause_start <= pos < c.start and p.specific == 1]
@@ -212,6 +213,14 @@ def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: Doc
     if place.specific == 1 and not strong and ctx.specific == 2:
         return ctx
     return place
+
+
+def _said_of(province: Locality | None, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that may mean `province`: "toàn thành phố", "Thanh tra thành phố" mean a province
+    that is a city (Hà Nội); in a province (Gia Lai) they mean its city (Pleiku), not the province."""
+    if province is None or province.kind == "thành phố":
+        return words
+    return tuple(w for w in words if "thành phố" not in w and "thủ đô" not in w)
 
 
 def _province_body(c: Candidate, places: list[tuple[int, Place, bool]], bodies: tuple[str, ...]) -> int | None:

@@ -62,6 +62,16 @@ CASES = [
     ("Huyện Sóc Sơn (Hà Nội) tổng kết công tác tiếp công dân năm 2024 với nhiều chuyển biến tích cực.\n\n"
      "Năm 2024, Đoàn đại biểu Quốc hội thành phố Hà Nội tiếp 300 lượt công dân.",
      [f"Hà Nội | reception_turns/total | {Y} | 300"]),
+    # in a province, "thành phố" is its city: "toàn thành phố", "Thanh tra thành phố" in a Pleiku report
+    ("UBND TP. Pleiku (Gia Lai) tổng kết công tác tiếp công dân năm 2024.\n\n"
+     "Năm 2024, tổng số lượt tiếp công dân trên địa bàn thành phố là 1.092 lượt.",
+     [f"Pleiku, Gia Lai | reception_turns/total | {Y} | 1092"]),
+    ("UBND TP. Pleiku (Gia Lai) tổng kết công tác tiếp công dân năm 2024.\n\n"
+     "Năm 2024, Thanh tra thành phố tiếp nhận 85 đơn khiếu nại; toàn thành phố tiếp 1.092 lượt công dân.",
+     [f"Pleiku, Gia Lai | petitions/complaint | {Y} | 85", f"Pleiku, Gia Lai | reception_turns/total | {Y} | 1092"]),
+    ("UBND TP. Pleiku (Gia Lai) tổng kết công tác tiếp công dân năm 2024.\n\n"
+     "Năm 2024, toàn tỉnh tiếp 2.861 lượt công dân.",  # "toàn tỉnh" is still the province
+     [f"Gia Lai | reception_turns/total | {Y} | 2861"]),
     ("Huyện Sóc Sơn (Hà Nội) tổng kết công tác tiếp công dân năm 2024 với nhiều chuyển biến tích cực.\n\n"
      "Năm 2024, Thanh tra huyện tiếp nhận 120 đơn khiếu nại.",  # the district's own inspectorate
      [f"Sóc Sơn, Hà Nội | petitions/complaint | {Y} | 120"]),
