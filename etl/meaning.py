@@ -25,6 +25,7 @@ PETITION_REJECT_WINDOW = 40  # "… 9 đơn thuộc thẩm quyền": words after
 PETITION_SUBSET_WINDOW = 30  # "đơn đủ điều kiện xử lý 300 đơn": words before that make it a subset
 RECEIPT_AFTER_WINDOW = 50  # "… (thư) được các cơ quan huyện tiếp nhận"
 CASES_WINDOW = 12  # "vụ" just before the number: cases, not petitions
+OUTCOME_BEFORE_WINDOW = 20  # "đã giải quyết 27 kiến nghị": what became of the opinions, said before them
 ANCHORED_BREAKDOWN_MAX = 8  # a petition's type must follow its unit this closely ("đơn khiếu nại")
 
 _RECEPTION_WORD = re.compile(
@@ -81,6 +82,9 @@ def _at_dialogue(c: Candidate, a: Around) -> str:
         return "không nói đến đối thoại (no dialogue named)"
     if a.lex.has("voter_meeting", a.sentence) or a.doc.voter_doc:
         return "ý kiến cử tri, không phải đối thoại (a voter meeting)"
+    if a.lex.word_ends("opinion_outcome", a.right.split(",")[0]) or \
+            a.lex.word_ends("opinion_outcome", a.left[-OUTCOME_BEFORE_WINDOW:]):
+        return "ý kiến đã giải quyết hoặc chuyển đi, không phải ý kiến được nêu (opinions resolved or referred)"
     return ""
 
 
@@ -391,7 +395,7 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
     if _is_average(a):
         return Skip("số bình quân, không phải số của một kỳ (an average)")
     if a.lex.word_ends("quota", a.clause) or a.lex.word_ends("target", c.folded[:c.start]):
-        return Skip("chỉ tiêu, mục tiêu hoặc số cho mỗi đơn vị, không phải kết quả (a target or quota)")
+        return Skip("chỉ tiêu, mục tiêu, kế hoạch hoặc số cho mỗi đơn vị, không phải kết quả (a target, plan or quota)")
     ind = u.indicator
     if ind == "inherit":
         found = _inherited(c, a)

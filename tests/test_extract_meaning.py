@@ -36,6 +36,18 @@ CASES = [
     ("Năm 2024, mỗi xã phấn đấu có ít nhất 2 mô hình “Dân vận khéo”.", []),
     ("Theo Kế hoạch số 125/KH-UBND ngày 12/3/2024, năm 2024 huyện tiếp 300 lượt công dân.",
      [f"{CS} | reception_turns/total | {Y} | 300"]),
+    # what became of the opinions raised (resolved, referred) is not the opinions raised
+    ("Năm 2024, huyện tổ chức 36 cuộc đối thoại với Nhân dân, tiếp nhận 210 ý kiến, kiến nghị; "
+     "180 kiến nghị đã được giải quyết ngay tại hội nghị.",
+     [f"{CS} | dialogues/total | {Y} | 36", f"{CS} | dialogue_opinions/total | {Y} | 210"]),
+    ("Năm 2024, qua 36 cuộc đối thoại, lãnh đạo huyện đã giải quyết 150 ý kiến; 60 ý kiến được chuyển các phòng, ban.",
+     [f"{CS} | dialogues/total | {Y} | 36"]),
+    ("Năm 2024, tại 36 cuộc đối thoại, người dân nêu 210 ý kiến, kiến nghị, đều được tiếp thu, trả lời.",
+     [f"{CS} | dialogues/total | {Y} | 36", f"{CS} | dialogue_opinions/total | {Y} | 210"]),
+    # a plan ("sẽ") is no result
+    ("Quý IV năm 2024, Thanh tra huyện sẽ tiến hành 3 cuộc thanh tra theo kế hoạch.", []),
+    ("Năm 2024, Thanh tra huyện đã tiến hành 6 cuộc thanh tra theo kế hoạch.",
+     [f"{CS} | inspections/planned | {Y} | 6"]),
     # commendations for dân vận work are figures
     ("Năm 2024, huyện khen thưởng 14 tập thể và 11 cá nhân có thành tích trong công tác dân vận.",
      [f"{CS} | commendations/collective | {Y} | 14", f"{CS} | commendations/individual | {Y} | 11"]),
@@ -53,6 +65,8 @@ def test_meaning(body, expected):
     ("Năm 2024, mỗi xã phấn đấu có ít nhất 2 mô hình “Dân vận khéo”.", "chỉ tiêu"),
     ("Năm 2024, huyện tổ chức Hội thi “Dân vận khéo”, trao giải cho 8 tập thể.", "hội thi"),
     ("Năm 2024, huyện kiểm điểm 3 tập thể vì thiếu sót.", "kỷ luật"),
+    ("Năm 2024, qua đối thoại, 27 kiến nghị đã được giải quyết ngay.", "đã giải quyết hoặc chuyển đi"),
+    ("Năm 2024, Thanh tra huyện sẽ tiến hành 3 cuộc thanh tra.", "chỉ tiêu"),
 ])
 def test_every_number_keeps_the_rule_that_dropped_it(body, reason):
     from etl.extract import Extractor

@@ -22,8 +22,8 @@ def test_every_number_has_a_line():
         " không phải lượt tiếp (a session or meeting of no known kind)",
         "  [đoạn 1] «theo Kế hoạch số [12] /KH-UBND; mỗi xã phấn» ✗ số hiệu, ngày hoặc khoảng"
         " (a document number, date or range)",
-        "  [đoạn 1] «đấu có ít nhất [2] mô hình “Dân vận» ✗ chỉ tiêu, mục tiêu hoặc số cho mỗi đơn vị,"
-        " không phải kết quả (a target or quota)",
+        "  [đoạn 1] «đấu có ít nhất [2] mô hình “Dân vận» ✗ chỉ tiêu, mục tiêu, kế hoạch hoặc số cho mỗi"
+        " đơn vị, không phải kết quả (a target, plan or quota)",
     ]
 
 
