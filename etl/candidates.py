@@ -111,9 +111,10 @@ class NumberReader:
         start, end = m.span()
         before = folded[:start].rstrip()
         last_word = re.search(r"([\wÀ-ỹ.]+)$", before)
-        if last_word and last_word.group(1) in self.lex.label_words and not before.endswith("tổng số"):
+        if last_word and last_word.group(1) in self.lex.label_words and \
+                not any(before.endswith(w) for w in self.lex.not_labels):
             return f"nhãn hoặc số thứ tự sau “{last_word.group(1)}” (a label or ordinal)"
-        if before.endswith("/") and re.match(r"\s*(?:/|\))", folded[end:]) is None:
+        if re.search(r"\d\s*/$", before) and re.match(r"\s*(?:/|\))", folded[end:]) is None:
             return "phần sau dấu “/” (the second half of a ratio)"
         after = folded[end:]
         multiplier = 1

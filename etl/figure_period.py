@@ -16,7 +16,7 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
     if chosen is None:
         chosen = _period_of_earlier(earlier)
         level = "paragraph" if chosen else "doc"
-    if indicator == "dialogue_opinions" and level == "doc" and (doc.report.event_date or not doc.doc_period):
+    if indicator == "dialogue_opinions" and level == "doc" and _about_one_dialogue(doc):
         event = event_period(doc)  # opinions raised at the one meeting the report is about
         if event:
             return event
@@ -44,6 +44,13 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
     if chosen is None:
         return resolved_doc_period(doc) or fallback_period(doc)
     return complete(chosen, doc)
+
+
+def _about_one_dialogue(doc: DocContext) -> bool:
+    """The report is about one dialogue: its lead dates a meeting that is a dialogue ("Sáng 14/3, Bí thư
+    … đối thoại với …"), or it names no period at all. A conference held on a day ("Sáng 24/12, … hội
+    nghị sơ kết 6 tháng cuối năm") reports the dialogues of its period."""
+    return bool(doc.report.event_date and "đối thoại" in doc.head_f) or not doc.doc_period
 
 
 def nearest_period(c: Candidate) -> PeriodMention | None:

@@ -66,7 +66,7 @@ CONTEXT_LISTS: dict[str, str] = {
     "province_bodies": "a province's or city's own body, whose figure is the province's (Thanh tra thành phố)",
 }
 
-_SECTIONS = ("qualifiers", "label_words", "non_units", "multipliers", "units", "context", "breakdowns",
+_SECTIONS = ("qualifiers", "label_words", "not_labels", "non_units", "multipliers", "units", "context", "breakdowns",
              "total_cues", "comparison")
 _UNIT_KEYS = ("phrase", "indicator", "breakdown", "needs")
 _COMPARISON_KEYS = ("up", "down", "against")
@@ -84,6 +84,7 @@ class Unit:
 class Lexicon:
     qualifiers: dict[str, tuple[str, ...]]
     label_words: tuple[str, ...]
+    not_labels: tuple[str, ...]  # words ending with a label word that are no label ("định kỳ")
     non_units: tuple[str, ...]
     multipliers: dict[str, int]
     units: tuple[Unit, ...]
@@ -206,6 +207,7 @@ def load_lexicon(path: Path = LEXICON, indicators: Path = INDICATORS) -> Lexicon
         non_unit_re=re.compile(r"\s{0,2}(" + _alternation(non_units) + ")" + edge),
         qualifiers={k: _words(v) for k, v in raw["qualifiers"].items()},
         label_words=_words(raw["label_words"]),
+        not_labels=_words(raw["not_labels"]),
         non_units=non_units,
         multipliers={fold(k): int(v) for k, v in raw["multipliers"].items()},
         units=units,

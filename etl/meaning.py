@@ -30,7 +30,8 @@ ANCHORED_BREAKDOWN_MAX = 8  # a petition's type must follow its unit this closel
 
 _RECEPTION_WORD = re.compile(
     r"(?<![\wÀ-ỹ])(?:được |đón |đã )?tiếp(?! (?:tục|theo|cận|thu|xúc|nối|sức|tế|giáp|quản))(?![\wÀ-ỹ])")
-_WITH_PERSONS = re.compile(r"\s*(?:,\s*)?(?:với|của|gồm)\s*")
+# Between turns and their persons: "612 lượt với 705 người", "2.861 lượt/3.150 người", "1.045 lượt, 1.230 người".
+_WITH_PERSONS = re.compile(r"\s*(?:/|,|(?:,\s*)?(?:với|của|gồm))\s*")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _TYPED_PETITION = re.compile(r"\s*(?:đơn\s+)?(?:thư\s+)?(?:khiếu nại|tố cáo|kiến nghị|phản ánh|các loại|kntc)")
 
@@ -307,9 +308,13 @@ def breakdown_of(c: Candidate, indicator: str, lex: Lexicon, *, part: bool, left
         return c.unit.breakdown
     if not left and not right:
         left, right = windows(c, [])
+    right = re.split(r"\(|" + "|".join(map(re.escape, lex.context["part_intro"])), right)[0]  # the parts' words
     anchored = key == "petitions"
     if anchored:
         left = left.split(" và ")[-1]  # "… 45 vụ việc khiếu nại và tiếp nhận 130 đơn"
+        right = re.sub(r"^\s*,?\s*thư(?![\wÀ-ỹ])", "", right)  # "1.020 đơn, thư khiếu nại"
+        if right.lstrip().startswith((",", ";")):
+            right = ""  # "khiếu nại 120 đơn, tố cáo 35 đơn": the type after the comma is the next one's
     else:
         right = right.split(",")[0]
         for sep in (",", " và "):

@@ -6,8 +6,10 @@ import re
 from etl.errors import InputError
 
 # A number as printed: thousands with "." (or "," in English-style copies), decimals with ",".
+# After "/" only when a word stands before it ("2.861 lượt/3.150 người"), not a number or a Roman
+# numeral ("17/17", "12/2024", "quý IV/2018").
 NUMBER_RE = re.compile(
-    r"(?<![\w./,:-])"
+    r"(?<![\w.,:-])(?<![\d./]/)(?<![\s(][ivxIVX]/)(?<![\s(][ivxIVX]{2}/)(?<![\s(][ivxIVX]{3}/)"
     r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:,\d+)?)"
     r"(?![\w/:]|[.,-]\d|-)"
 )

@@ -36,6 +36,21 @@ CASES = [
             "- Tiếp thường xuyên: 800 lượt;\n- Lãnh đạo tiếp định kỳ, đột xuất: 400 lượt.",
      [f"Gia Lai | reception_turns/total | {Y} | 1200", f"Gia Lai | reception_turns/regular | {Y} | 800",
       f"Gia Lai | reception_turns/leader | {Y} | 400"]),
+    # the parts after their total, each type or level printed before its number or in brackets
+    (LEAD + "Tổng số đơn tiếp nhận năm 2024: 1.020 đơn; trong đó: khiếu nại 120 đơn, tố cáo 35 đơn, "
+            "kiến nghị, phản ánh 865 đơn.",
+     [f"Gia Lai | petitions/total | {Y} | 1020", f"Gia Lai | petitions/complaint | {Y} | 120",
+      f"Gia Lai | petitions/denunciation | {Y} | 35", f"Gia Lai | petitions/recommendation | {Y} | 865"]),
+    (LEAD + "Năm 2024, tỉnh tiếp nhận 1.020 đơn, thư khiếu nại, tố cáo.",  # the type after "đơn, thư"
+     [f"Gia Lai | petitions/complaint_denunciation | {Y} | 1020"]),
+    (LEAD + "Năm 2024, các cấp tổ chức 210 cuộc đối thoại (cấp tỉnh 2 cuộc, cấp huyện 28 cuộc, cấp xã 180 cuộc).",
+     [f"Gia Lai | dialogues/total | {Y} | 210", f"Gia Lai | dialogues/province_level | {Y} | 2",
+      f"Gia Lai | dialogues/district_level | {Y} | 28", f"Gia Lai | dialogues/commune_level | {Y} | 180"]),
+    (LEAD + "Kết quả năm 2024: tiếp công dân thường xuyên 845 lượt; định kỳ 102 lượt; đột xuất 15 lượt.",
+     [f"Gia Lai | reception_turns/regular | {Y} | 845", f"Gia Lai | reception_turns/leader | {Y} | 102",
+      f"Gia Lai | reception_turns/leader | {Y} | 15"]),  # "định kỳ 102": no label like "kỳ 3"
+    (LEAD + "Năm 2024, tỉnh tiếp 120 lượt công dân trong đợt 2, kỳ 3 lượt tiếp.",
+     [f"Gia Lai | reception_turns/total | {Y} | 120"]),
     # the label before the number, lettered items
     (LEAD + "Kết quả tiếp công dân năm 2024 của tỉnh:\n"
             "a) Tiếp thường xuyên: 1.840 lượt;\nb) Đoàn đông người: 14 đoàn;\nc) Đoàn kiểm tra: 6 đoàn.",

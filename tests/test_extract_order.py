@@ -35,6 +35,11 @@ CASES = [
     ("Năm 2024, tỉnh Gia Lai tiếp 612 lượt công dân, giảm 8 lượt so với năm 2023, với 705 người.",
      [f"Gia Lai | reception_turns/total | {Y2024} | 612", f"Gia Lai | reception_turns/total | {Y2023} | 620 suy ra",
       f"Gia Lai | reception_persons/total | {Y2024} | 705"]),
+    ("Năm 2024, tỉnh Gia Lai tiếp 2.861 lượt/3.150 người tại 17/17 huyện, thị xã, thành phố.",
+     [f"Gia Lai | reception_turns/total | {Y2024} | 2861", f"Gia Lai | reception_persons/total | {Y2024} | 3150"]),
+    ("Năm 2024, tỉnh Gia Lai tiếp 1.045 lượt công dân, 1.230 người, 12 đoàn đông người.",
+     [f"Gia Lai | reception_turns/total | {Y2024} | 1045", f"Gia Lai | reception_persons/total | {Y2024} | 1230",
+      f"Gia Lai | group_delegations/total | {Y2024} | 12"]),
     ("Năm 2024, tỉnh Gia Lai tiếp 612 lượt công dân (tại 15 điểm) và 705 người dự hội nghị.",
      [f"Gia Lai | reception_turns/total | {Y2024} | 612"]),  # people at a meeting, not those received
     # month and day ranges

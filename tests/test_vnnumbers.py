@@ -34,6 +34,8 @@ def test_parse_vietnamese_number_rejects(text):
     ("giải quyết 19/33 vụ việc", []),
     ("đạt 81,5 tỷ đồng.", ["81,5"]),
     ("lúc 08:14 có 5 cuộc", ["5"]),
+    ("tiếp 2.861 lượt/3.150 người", ["2.861", "3.150"]),  # turns/persons: a word before the "/"
+    ("so với quý IV/2018, quý III/2024", []),
 ])
 def test_number_tokens(sentence, numbers):
     assert [m.group(0) for m in NUMBER_RE.finditer(sentence)] == numbers
