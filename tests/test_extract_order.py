@@ -81,3 +81,18 @@ def test_this_year_is_the_report_date_s_year_and_last_year_the_one_before():
     assert lines(body, published="2023-06-30") == [
         "Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 410",
         "Chư Sê, Gia Lai | reception_turns/total | 2022-01-01..2022-12-31 | 380"]
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    # a dialogue held on the day the lead gives: its opinions are that day's
+    ("Sáng 14/3, Bí thư Huyện ủy Krông Pa (Gia Lai) đối thoại trực tiếp với người dân xã Ia Rsươm.\n\n"
+     "Tại buổi đối thoại, bà con nêu 23 ý kiến về đường giao thông và nước sinh hoạt.", "2022-03-15",
+     ["Krông Pa, Gia Lai | dialogue_opinions/total | 2022-03-14..2022-03-14 | 23"]),
+    # a conference held on a day reports the dialogues of its period
+    ("Sáng 24/12, Huyện ủy Krông Pa (Gia Lai) tổ chức hội nghị sơ kết công tác dân vận 6 tháng cuối năm 2024.\n\n"
+     "Huyện đã tổ chức 5 cuộc đối thoại với nhân dân theo chuyên đề, tiếp thu 76 ý kiến.", "2024-12-26",
+     ["Krông Pa, Gia Lai | dialogues/total | 2024-07-01..2024-12-31 | 5",
+      "Krông Pa, Gia Lai | dialogue_opinions/total | 2024-07-01..2024-12-31 | 76"]),
+])
+def test_opinions_take_the_day_of_a_dialogue_not_of_a_conference(body, published, expected):
+    assert lines(body, published=published) == expected
