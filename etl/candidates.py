@@ -138,8 +138,9 @@ class NumberReader:
         against = folded[end:end + AGAINST_WINDOW] + " " + _clause_before(folded, start)
         change_words = _without_compared(before)  # "nhiều hơn năm ngoái 37 lượt": the change word is before
         for direction, pattern in self._delta_res:
-            if pattern.search(change_words) and (change_words != before or
-                                                 any(a in against for a in self.lex.comparison["against"])):
+            change = pattern.search(change_words)
+            if change and (change_words != before or any(a in against for a in self.lex.comparison["against"])
+                           or _after_a_figure(change_words[:change.start()])):
                 delta = direction
         unit_end = end + (len(folded[end:]) - len(after)) + unit_len
         return Candidate(cid, si, sentence, folded, start, end, unit_end, m.group(0), value, qualifier,
@@ -169,6 +170,13 @@ def _without_compared(before: str) -> str:
     if not compared:
         return before
     return re.sub(r"(?:\s+so với)?\s*$", "", text[:compared[-1].start_pos])
+
+
+def _after_a_figure(text: str) -> bool:
+    """"… đạt 2.861, tăng 118 lượt", "… 2.861 lượt (tăng 118 lượt)": a change printed right after a
+    figure of its clause is a change even when it names nothing it is compared with."""
+    m = re.search(r"(\d[\d.,]*)(?:\s+[^\d;.,()]{1,30})?\s*[,(]\s*$", text)
+    return bool(m) and not re.search(r"(?:năm|tháng|quý|ngày|/)\s*$", text[:m.start(1)])
 
 
 def _clause_before(folded: str, start: int) -> str:

@@ -22,7 +22,7 @@ from etl.comparisons import derived_figure, derived_in_next_sentence
 from etl.doc_context import DocContext, document_context
 from etl.figure import Figure
 from etl.figure_period import period_of
-from etl.figure_place import Place, PlaceState, carried_place, place_of
+from etl.figure_place import Place, PlaceState, carried_place, listed_together, place_of
 from etl.gazetteer import Gazetteer, default_gazetteer
 from etl.lexicon import Lexicon, load_lexicon
 from etl.meaning import Meaning, Skip, Verdict, classify_passage
@@ -32,6 +32,7 @@ from etl.report import Report, read_report
 from etl.textnorm import fold
 
 NO_PROVINCE = "không rõ tỉnh, thành phố (no province)"
+SEVERAL_PLACES = "số chung của nhiều địa phương kể liền nhau (one figure for several places listed together)"
 REPEATED = "trùng một số liệu đã có (the same figure again)"
 
 
@@ -95,24 +96,25 @@ class Extractor:
         caption = " ".join(f for f, s in zip(folded, p.sentences, strict=True) if not s.read)
         verdicts = classify_passage(cands, total_of, folded, fold(p.before), doc, caption)
         by_id = {c.id: c for c in cands}
-        figures, state = _figures_of_passage(p, cands, verdicts, total_of, by_id, folded, doc, state)
+        figures, unplaced, state = _figures_of_passage(p, cands, verdicts, total_of, by_id, folded, doc, state)
         for c, verdict in zip(cands, verdicts, strict=True):
             where = p.sentences[c.sent].where_at(c.start).label()
             made = figures.get(c.id, ())
-            reason = "" if made else (verdict.reason if isinstance(verdict, Skip) else NO_PROVINCE)
+            reason = "" if made else (verdict.reason if isinstance(verdict, Skip) else unplaced.get(c.id, NO_PROVINCE))
             outcomes.append(((c.sent, c.start), Outcome(where, c.number_text, c.sentence, c.start, made, reason)))
         return [o for _, o in sorted(outcomes, key=lambda t: t[0])], state
 
 
 def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdict], total_of: dict[int, int],
                         by_id: dict[int, Candidate], folded: list[str], doc: DocContext,
-                        state: PlaceState) -> tuple[dict[int, tuple[Figure, ...]], PlaceState]:
-    """{candidate id: its figures}, and the places the passage leaves for the next one; a derived
-    figure belongs to the change that implies it."""
+                        state: PlaceState) -> tuple[dict[int, tuple[Figure, ...]], dict[int, str], PlaceState]:
+    """{candidate id: its figures}, {candidate id: why it has no place}, and the places the passage
+    leaves for the next one; a derived figure belongs to the change that implies it."""
     out: dict[int, tuple[Figure, ...]] = {}
+    unplaced: dict[int, str] = {}
     meaning = {c.id: v for c, v in zip(cands, verdicts, strict=True) if isinstance(v, Meaning)}
     if p.kind == "heading":
-        return out, state.under_heading(p.sentences[0].text, doc)
+        return out, unplaced, state.under_heading(p.sentences[0].text, doc)
     para_place = state.section
     heading = [fold(p.heading)] if p.heading else []
     last: tuple[Candidate, Figure, Period] | None = None  # the last figure of the sentence before
@@ -127,7 +129,8 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
         for c in (c for c in cands if c.sent == si and c.id in meaning):
             anchor = by_id[total_of[c.id]] if c.id in total_of and by_id[total_of[c.id]].sent != c.sent else c
             made = _figure(c, anchor, meaning[c.id], para_place, state.last_named, p, heading + folded, doc)
-            if made is None:
+            if isinstance(made, str):
+                unplaced[c.id] = made
                 continue
             fig, period = made
             out[c.id] = (*out.get(c.id, ()), fig)
@@ -141,7 +144,7 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
         elif p.kind != "table":  # a table's rows each name their own place, or none
             para_place = carried_place(s.text, para_place, doc.finder)
         state = state.after(s.text, para_place, doc)
-    return out, state
+    return out, unplaced, state
 
 
 def _caption_place(caption: str, current: Place, doc: DocContext) -> Place:
@@ -151,16 +154,19 @@ def _caption_place(caption: str, current: Place, doc: DocContext) -> Place:
 
 
 def _figure(c: Candidate, anchor: Candidate, meaning: Meaning, para_place: Place, last_named: Place | None,
-            p: Passage, earlier: list[str], doc: DocContext) -> tuple[Figure, Period] | None:
-    """`earlier`: the folded heading, then the passage's sentences (the lookback for a period)."""
+            p: Passage, earlier: list[str], doc: DocContext) -> tuple[Figure, Period] | str:
+    """The figure and its period, or why it has no place. `earlier`: the folded heading, then the
+    passage's sentences (the lookback for a period)."""
     before = earlier[:len(earlier) - len(p.sentences) + anchor.sent]
     if p.kind == "table":  # a cell leans on the caption and the heading, not on the cells before it
         skip = {i + len(earlier) - len(p.sentences) for i, s in enumerate(p.sentences) if s.read}
         before = [t for i, t in enumerate(before) if i not in skip]
     period = period_of(anchor, before, meaning.indicator, doc)
+    if listed_together(anchor, doc):
+        return SEVERAL_PLACES
     place = place_of(anchor, para_place, last_named, doc)
     if place.province is None:
-        return None
+        return NO_PROVINCE
     return Figure(
         doc=doc.report.doc,
         province=place.province.name,

@@ -149,6 +149,23 @@ class PlaceState:
         return replace(self, last_named=named[-1]) if named else self
 
 
+# Between two places of one list: commas, "và", level words ("các huyện Chư Sê, Chư Prông và thị xã An Khê").
+_LIST_GAP = re.compile(r"\s*(?:(?:,|và|cùng|các|huyện|quận|thị xã|thành phố|tp\.|xã|phường|thị trấn)\s*)*")
+
+
+def listed_together(c: Candidate, doc: DocContext) -> bool:
+    """'Tại các huyện Chư Sê, Chư Prông, Đức Cơ, … 1.200 mô hình': two or more districts (or communes)
+    listed one after the other before the number in its clause give it no single place."""
+    clause_start = c.folded.rfind(";", 0, c.start) + 1
+    named = [m for m in doc.gaz.mentions(c.sentence[:c.start])
+             if m.start >= clause_start and m.level != "province" and m.candidates]
+    for a, b in zip(named, named[1:]):
+        if fold(a.text) != fold(b.text) and a.level == b.level and _LIST_GAP.fullmatch(c.folded[a.end:b.start]) \
+                and not re.search(r"\d", c.folded[b.end:c.start]):
+            return True
+    return False
+
+
 # A bare level word that refers back to a place named earlier ("Trong năm, toàn huyện tiếp …").
 _BACK_REFERENCE = re.compile(r"(?<![\wÀ-ỹ])(huyện|quận|thị xã|thành phố|xã|phường)(?![\wÀ-ỹ])(?! ủy)")
 _NOT_A_REFERENCE_BEFORE = ("cấp", "các", "những", "mỗi", "nhiều", "giữa", "mọi")

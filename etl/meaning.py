@@ -125,9 +125,19 @@ def _received_petition(c: Candidate, a: Around) -> str:
     if any(w in a.left[-PETITION_SUBSET_WINDOW:] for w in a.lex.context["petition_subset"]):
         return "một phần của số đơn tiếp nhận (a subset of the petitions received)"
     receipt = bool(a.lex.word_ends("petition_receipt", a.left))
-    if receipt or _TYPED_PETITION.match(c.folded[c.end:]) or _received_after(a):
+    if receipt or _TYPED_PETITION.match(c.folded[c.end:]) or _received_after(a) or _received_at_head(c, a):
         return ""
     return "không rõ là đơn tiếp nhận (petitions not said to be received)"
+
+
+def _received_at_head(c: Candidate, a: Around) -> bool:
+    """"Số đơn thư tiếp nhận giảm 12% so với năm 2023, còn 880 đơn": the receipt named at the head of
+    the clause, with no other count of petitions between it and the number."""
+    ends = a.lex.word_ends("petition_received", a.clause)
+    if not ends:
+        return False
+    said_at = c.start - len(a.clause) + max(ends)
+    return not any(x.start >= said_at for x, _ in a.earlier_counts("petitions"))
 
 
 def _received_after(a: Around) -> bool:

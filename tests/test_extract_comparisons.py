@@ -53,6 +53,12 @@ CASES = [
      [f"{P} | 2024-01-01..2024-06-30 | 300", f"{P} | 2023-01-01..2023-06-30 | 250 khoảng suy ra"]),
     ("Trong quý III năm 2024, huyện Chư Sê tiếp 236 lượt công dân; quý II tiếp 224 lượt.",  # each its own
      [f"{P} | 2024-07-01..2024-09-30 | 236", f"{P} | 2024-04-01..2024-06-30 | 224"]),
+    # a change right after its figure that names nothing compared with is still a change, not a figure
+    ("Năm 2024, số lượt công dân huyện Chư Sê tiếp đạt 448, tăng 48 lượt.", [f"{P} | {Y24} | 448"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân (tăng 48 lượt).", [f"{P} | {Y24} | 448"]),
+    ("Năm 2024, số lượt công dân huyện Chư Sê tiếp tăng lên 448 lượt.", [f"{P} | {Y24} | 448"]),  # rose to
+    ("Số đơn thư huyện Chư Sê tiếp nhận giảm 12% so với năm 2023, còn 880 đơn trong năm 2024.",
+     [f"Chư Sê, Gia Lai | petitions/total | {Y23} | 1000 khoảng suy ra", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 880"]),
     # ratios
     ("Năm 2024, huyện Chư Sê tiếp 800 lượt công dân, gấp đôi năm 2023.",
      [f"{P} | {Y24} | 800", f"{P} | {Y23} | 400 khoảng suy ra"]),

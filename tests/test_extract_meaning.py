@@ -26,6 +26,9 @@ CASES = [
      [f"{CS} | reception_turns/total | {Y} | 860"]),
     ("Năm 2024, huyện thụ lý 45 vụ việc khiếu nại và tiếp nhận 130 đơn.", [f"{CS} | petitions/total | {Y} | 130"]),
     ("Năm 2024, huyện tiếp nhận 130 đơn, trong đó 45 đơn thuộc thẩm quyền.", [f"{CS} | petitions/total | {Y} | 130"]),
+    ("Năm 2024, huyện tiếp nhận 130 đơn, xử lý 120 đơn.", [f"{CS} | petitions/total | {Y} | 130"]),  # processed
+    ("Năm 2024, số đơn huyện tiếp nhận tăng 12 đơn so với năm 2023, đạt 130 đơn.",  # received, said at the head
+     [f"{CS} | petitions/total | 2023-01-01..2023-12-31 | 118 suy ra", f"{CS} | petitions/total | {Y} | 130"]),
     # what stays out
     ("Năm 2024, đại biểu HĐND huyện tiếp xúc cử tri tại 18 điểm, tiếp nhận 96 ý kiến, kiến nghị.", []),
     ("Năm 2024, huyện tổ chức Hội thi “Dân vận khéo” với 24 đội thi, trao giải cho 8 tập thể.", []),
@@ -67,6 +70,7 @@ def test_meaning(body, expected):
     ("Năm 2024, huyện kiểm điểm 3 tập thể vì thiếu sót.", "kỷ luật"),
     ("Năm 2024, qua đối thoại, 27 kiến nghị đã được giải quyết ngay.", "đã giải quyết hoặc chuyển đi"),
     ("Năm 2024, Thanh tra huyện sẽ tiến hành 3 cuộc thanh tra.", "chỉ tiêu"),
+    ("Năm 2024, huyện Chư Sê và thị xã An Khê tiếp 900 lượt công dân.", "nhiều địa phương"),
 ])
 def test_every_number_keeps_the_rule_that_dropped_it(body, reason):
     from etl.extract import Extractor

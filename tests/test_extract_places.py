@@ -55,6 +55,13 @@ CASES = [
       "Kon Tum | reception_turns/total | 2023-01-01..2023-12-31 | 1900",
       "Đắk Lắk | reception_turns/total | 2023-01-01..2023-12-31 | 3100",
       "Đắk Lắk | petitions/complaint_denunciation | 2023-01-01..2023-12-31 | 820"]),
+    # several districts listed together before a number: no single place has it
+    (LEAD_GL + "Năm 2024, tại các huyện Chư Sê, Chư Prông, Đức Cơ, các cấp đã xây dựng 1.200 mô hình “Dân vận khéo”.",
+     []),
+    (LEAD_GL + "Năm 2024, huyện Chư Sê và thị xã An Khê tiếp 900 lượt công dân.", []),
+    (LEAD_GL + "Năm 2024, huyện Chư Sê có 120 mô hình “Dân vận khéo” được công nhận, huyện Chư Prông 95 mô hình.",
+     [f"Chư Sê, Gia Lai | models_recognized/total | {Y} | 120",
+      f"Chư Prông, Gia Lai | models_recognized/total | {Y} | 95"]),  # each place with its number
     # a city body reports its own figure: the city's, not the district the report is about
     ("Huyện Sóc Sơn (Hà Nội) tổng kết công tác tiếp công dân năm 2024 với nhiều chuyển biến tích cực.\n\n"
      "Năm 2024, huyện tiếp 640 lượt công dân. Cùng năm, Thanh tra thành phố tiếp nhận 952 đơn khiếu nại.",
