@@ -222,8 +222,9 @@ def _inherited(c: Candidate, a: Around) -> str | Skip:
 
 def _models_indicator(c: Candidate, a: Around) -> str | Skip:
     """Registered or recognised: the verb decides; a model listed after another takes its reading."""
+    unit_before = c.unit_end == c.end  # "Số mô hình … được công nhận năm 2024 là 312": the verb is there too
     verb = model_verb(a.right.split(",")[0], "", a.lex) or _verb_after_pair(c, a) or \
-        model_verb("", a.left, a.lex)
+        model_verb("", a.clause if unit_before else a.left, a.lex)
     if not verb:
         sibling = joined_sibling(c, a) or _listed_after(c, a)
         if sibling is not None:

@@ -278,6 +278,14 @@ def _until_year_end(m: re.Match[str]) -> PeriodMention:
     return _at(m, Period("cumulative", None, date(y, 12, 31), m.group(0)))
 
 
+def _until_month_end(m: re.Match[str]) -> PeriodMention | None:
+    """"tính đến cuối tháng 11/2025", "đến hết tháng 10": from the year's start to that month's end."""
+    mo = int(m.group(1))
+    if not 1 <= mo <= 12:
+        return None
+    return _month_span(m, 1, mo, m.group(2) or m.group(3), m.group(4))
+
+
 def _until_now(m: re.Match[str]) -> PeriodMention:
     """"Đến nay, toàn quận có 168 mô hình": up to the report's date, within the report's own period."""
     return _at(m, None, ref="until_now", needs_now=True)
@@ -416,6 +424,9 @@ _RULES: list[_Rule] = [
     _Rule("until_date", re.compile(r"(?:tính )?(?:đến|tới) (?:hết )?ngày (\d{1,2})[/-](\d{1,2})[/-](\d{4})"),
           ("ngày",), _until_day),
     _Rule("until_year_end", re.compile(rf"(?:tính )?(?:đến|tới) (?:hết|cuối) năm {YEAR}"), ("năm",), _until_year_end),
+    _Rule("until_month_end", re.compile(
+        rf"(?:tính )?(?:đến|tới) (?:hết |cuối )?tháng (\d{{1,2}})(?:/{YEAR}|\s+năm\s+(?:{YEAR}|{REL}))?(?![\d/])"),
+        ("tháng",), _until_month_end),
     _Rule("ytd", re.compile(rf"từ đầu năm(?: {YEAR}| {REL})?(?: (?:đến|tới) nay)?"), ("đầu năm",), _ytd),
     _Rule("until_now", re.compile(r"(?:tính )?(?:đến|tới) (?:nay|thời điểm này|thời điểm hiện tại)(?![\wÀ-ỹ])"),
           ("nay", "thời điểm"), _until_now),

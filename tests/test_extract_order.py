@@ -51,6 +51,10 @@ CASES = [
      ["Cầu Giấy, Hà Nội | reception_turns/total | 2024-10-01..2024-10-31 | 140"]),
     ("Thực hiện Kế hoạch số 12/KH-UBND ngày 16/11/2023, năm 2024 huyện Chư Sê tiếp 300 lượt công dân.",
      [f"Chư Sê, Gia Lai | reception_turns/total | {Y2024} | 300"]),  # a document's date is no period
+    ("Tính đến cuối tháng 11/2024, huyện Chư Sê có 131 mô hình “Dân vận khéo” được đăng ký.",
+     ["Chư Sê, Gia Lai | models_registered/total | 2024-01-01..2024-11-30 | 131"]),  # up to a month's end
+    ("Trong tháng 11/2024, huyện Chư Sê tiếp 31 lượt công dân.",  # that month alone
+     ["Chư Sê, Gia Lai | reception_turns/total | 2024-11-01..2024-11-30 | 31"]),
     # years relative to the report's date
     ("Năm nay, huyện Chư Sê đã tiếp 320 lượt công dân; năm ngoái, huyện tiếp 290 lượt công dân.",
      [f"Chư Sê, Gia Lai | reception_turns/total | {Y2024} | 320",

@@ -26,6 +26,9 @@ CASES = [
     ("Năm 2024, tổng số đơn tiếp nhận là 1.020 đơn, giảm so với năm trước.", [f"{CS} | petitions/total | {Y} | 1020"]),
     ("Năm 2024, số mô hình “Dân vận khéo” được hỗ trợ là 350 triệu đồng.", []),  # the number has its own unit
     ("Năm 2024, số đơn tiếp nhận là 64 vụ việc.", []),
+    # the unit and the verb printed before the number
+    ("Số mô hình “Dân vận khéo” được công nhận năm 2024 là 312.", [f"{CS} | models_recognized/total | {Y} | 312"]),
+    ("Số mô hình “Dân vận khéo” đăng ký trong năm 2024 là 312.", [f"{CS} | models_registered/total | {Y} | 312"]),
     # the meeting of the sentence before
     ("Năm 2024, toàn huyện tổ chức 36 cuộc đối thoại. Cấp huyện tổ chức 4 cuộc.",
      [f"{CS} | dialogues/total | {Y} | 36", f"{CS} | dialogues/district_level | {Y} | 4"]),
