@@ -29,11 +29,13 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
     if chosen is not None and chosen.ref == "until_now":
         return resolved_doc_period(doc, skip_ref=True) or Period("cumulative", None, doc.report.now, "đến nay")
     if chosen is not None and chosen.ref in ("doc", "same_span"):
-        # "kỳ này", "trong kỳ": the period the passage is about (a caption's, a heading's), else the report's
-        current = _period_of_earlier(earlier) if level == "sentence" else None
+        # "kỳ này", "trong kỳ": the period the passage is about (an earlier clause's, a caption's, a
+        # heading's), else the report's
+        before = [pm for pm in find_periods(c.folded) if not pm.compare and not pm.ref and pm.end_pos <= chosen.start_pos]
+        current = (before[-1] if before else _period_of_earlier(earlier)) if level == "sentence" else None
         whole = complete(current, doc) if current and not current.ref else None
         if chosen.ref == "same_span":
-            return _same_span_year_before(doc, whole)
+            return _same_span_year_before(doc, whole, chosen.period.year if chosen.period else None)
         if whole is not None:
             return whole
     if chosen is not None and chosen.ref:
@@ -127,12 +129,16 @@ def report_year(doc: DocContext, offset: int) -> int | None:
     return base + offset if base is not None else None
 
 
-def _same_span_year_before(doc: DocContext, current: Period | None) -> Period:
-    """"cùng kỳ năm trước là 400 lượt", "kỳ trước": the current period, else the report's, a year earlier."""
-    whole = current or resolved_doc_period(doc, skip_ref=True) or fallback_period(doc)
+def _same_span_year_before(doc: DocContext, current: Period | None, year: int | None = None) -> Period:
+    """"cùng kỳ năm trước là 400 lượt", "kỳ trước": the current period, else the report's, a year
+    earlier; "cùng kỳ năm 2023": in that year."""
+    whole = current or resolved_doc_period(doc, skip_ref=True)
+    if whole is None and year is not None:
+        return Period("year", date(year, 1, 1), date(year, 12, 31), "")  # no current span is known: the year
+    whole = whole or fallback_period(doc)
     if whole.end is None:
         return Period("partial", None, None, "")
-    return whole.shifted_to_year(whole.end.year - 1)
+    return whole.shifted_to_year(whole.end.year - 1 if year is None else year)
 
 
 def resolved_doc_period(doc: DocContext, skip_ref: bool = False) -> Period | None:

@@ -57,7 +57,7 @@ class Around:
     left: str  # folded words before the number, back to the previous number of its clause
     clause: str  # folded words before the number, back to the start of its clause (";")
     right: str  # folded words after its unit, up to the next number of its clause
-    sentence: str  # the folded sentence
+    sentence: str  # the folded sentence (a table cell's: after its caption)
     so_far: str  # the folded passage up to and including this sentence
     nearby: str  # the folded sentence and the one before it
     passage: str  # the whole folded passage and the paragraph before it
@@ -103,9 +103,15 @@ def _reception(c: Candidate, a: Around) -> str:
 
 def _persons_after_turns(c: Candidate, a: Around) -> str:
     turns = a.earlier_counts("reception_turns")
-    if not turns or not _persons_of(turns[-1][0], c, a.lex):
-        return "người không đi kèm số lượt tiếp (persons not after reception turns)"
+    if turns and _persons_of(turns[-1][0], c, a.lex) or a.caption and _after_turns_cell(a):
+        return ""
+    return "người không đi kèm số lượt tiếp (persons not after reception turns)"
     return ""
+
+
+def _after_turns_cell(a: Around) -> bool:
+    """"Số lượt | Số người": in a table, a persons cell right after the cell of the turns received."""
+    return any(isinstance(v, Meaning) and v.indicator == "reception_turns" and not x.delta for x, v in a.previous)
 
 
 def _persons_of(turns: Candidate, c: Candidate, lex: Lexicon) -> bool:
@@ -231,7 +237,7 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
             verb = sibling.indicator
         elif a.caption and model_verb(a.caption, "", a.lex):
             verb = model_verb(a.caption, "", a.lex)  # "Mô hình … được công nhận năm 2024" over a column
-        elif a.lex.has("dvk", a.sentence + " " + a.caption) and not a.lex.has("models_other", a.right):
+        elif a.lex.has("dvk", a.sentence) and not a.lex.has("models_other", a.right):
             verb = "models_registered"  # "phong trào … với 600 mô hình": models carried out
         else:
             return Skip("mô hình nhưng không rõ đăng ký hay công nhận (models, neither registered nor recognised)")
@@ -471,7 +477,8 @@ def classify_passage(cands: list[Candidate], total_of: dict[int, int], folded: l
         later = tuple(x for x in cands if x.sent == c.sent and x.start >= c.end)
         previous = tuple((x, verdicts[x.id]) for x in cands if x.sent == c.sent - 1)
         clause = c.folded[c.folded.rfind(";", 0, c.start) + 1:c.start]
-        a = Around(left, clause, right, c.folded, " ".join(folded[:c.sent + 1]),
+        sentence = f"{caption} {c.folded}" if caption else c.folded  # a cell's sentence is read with its caption
+        a = Around(left, clause, right, sentence, " ".join(folded[:c.sent + 1]),
                    " ".join([caption, *folded[max(0, c.sent - 1):c.sent + 1]]).strip(), passage, earlier, later,
                    previous, doc, caption)
         if c.id in total_of:

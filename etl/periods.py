@@ -345,6 +345,11 @@ def _relative_year(m: re.Match[str]) -> PeriodMention:
     return _at(m, None, needs_year=True, months=(1, 12), relative_year=_RELATIVE[m.group(1)])
 
 
+def _same_span_of_year(m: re.Match[str]) -> PeriodMention:
+    """"Cùng kỳ năm 2023" (a column beside "9 tháng năm 2024"): the current span, in 2023."""
+    return _at(m, _year_period(int(m.group(1)), m.group(0)), ref="same_span")
+
+
 def _same_span_last_year(m: re.Match[str]) -> PeriodMention:
     return _at(m, None, ref="same_span", relative_year=-1)
 
@@ -394,6 +399,7 @@ _RULES: list[_Rule] = [
     _Rule("compare_year", re.compile(rf"so với (?:cùng kỳ )?(?:năm )?{YEAR}"), ("so với",), _compare_year),
     _Rule("compare_prev", re.compile(r"so với (?:cùng kỳ(?: năm (?:trước|ngoái))?|năm trước|năm ngoái|kỳ trước)"),
           ("so với",), _compare_prev),
+    _Rule("same_span_of_year", re.compile(rf"{_NOT_VAGUE}cùng kỳ (?:năm )?{YEAR}"), ("cùng kỳ",), _same_span_of_year),
     _Rule("term_now", re.compile(
         rf"(?:kể )?từ đầu nhiệm kỳ(?: \(?{YEAR}{DASH}{YEAR}\)?)?(?:[^.;]{{0,40}}?(?:đến|tới) nay)?"),
         ("nhiệm kỳ",), _term_now),

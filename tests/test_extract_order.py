@@ -55,6 +55,13 @@ CASES = [
      ["Chư Sê, Gia Lai | models_registered/total | 2024-01-01..2024-11-30 | 131"]),  # up to a month's end
     ("Trong tháng 11/2024, huyện Chư Sê tiếp 31 lượt công dân.",  # that month alone
      ["Chư Sê, Gia Lai | reception_turns/total | 2024-11-01..2024-11-30 | 31"]),
+    # "cùng kỳ năm 2023", "cùng kỳ năm trước": the span of the clause before, in that year
+    ("Trong 9 tháng năm 2024, huyện Chư Sê tiếp 1.800 lượt công dân; cùng kỳ năm 2023 tiếp 1.650 lượt.",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2024-01-01..2024-09-30 | 1800",
+      "Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-09-30 | 1650"]),
+    ("Trong 9 tháng năm 2024, huyện Chư Sê tiếp 1.800 lượt công dân, cùng kỳ năm trước là 1.650 lượt.",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2024-01-01..2024-09-30 | 1800",
+      "Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-09-30 | 1650"]),
     # years relative to the report's date
     ("Năm nay, huyện Chư Sê đã tiếp 320 lượt công dân; năm ngoái, huyện tiếp 290 lượt công dân.",
      [f"Chư Sê, Gia Lai | reception_turns/total | {Y2024} | 320",

@@ -80,6 +80,23 @@ CASES = [
             "Số mô hình được hỗ trợ kinh phí\ttriệu đồng\t350\t420\n"
             "Số mô hình được công nhận\tmô hình\t35\t42\n",
      [f"Gia Lai | models_recognized/total | {Y23} | 35", f"Gia Lai | models_recognized/total | {Y24} | 42"]),
+    # "Cùng kỳ năm 2023" heads the column of that year; a change column is no figure
+    (LEAD + "Bảng 4. Kết quả tiếp công dân, xử lý đơn thư\n"
+            "| Chỉ tiêu | Cùng kỳ năm 2023 | Năm 2024 | Tăng/giảm |\n|---|---|---|---|\n"
+            "| Lượt tiếp công dân | 2.743 | 2.861 | +118 |\n| Đơn tiếp nhận | 1.196 | 1.171 | -25 |\n",
+     [f"Gia Lai | reception_turns/total | {Y23} | 2743", f"Gia Lai | reception_turns/total | {Y24} | 2861",
+      f"Gia Lai | petitions/total | {Y23} | 1196", f"Gia Lai | petitions/total | {Y24} | 1171"]),
+    # the caption says what the bare "lượt" and "người" columns count; persons follow the turns of their row
+    (LEAD + "Kết quả tiếp công dân năm 2024\n"
+            "Đơn vị\tSố lượt\tSố người\tĐoàn đông người\n"
+            "Huyện Chư Sê\t420\t515\t3\nHuyện Kbang\t215\t240\t-\n",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 420", f"Chư Sê, Gia Lai | reception_persons/total | {Y24} | 515",
+      f"Chư Sê, Gia Lai | group_delegations/total | {Y24} | 3", f"Kbang, Gia Lai | reception_turns/total | {Y24} | 215",
+      f"Kbang, Gia Lai | reception_persons/total | {Y24} | 240"]),
+    (LEAD + "Hội nghị đối thoại năm 2024\n"  # people at a dialogue are not persons received
+            "Đơn vị\tSố cuộc\tSố người dự\n"
+            "Huyện Chư Sê\t12\t850\n",
+     [f"Chư Sê, Gia Lai | dialogues/total | {Y24} | 12"]),
     # trap: a table of targets and of people reached, no figure of the catalog
     (LEAD + "Chỉ tiêu năm 2025 của các huyện\n"
             "Huyện\tSố hộ được tuyên truyền\tKinh phí (triệu đồng)\n"
