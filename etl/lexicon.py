@@ -42,6 +42,7 @@ CONTEXT_LISTS: dict[str, str] = {
     "reception": "citizen reception",
     "dialogue": "a leaders' dialogue",
     "voter_meeting": "a People's Council or National Assembly voter meeting",
+    "turns_of_others": "right after a bare “lượt”: turns of others than citizens (doanh nghiệp, khách)",
     "commendation": "praise and awards",
     "not_dan_van_award": "awards that are not for dân vận work",
     "petition_receipt": "petitions received (before the number)",

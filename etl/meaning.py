@@ -98,6 +98,8 @@ def _dialogue_speakers(c: Candidate, a: Around) -> str:
 def _reception(c: Candidate, a: Around) -> str:
     if not _RECEPTION_WORD.search(a.sentence) or "tiếp xúc cử tri" in a.sentence:
         return "câu không nói đến tiếp công dân (no citizen reception named)"
+    if c.unit.phrase == "lượt" and a.lex.words_re["turns_of_others"].match(a.right.lstrip()):
+        return "lượt của người khác, không phải công dân (turns of others: doanh nghiệp, khách)"
     return ""
 
 

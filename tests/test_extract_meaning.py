@@ -39,6 +39,11 @@ CASES = [
     ("Năm 2024, mỗi xã phấn đấu có ít nhất 2 mô hình “Dân vận khéo”.", []),
     ("Theo Kế hoạch số 125/KH-UBND ngày 12/3/2024, năm 2024 huyện tiếp 300 lượt công dân.",
      [f"{CS} | reception_turns/total | {Y} | 300"]),
+    # turns of others than citizens
+    ("Năm 2024, UBND huyện tiếp 45 lượt doanh nghiệp để tháo gỡ khó khăn.", []),
+    ("Năm 2024, huyện đón tiếp 120 lượt khách tham quan mô hình.", []),
+    ("Năm 2024, Ban Tiếp công dân huyện tiếp 1.045 lượt, trong đó 45 lượt doanh nghiệp.",
+     [f"{CS} | reception_turns/total | {Y} | 1045"]),
     # what became of the opinions raised (resolved, referred) is not the opinions raised
     ("Năm 2024, huyện tổ chức 36 cuộc đối thoại với Nhân dân, tiếp nhận 210 ý kiến, kiến nghị; "
      "180 kiến nghị đã được giải quyết ngay tại hội nghị.",
