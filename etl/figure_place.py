@@ -77,7 +77,10 @@ class PlaceFinder:
         return Place(self.gaz.province_of(district), district)
 
     def _unknown(self, m: Mention, ctx_prov: Locality | None) -> Place | None:
-        """A district or commune the gazetteer does not hold ("huyện Xuyên Mộc")."""
+        """A district or commune the gazetteer does not hold ("huyện Xuyên Mộc"); a name is written with
+        a capital ("Ban Dân vận Huyện ủy" names no district "ủy")."""
+        if not m.unknown_name[:1].isupper():
+            return None
         prov = self.pick_version(m.province_hint) if m.province_hint else ctx_prov
         if prov is None:
             return None

@@ -36,6 +36,9 @@ CASES = [
     ("Huyện Xuyên Mộc (Bà Rịa - Vũng Tàu) đẩy mạnh phong trào thi đua “Dân vận khéo” trong năm 2024 "
      "ở mọi thôn, ấp.\n\nKết quả năm 2024 của huyện: 85 mô hình “Dân vận khéo” được công nhận.",
      [f"Xuyên Mộc, Bà Rịa - Vũng Tàu | models_recognized/total | {Y} | 85"]),  # a district the gazetteer lacks
+    ("Huyện Xuyên Mộc thuộc tỉnh Bà Rịa - Vũng Tàu. Sáng 13/12/2024, Ban Dân vận Huyện ủy cùng các đoàn thể "
+     "tổng kết công tác dân vận năm 2024.\n\nKết quả năm 2024 của huyện: 85 mô hình “Dân vận khéo” được công nhận.",
+     [f"Xuyên Mộc, Bà Rịa - Vũng Tàu | models_recognized/total | {Y} | 85"]),  # "Huyện ủy" names no district
     # prefix abbreviations only
     (LEAD_GL + "Năm 2024, H. Chư Sê tiếp 320 lượt công dân; TX. An Khê tiếp 150 lượt công dân; "
                "TP. Pleiku tiếp 610 lượt công dân.",
