@@ -126,9 +126,10 @@ def subject_of(lead: str, title: str, finder: PlaceFinder) -> Place:
 
 
 def carried_place(sentence: str, current: Place, finder: PlaceFinder) -> Place:
-    """A district named outright ("Ở huyện Chư Prông") holds for the rest of the paragraph."""
+    """A district named outright ("Ở huyện Chư Prông") holds for the rest of the paragraph; a list of
+    districts ("gồm Đak Pơ, Ia Grai, …") holds none of them."""
     districts = [p for _, p, _ in finder.places(sentence, current, strong_only=True) if p.specific == 2]
-    return districts[0] if districts else current
+    return districts[0] if districts and not _lists_places(sentence, finder.gaz) else current
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,8 @@ class PlaceState:
 
     def after(self, sentence: str, para_place: Place, doc: DocContext) -> PlaceState:
         named = [p for _, p, _ in doc.finder.places(sentence, para_place) if p.specific == 2]
+        if _lists_places(sentence, doc.gaz):
+            return replace(self, last_named=None)  # a list of districts: none is "the district" after it
         return replace(self, last_named=named[-1]) if named else self
 
 
@@ -160,11 +163,18 @@ def listed_together(c: Candidate, doc: DocContext) -> bool:
     """'Tại các huyện Chư Sê, Chư Prông, Đức Cơ, … 1.200 mô hình': two or more districts (or communes)
     listed one after the other before the number in its clause give it no single place."""
     clause_start = c.folded.rfind(";", 0, c.start) + 1
-    named = [m for m in doc.gaz.mentions(c.sentence[:c.start])
-             if m.start >= clause_start and m.level != "province" and m.candidates]
+    return _lists_places(c.sentence, doc.gaz, clause_start, c.start)
+
+
+def _lists_places(sentence: str, gaz: Gazetteer, start: int = 0, end: int | None = None) -> bool:
+    """Two or more districts (or communes) named one after the other, with no number after them up to
+    `end`, in `sentence[start:end]`."""
+    end = len(sentence) if end is None else end
+    folded = fold(sentence)
+    named = [m for m in gaz.mentions(sentence[:end]) if m.start >= start and m.level != "province" and m.candidates]
     for a, b in zip(named, named[1:]):
-        if fold(a.text) != fold(b.text) and a.level == b.level and _LIST_GAP.fullmatch(c.folded[a.end:b.start]) \
-                and not re.search(r"\d", c.folded[b.end:c.start]):
+        if fold(a.text) != fold(b.text) and a.level == b.level and _LIST_GAP.fullmatch(folded[a.end:b.start]) \
+                and not re.search(r"\d", folded[b.end:end]):
             return True
     return False
 

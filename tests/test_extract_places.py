@@ -62,6 +62,9 @@ CASES = [
     (LEAD_GL + "Năm 2024, tại các huyện Chư Sê, Chư Prông, Đức Cơ, các cấp đã xây dựng 1.200 mô hình “Dân vận khéo”.",
      []),
     (LEAD_GL + "Năm 2024, huyện Chư Sê và thị xã An Khê tiếp 900 lượt công dân.", []),
+    (LEAD_GL + "Năm 2024, 3 huyện đã tổ chức đối thoại, gồm Chư Sê, Kbang và Đức Cơ. "
+               "Trong năm, các xã tổ chức 52 cuộc đối thoại.",  # a list holds none of its places after it
+     [f"Gia Lai | dialogues/total | {Y} | 52"]),
     (LEAD_GL + "Năm 2024, huyện Chư Sê có 120 mô hình “Dân vận khéo” được công nhận, huyện Chư Prông 95 mô hình.",
      [f"Chư Sê, Gia Lai | models_recognized/total | {Y} | 120",
       f"Chư Prông, Gia Lai | models_recognized/total | {Y} | 95"]),  # each place with its number
