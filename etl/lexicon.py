@@ -55,6 +55,7 @@ CONTEXT_LISTS: dict[str, str] = {
     "models_other": "models counted for something else (a book, a visit)",
     "models_not_dvk": "models of another kind (economic, farming)",
     "registered": "models registered or carried out",
+    "weak_registered": "registered words that only say models exist (có): they keep the sentence's earlier reading",
     "average": "an average, not the figure of a period (before the number)",
     "average_after": "an average, said after the unit (… mỗi năm)",
     "contest": "a contest in the sentence: its prizes and teams are no figures",

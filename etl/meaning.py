@@ -231,8 +231,11 @@ def _inherited(c: Candidate, a: Around) -> str | Skip:
 def _models_indicator(c: Candidate, a: Around) -> str | Skip:
     """Registered or recognised: the verb decides; a model listed after another takes its reading."""
     unit_before = c.unit_end == c.end  # "Số mô hình … được công nhận năm 2024 là 312": the verb is there too
-    verb = model_verb(a.right.split(",")[0], "", a.lex) or _verb_after_pair(c, a) or \
-        model_verb("", a.clause if unit_before else a.left, a.lex)
+    left = a.clause if unit_before else a.left
+    verb = model_verb(a.right.split(",")[0], "", a.lex) or _verb_after_pair(c, a) or model_verb("", left, a.lex)
+    earlier = [v.indicator for x, v in a.earlier_counts() if v.indicator.startswith("models")]
+    if verb == "models_registered" and earlier and _only_weak_verb(left, a.lex):
+        verb = earlier[-1]  # "cấp xã công nhận 1.063 điển hình …; riêng cấp TP có 11 điển hình"
     if not verb:
         sibling = joined_sibling(c, a) or _listed_after(c, a)
         if sibling is not None:
@@ -244,6 +247,12 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
         else:
             return Skip("mô hình nhưng không rõ đăng ký hay công nhận (models, neither registered nor recognised)")
     return verb
+
+
+def _only_weak_verb(left: str, lex: Lexicon) -> bool:
+    """The nearest registered word before the number only says the models exist ("có")."""
+    ends = lex.word_ends("registered", left)
+    return bool(ends) and max(ends) in lex.word_ends("weak_registered", left)
 
 
 def _verb_after_pair(c: Candidate, a: Around) -> str:

@@ -40,6 +40,10 @@ CASES = [
      [f"{CS} | models_recognized/collective | {Y} | 130", f"{CS} | models_recognized/individual | {Y} | 95"]),
     ("Năm 2024, huyện có 130 mô hình “Dân vận khéo” được đăng ký, 45 mô hình được công nhận.",
      [f"{CS} | models_registered/total | {Y} | 130", f"{CS} | models_recognized/total | {Y} | 45"]),
+    # "có" only says the models exist: after recognised ones in the sentence, more recognised ones
+    ("Năm 2024, cấp xã công nhận 120 mô hình “Dân vận khéo”; riêng cấp huyện có 15 mô hình.",
+     [f"{CS} | models_recognized/commune_level | {Y} | 120", f"{CS} | models_recognized/district_level | {Y} | 15"]),
+    ("Năm 2024, huyện có 130 mô hình “Dân vận khéo”.", [f"{CS} | models_registered/total | {Y} | 130"]),
     # a target at the head of the sentence
     ("Chỉ tiêu năm 2025 được giao: các chi bộ đăng ký 2 mô hình, các đảng bộ đăng ký 3 mô hình “Dân vận khéo”.", []),
 ]
