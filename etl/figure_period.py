@@ -9,6 +9,11 @@ from etl.doc_context import DocContext
 from etl.periods import Period, PeriodMention, find_periods, month_end
 
 
+# A period the text gives without its year ("trong năm", "6 tháng đầu năm") is in the report's year,
+# unless it would end this many days after the report's date: then it is the year before.
+NOT_YET_DAYS = 180
+
+
 def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext) -> Period:
     """The period of number `c`; `earlier` are the folded sentences before its own in the passage."""
     chosen = nearest_period(c)
@@ -96,6 +101,9 @@ def complete(pm: PeriodMention, doc: DocContext) -> Period:
         m1, m2 = pm.months or (1, 12)
         if year is None:
             return Period("partial", None, None, "")
+        if pm.relative_year is None and not _dated_doc_period(doc) and m2 and now and \
+                (month_end(year, m2) - now).days > NOT_YET_DAYS:
+            year -= 1  # "Năm qua, …" in a report of 10 January: the year just ended
         start = date(year, m1, 1)
         if m2 == 0:
             return Period("partial", start, now if now and now.year == year else None, "")
@@ -108,6 +116,11 @@ def complete(pm: PeriodMention, doc: DocContext) -> Period:
         end = now if now and (p.start is None or now >= p.start) else None
         return Period(p.kind, p.start, end, p.text)
     return p
+
+
+def _dated_doc_period(doc: DocContext) -> bool:
+    dp = doc.doc_period
+    return bool(dp and dp.period and dp.period.end)
 
 
 def context_year(doc: DocContext) -> int | None:

@@ -61,7 +61,7 @@ CONTEXT_LISTS: dict[str, str] = {
     "contest": "a contest in the sentence: its prizes and teams are no figures",
     "discipline": "discipline before the number in its clause (kiểm điểm, kỷ luật)",
     "quota": "a quota per unit or a plan, before the number in its clause (mỗi xã ít nhất, sẽ)",
-    "target": "a target, before the number anywhere in its sentence (phấn đấu, chỉ tiêu)",
+    "target": "a target, before the number in its clause or in a lead-in before \":\" (phấn đấu, chỉ tiêu)",
     "part_intro": "words that open a list of parts",
     "list_joiners": "words that may stand between two figures of one list",
     "province_wide": "a figure for the whole province",

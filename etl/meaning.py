@@ -427,7 +427,8 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
             return Skip(f"ngoài danh mục: {why}")
     if _is_average(a):
         return Skip("số bình quân, không phải số của một kỳ (an average)")
-    if a.lex.word_ends("quota", a.clause) or a.lex.word_ends("target", c.folded[:c.start]):
+    head = c.folded[:c.folded.rfind(":", 0, c.start) + 1]  # "Chỉ tiêu được giao: …; …": a lead-in of targets
+    if a.lex.word_ends("quota", a.clause) or a.lex.word_ends("target", a.clause) or a.lex.word_ends("target", head):
         return Skip("chỉ tiêu, mục tiêu, kế hoạch hoặc số cho mỗi đơn vị, không phải kết quả (a target, plan or quota)")
     ind = u.indicator
     if ind == "inherit":

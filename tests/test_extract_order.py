@@ -107,3 +107,18 @@ def test_this_year_is_the_report_date_s_year_and_last_year_the_one_before():
 ])
 def test_opinions_take_the_day_of_a_dialogue_not_of_a_conference(body, published, expected):
     assert lines(body, published=published) == expected
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    # a period without its year that cannot have happened yet is the year before ("năm qua" on 10 January)
+    ("Năm qua, huyện Chư Sê tiếp 412 lượt công dân.", "2024-01-10",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 412"]),
+    ("Trong năm, huyện Chư Sê tiếp 412 lượt công dân.", "2024-01-10",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 412"]),
+    ("Trong năm, huyện Chư Sê tiếp 412 lượt công dân.", "2024-10-30",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2024-01-01..2024-12-31 | 412"]),
+    ("Năm nay, huyện Chư Sê tiếp 412 lượt công dân.", "2024-01-10",  # said outright: this year
+     ["Chư Sê, Gia Lai | reception_turns/total | 2024-01-01..2024-12-31 | 412"]),
+])
+def test_a_period_without_its_year_takes_the_year_that_has_happened(body, published, expected):
+    assert lines(body, published=published) == expected

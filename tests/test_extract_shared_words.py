@@ -44,6 +44,10 @@ CASES = [
     ("Năm 2024, cấp xã công nhận 120 mô hình “Dân vận khéo”; riêng cấp huyện có 15 mô hình.",
      [f"{CS} | models_recognized/commune_level | {Y} | 120", f"{CS} | models_recognized/district_level | {Y} | 15"]),
     ("Năm 2024, huyện có 130 mô hình “Dân vận khéo”.", [f"{CS} | models_registered/total | {Y} | 130"]),
+    # a target in another clause of the sentence is no target of this one; a lead-in of targets is
+    ("Năm nay, huyện phấn đấu tiếp công dân đúng lịch; năm ngoái huyện tiếp 412 lượt công dân.",
+     [f"{CS} | reception_turns/total | 2023-01-01..2023-12-31 | 412"]),
+    ("Chỉ tiêu năm 2025 được giao: chi bộ đăng ký 2 mô hình “Dân vận khéo”; đảng bộ đăng ký 3 mô hình.", []),
     # a target at the head of the sentence
     ("Chỉ tiêu năm 2025 được giao: các chi bộ đăng ký 2 mô hình, các đảng bộ đăng ký 3 mô hình “Dân vận khéo”.", []),
 ]
