@@ -133,7 +133,8 @@ def _received_petition(c: Candidate, a: Around) -> str:
     if any(w in a.left[-PETITION_SUBSET_WINDOW:] for w in a.lex.context["petition_subset"]):
         return "một phần của số đơn tiếp nhận (a subset of the petitions received)"
     receipt = bool(a.lex.word_ends("petition_receipt", a.left))
-    if receipt or _TYPED_PETITION.match(c.folded[c.end:]) or _received_after(a) or _received_at_head(c, a):
+    if receipt or _TYPED_PETITION.match(c.folded[c.end:]) or _received_after(a) or _received_at_head(c, a) \
+            or a.lex.word_ends("petition_received", a.caption):  # "Kết quả … tiếp nhận đơn" over a column
         return ""
     return "không rõ là đơn tiếp nhận (petitions not said to be received)"
 

@@ -97,6 +97,14 @@ CASES = [
             "Đơn vị\tSố cuộc\tSố người dự\n"
             "Huyện Chư Sê\t12\t850\n",
      [f"Chư Sê, Gia Lai | dialogues/total | {Y24} | 12"]),
+    # a two-row header: the year over each pair of columns; the caption says the petitions were received
+    (LEAD + "Phụ lục: Kết quả tiếp công dân, tiếp nhận đơn của các huyện\n"
+            "Địa phương\tNăm 2023\t\tNăm 2024\t\n\tLượt tiếp\tĐơn\tLượt tiếp\tĐơn\n"
+            "Huyện Chư Sê\t380\t120\t412\t158\n",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y23} | 380", f"Chư Sê, Gia Lai | petitions/total | {Y23} | 120",
+      f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 412", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 158"]),
+    (LEAD + "Phụ lục: Kết quả giải quyết đơn của các huyện năm 2024\n"  # resolved, not received
+            "Địa phương\tĐơn\nHuyện Chư Sê\t120\n", []),
     # trap: a table of targets and of people reached, no figure of the catalog
     (LEAD + "Chỉ tiêu năm 2025 của các huyện\n"
             "Huyện\tSố hộ được tuyên truyền\tKinh phí (triệu đồng)\n"
