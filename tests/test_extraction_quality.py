@@ -3,9 +3,10 @@
 Matches on province, district, indicator, year of the period's end and value (±0.5 %). Precision
 counts every figure extracted (a match is any gold row); recall counts the rows marked required.
 The sets: the five seed articles, the bundled reports (restated seeds and rNNN), the h-reports
-(written later, phrased more freely; never used to write the rules) and our own unseen-style
-reports (tests/fixtures/unseen, written and annotated for the phenomena of issue 9). Each run
-prints every set's figures.
+(written later, phrased more freely), our own unseen-style reports (tests/fixtures/unseen, written
+and annotated for the phenomena of issue 9) and a second set of ours (tests/fixtures/unseen2, 16
+reports in other styles, committed with their annotations before the extractor first read them).
+Each run prints every set's figures.
 """
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ from etl.extract import Extractor
 from etl.report import read_report
 
 UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
+UNSEEN2 = Path(__file__).parent / "fixtures" / "unseen2"
 # (precision, recall of required) each set must keep; the seeds and reports together at the bar they
-# had before issue 9; the h-reports at what the rules reach on them (README, "Extraction quality").
+# had before issue 9; the others a little under what the rules reach on them (README, "Extraction
+# quality": unseen2 scored 0.90 / 0.92 when the extractor first read it).
 BARS = {
     "seeds + reports": (0.90, 0.95),
-    "h-reports": (0.90, 0.95),
+    "h-reports": (0.95, 0.95),
     "unseen fixtures": (0.95, 0.95),
+    "unseen2 fixtures": (0.95, 0.95),
 }
 
 
@@ -34,6 +38,7 @@ def _sets(corpus: Path) -> dict[str, tuple[list[Path], list[Path]]]:
                     [corpus / "annotations.csv", corpus / "restated_seed_annotations.csv"]),
         "h-reports": (sorted((corpus / "reports-h").glob("*.txt")), [corpus / "annotations_h.csv"]),
         "unseen fixtures": (sorted(UNSEEN.glob("*.txt")), [UNSEEN / "annotations.csv"]),
+        "unseen2 fixtures": (sorted(UNSEEN2.glob("*.txt")), [UNSEEN2 / "annotations.csv"]),
     }
 
 
