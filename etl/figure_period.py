@@ -8,7 +8,6 @@ from etl.candidates import Candidate
 from etl.doc_context import DocContext
 from etl.periods import Period, PeriodMention, find_periods, month_end
 
-
 # A period the text gives without its year ("trong năm", "6 tháng đầu năm") is in the report's year,
 # unless it would end this many days after the report's date: then it is the year before.
 NOT_YET_DAYS = 180
@@ -36,7 +35,8 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
     if chosen is not None and chosen.ref in ("doc", "same_span"):
         # "kỳ này", "trong kỳ": the period the passage is about (an earlier clause's, a caption's, a
         # heading's), else the report's
-        before = [pm for pm in find_periods(c.folded) if not pm.compare and not pm.ref and pm.end_pos <= chosen.start_pos]
+        before = [pm for pm in find_periods(c.folded)
+                  if not pm.compare and not pm.ref and pm.end_pos <= chosen.start_pos]
         current = (before[-1] if before else _period_of_earlier(earlier)) if level == "sentence" else None
         whole = complete(current, doc) if current and not current.ref else None
         if chosen.ref == "same_span":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from etl.gazetteer import Gazetteer, Locality, Mention
@@ -172,7 +173,7 @@ def _lists_places(sentence: str, gaz: Gazetteer, start: int = 0, end: int | None
     end = len(sentence) if end is None else end
     folded = fold(sentence)
     named = [m for m in gaz.mentions(sentence[:end]) if m.start >= start and m.level != "province" and m.candidates]
-    for a, b in zip(named, named[1:]):
+    for a, b in pairwise(named):
         if fold(a.text) != fold(b.text) and a.level == b.level and _LIST_GAP.fullmatch(folded[a.end:b.start]) \
                 and not re.search(r"\d", folded[b.end:end]):
             return True

@@ -58,7 +58,8 @@ CASES = [
     ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân (tăng 48 lượt).", [f"{P} | {Y24} | 448"]),
     ("Năm 2024, số lượt công dân huyện Chư Sê tiếp tăng lên 448 lượt.", [f"{P} | {Y24} | 448"]),  # rose to
     ("Số đơn thư huyện Chư Sê tiếp nhận giảm 12% so với năm 2023, còn 880 đơn trong năm 2024.",
-     [f"Chư Sê, Gia Lai | petitions/total | {Y23} | 1000 khoảng suy ra", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 880"]),
+     [f"Chư Sê, Gia Lai | petitions/total | {Y23} | 1000 khoảng suy ra",
+      f"Chư Sê, Gia Lai | petitions/total | {Y24} | 880"]),
     # ratios
     ("Năm 2024, huyện Chư Sê tiếp 800 lượt công dân, gấp đôi năm 2023.",
      [f"{P} | {Y24} | 800", f"{P} | {Y23} | 400 khoảng suy ra"]),

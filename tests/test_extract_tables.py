@@ -90,7 +90,8 @@ CASES = [
     (LEAD + "Kết quả tiếp công dân năm 2024\n"
             "Đơn vị\tSố lượt\tSố người\tĐoàn đông người\n"
             "Huyện Chư Sê\t420\t515\t3\nHuyện Kbang\t215\t240\t-\n",
-     [f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 420", f"Chư Sê, Gia Lai | reception_persons/total | {Y24} | 515",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 420",
+      f"Chư Sê, Gia Lai | reception_persons/total | {Y24} | 515",
       f"Chư Sê, Gia Lai | group_delegations/total | {Y24} | 3", f"Kbang, Gia Lai | reception_turns/total | {Y24} | 215",
       f"Kbang, Gia Lai | reception_persons/total | {Y24} | 240"]),
     (LEAD + "Hội nghị đối thoại năm 2024\n"  # people at a dialogue are not persons received
