@@ -106,7 +106,10 @@ def _change_for(base: Candidate, cands: list[Candidate]) -> Candidate | None:
     after = [x for x in same if x.start > base.end and x.delta]
     if after:
         d = after[0]
-        if any(base.end < x.start < d.start and x.unit and not x.delta for x in same):
+        # a figure between them takes the change, unless it is of another kind ("564 lượt/621 người
+        # (giảm 38 lượt …)": the persons stand between the turns and their change)
+        if any(base.end < x.start < d.start and x.unit and not x.delta and (d.percent or _same_kind(x, d))
+               for x in same):
             return None
         if ";" in base.folded[base.unit_end:d.start]:
             return None
@@ -122,6 +125,8 @@ def _change_for(base: Candidate, cands: list[Candidate]) -> Candidate | None:
 def _same_kind(base: Candidate, d: Candidate) -> bool:
     if not d.percent and d.unit is None:
         return False  # "tăng 2 lần": a ratio, not a difference
+    if base.unit_class == "reception_persons" and d.unit_class == "turns":
+        return False  # a change in "lượt" is the turns', not the persons'
     return d.percent or d.unit.indicator == "inherit" or d.unit_class in (base.unit_class, "turns") \
         or d.unit.phrase == base.unit.phrase
 

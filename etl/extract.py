@@ -134,7 +134,8 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
                 continue
             fig, period = made
             out[c.id] = (*out.get(c.id, ()), fig)
-            last = (c, fig, period)
+            if c.id not in total_of:  # the next sentence's comparison is of the total, not of its last part
+                last = (c, fig, period)
             derived = derived_figure(c, cands, fig, period)
             if derived is not None:
                 owner, earlier = derived

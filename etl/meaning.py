@@ -214,19 +214,24 @@ def _is_average(a: Around) -> bool:
 
 
 def _inherited(c: Candidate, a: Around) -> str | Skip:
-    """A bare "62 cuộc" counts what the meeting counted before it, or the meeting its verb names."""
+    """A bare "62 cuộc" counts what the meeting counted before it, or the meeting its verb names; a
+    session of citizen reception ("tiếp công dân định kỳ 12 buổi") counts no meeting of ours."""
+    session = Skip("buổi, cuộc, hội nghị không rõ là gì; buổi tiếp không phải lượt tiếp "
+                   "(a session or meeting of no known kind)")
+    if _RECEPTION_WORD.search(a.clause) and "đối thoại" not in a.clause:
+        return session
     before = [(x, v) for x, v in a.earlier_counts() if x.unit_class == "event"]
     if before:
         return before[-1][1].indicator
     if "đối thoại" in a.left[-DIALOGUE_VERB_WINDOW:] and not a.lex.has("voter_meeting", a.sentence):
         return "dialogues"  # "đã đối thoại trực tiếp 120 cuộc"
-    if "đối thoại" in a.nearby and not a.lex.has("voter_meeting", a.nearby) and \
+    nearby_before = a.nearby[:len(a.nearby) - (len(c.folded) - c.start)]
+    if "đối thoại" in nearby_before and not a.lex.has("voter_meeting", a.nearby) and \
             not re.search(r"thanh tra|kiểm tra", a.sentence):
         return "dialogues"  # "… 64 cuộc đối thoại. Cấp tỉnh tổ chức 2 cuộc."
     if re.search(r"thanh tra\s*$", a.left) or "thanh tra" in a.right[:INSPECTION_AFTER_WINDOW]:
         return "inspections"
-    return Skip("buổi, cuộc, hội nghị không rõ là gì; buổi tiếp không phải lượt tiếp "
-                "(a session or meeting of no known kind)")
+    return session
 
 
 def _models_indicator(c: Candidate, a: Around) -> str | Skip:

@@ -60,6 +60,14 @@ CASES = [
     ("Số đơn thư huyện Chư Sê tiếp nhận giảm 12% so với năm 2023, còn 880 đơn trong năm 2024.",
      [f"Chư Sê, Gia Lai | petitions/total | {Y23} | 1000 khoảng suy ra",
       f"Chư Sê, Gia Lai | petitions/total | {Y24} | 880"]),
+    # a change in "lượt" is the turns', with their persons between; a comparison in the next sentence is
+    # of the total, not of its last part
+    ("Năm 2024, huyện Chư Sê tiếp 564 lượt/621 người (giảm 38 lượt so với năm 2023).",
+     [f"{P} | {Y24} | 564", f"Chư Sê, Gia Lai | reception_persons/total | {Y24} | 621", f"{P} | {Y23} | 602 suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 178 lượt công dân (tiếp thường xuyên 126 lượt, lãnh đạo tiếp định kỳ 52 lượt). "
+     "So với năm 2023, số lượt công dân giảm 21 lượt.",
+     [f"{P} | {Y24} | 178", f"Chư Sê, Gia Lai | reception_turns/regular | {Y24} | 126",
+      f"Chư Sê, Gia Lai | reception_turns/leader | {Y24} | 52", f"{P} | {Y23} | 199 suy ra"]),
     # ratios
     ("Năm 2024, huyện Chư Sê tiếp 800 lượt công dân, gấp đôi năm 2023.",
      [f"{P} | {Y24} | 800", f"{P} | {Y23} | 400 khoảng suy ra"]),

@@ -25,6 +25,10 @@ CASES = [
     ("Năm 2024, huyện tổ chức 120 buổi tiếp công dân với 860 lượt công dân.",
      [f"{CS} | reception_turns/total | {Y} | 860"]),
     ("Năm 2024, huyện thụ lý 45 vụ việc khiếu nại và tiếp nhận 130 đơn.", [f"{CS} | petitions/total | {Y} | 130"]),
+    ("Năm 2024, Ban Tiếp công dân huyện tiếp công dân 12 buổi, tiếp 86 lượt công dân; tổ chức 3 hội nghị "
+     "đối thoại, tiếp nhận 47 ý kiến.",  # sessions of reception, though a dialogue follows in the sentence
+     [f"{CS} | reception_turns/total | {Y} | 86", f"{CS} | dialogues/total | {Y} | 3",
+      f"{CS} | dialogue_opinions/total | {Y} | 47"]),
     ("Năm 2024, huyện tiếp nhận 130 đơn, trong đó 45 đơn thuộc thẩm quyền.", [f"{CS} | petitions/total | {Y} | 130"]),
     ("Năm 2024, huyện tiếp nhận 130 đơn, xử lý 120 đơn.", [f"{CS} | petitions/total | {Y} | 130"]),  # processed
     ("Năm 2024, số đơn huyện tiếp nhận tăng 12 đơn so với năm 2023, đạt 130 đơn.",  # received, said at the head
