@@ -9,6 +9,7 @@ from datetime import date
 
 from etl.candidates import Candidate, context_snippet
 from etl.figure import Figure
+from etl.lexicon import Lexicon
 from etl.periods import Period, find_periods, month_end
 
 COMPARED_PERIOD_WINDOW = 80  # how far after the change its "so với năm 2023" may be
@@ -46,6 +47,24 @@ def derived_in_next_sentence(base: Candidate, fig: Figure, period: Period, folde
         return None
     found = _from_ratio(base.value, folded, (0, len(folded)), fig, period)
     return (None, found) if found else None
+
+
+def compared_figure(folded: str, previous: list[tuple[Candidate, Figure, Period]],
+                    lex: Lexicon) -> tuple[Candidate, Figure, Period] | None:
+    """"… tiếp 3.120 lượt …; 52 đoàn đông người. So với cùng kỳ, số lượt tiếp tăng 8%.": of the figures
+    of the sentence before, the one whose unit the comparison names ("số lượt tiếp"), else the last."""
+    if not previous:
+        return None
+    for m in re.finditer(r"(?<![\wÀ-ỹ])số (?:lượng )?", folded):
+        named = lex.unit_re.match(folded, m.end())
+        unit = lex.by_phrase[named.group(1)] if named else None
+        if unit is None or unit.indicator == "inherit":
+            continue
+        same = [f for f in previous if f[1].indicator == unit.indicator or
+                unit.indicator == "models" and f[1].indicator.startswith("models")]
+        if same:
+            return same[-1]
+    return previous[-1]
 
 
 def _from_change(value: float, qualifier: str, folded: str, d: Candidate, fig: Figure,

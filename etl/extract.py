@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.candidates import Candidate, NumberReader, context_snippet, link_parts
-from etl.comparisons import derived_figure, derived_in_next_sentence
+from etl.comparisons import compared_figure, derived_figure, derived_in_next_sentence
 from etl.doc_context import DocContext, document_context
 from etl.figure import Figure
 from etl.figure_period import period_of
@@ -117,15 +117,16 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
         return out, unplaced, state.under_heading(p.sentences[0].text, doc)
     para_place = state.section
     heading = [fold(p.heading)] if p.heading else []
-    last: tuple[Candidate, Figure, Period] | None = None  # the last figure of the sentence before
+    previous: list[tuple[Candidate, Figure, Period]] = []  # the figures of the sentence before (no parts)
     for si, s in enumerate(p.sentences):
+        last = compared_figure(folded[si], previous, doc.lex)
         if last is not None and not any(c.sent == si and c.id in meaning for c in cands):
             found = derived_in_next_sentence(*last, folded[si], [c for c in cands if c.sent == si])
             if found is not None:
                 owner, earlier = found
                 key = owner.id if owner is not None else last[0].id
                 out[key] = (*out.get(key, ()), earlier)
-        last = None
+        previous = []
         for c in (c for c in cands if c.sent == si and c.id in meaning):
             anchor = by_id[total_of[c.id]] if c.id in total_of and by_id[total_of[c.id]].sent != c.sent else c
             made = _figure(c, anchor, meaning[c.id], para_place, state.last_named, p, heading + folded, doc)
@@ -134,8 +135,8 @@ def _figures_of_passage(p: Passage, cands: list[Candidate], verdicts: list[Verdi
                 continue
             fig, period = made
             out[c.id] = (*out.get(c.id, ()), fig)
-            if c.id not in total_of:  # the next sentence's comparison is of the total, not of its last part
-                last = (c, fig, period)
+            if c.id not in total_of:  # the next sentence's comparison is of a total, not of its parts
+                previous.append((c, fig, period))
             derived = derived_figure(c, cands, fig, period)
             if derived is not None:
                 owner, earlier = derived

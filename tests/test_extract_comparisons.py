@@ -68,6 +68,9 @@ CASES = [
      "So với năm 2023, số lượt công dân giảm 21 lượt.",
      [f"{P} | {Y24} | 178", f"Chư Sê, Gia Lai | reception_turns/regular | {Y24} | 126",
       f"Chư Sê, Gia Lai | reception_turns/leader | {Y24} | 52", f"{P} | {Y23} | 199 suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân; 12 đoàn đông người. So với năm 2023, số lượt tiếp tăng 12%.",
+     [f"{P} | {Y24} | 448", f"Chư Sê, Gia Lai | group_delegations/total | {Y24} | 12",
+      f"{P} | {Y23} | 400 khoảng suy ra"]),  # the comparison names what it compares
     # ratios
     ("Năm 2024, huyện Chư Sê tiếp 800 lượt công dân, gấp đôi năm 2023.",
      [f"{P} | {Y24} | 800", f"{P} | {Y23} | 400 khoảng suy ra"]),
