@@ -5,7 +5,7 @@ of a total printed before them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.lexicon import Lexicon, Unit
 from etl.periods import find_periods
@@ -23,6 +23,8 @@ _EVENT_CLASS = {"dialogues", "inspections", "inherit"}
 # phrase, or a word that opens another; a word of its own there is its unit ("… là 350 triệu đồng").
 _NOTHING_AFTER = re.compile(r"\s*(?:$|[^\wÀ-ỹ\s]|(?:và|trong|so|tăng|giảm|với|bằng|gồm|đạt|của|tại|ở|năm|"
                             r"tháng|quý)(?![\wÀ-ỹ]))")
+# Between two numbers of one list that share the unit after the last ("38, 31 và 29 cuộc").
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|và|hoặc)\s*")
 # Any run of digits, to account for the numbers NUMBER_RE leaves out (dates, "17/17", "05/CT-UBND").
 _DIGITS_RE = re.compile(r"(?<![\wÀ-ỹ])\d+(?:[.,/:-]\d+)*")
 
@@ -105,7 +107,7 @@ class NumberReader:
         for m in _DIGITS_RE.finditer(sentence, lo, hi):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 dropped.append(Dropped(sent, m.start(), m.end(), m.group(0), _why_not_a_number(m.group(0))))
-        return cands, dropped
+        return _shared_units(cands), dropped
 
     def _candidate(self, cid: int, si: int, sentence: str, folded: str, m: re.Match[str]) -> Candidate | str:
         start, end = m.span()
@@ -177,6 +179,22 @@ def _after_a_figure(text: str) -> bool:
     figure of its clause is a change even when it names nothing it is compared with."""
     m = re.search(r"(\d[\d.,]*)(?:\s+[^\d;.,()]{1,30})?\s*[,(]\s*$", text)
     return bool(m) and not re.search(r"(?:năm|tháng|quý|ngày|/)\s*$", text[:m.start(1)])
+
+
+def _shared_units(cands: list[Candidate]) -> list[Candidate]:
+    """"lần lượt 38, 31 và 29 cuộc": numbers listed with one unit after the last share it."""
+    out = list(cands)
+    for i in range(len(out) - 2, -1, -1):
+        c, nxt = out[i], out[i + 1]
+        if c.unit is None and not c.percent and nxt.unit is not None and not nxt.delta and \
+                _LIST_SEPARATOR.fullmatch(c.folded[c.end:nxt.start]) and not _in_period(c):
+            out[i] = replace(c, unit=nxt.unit, unit_end=c.end, qualifier=c.qualifier)
+    return out
+
+
+def _in_period(c: Candidate) -> bool:
+    """The number is part of a period phrase ("Trong năm 2023, 22.858 lượt", "đến cuối tháng 11, 6 …")."""
+    return any(pm.start_pos <= c.start and c.end <= pm.end_pos for pm in find_periods(c.folded))
 
 
 def _clause_before(folded: str, start: int) -> str:

@@ -22,7 +22,7 @@ from etl.comparisons import compared_figure, derived_figure, derived_in_next_sen
 from etl.doc_context import DocContext, document_context
 from etl.figure import Figure
 from etl.figure_period import period_of
-from etl.figure_place import Place, PlaceState, carried_place, listed_together, place_of
+from etl.figure_place import Place, PlaceState, carried_place, listed_together, place_of, respective_place
 from etl.gazetteer import Gazetteer, default_gazetteer
 from etl.lexicon import Lexicon, load_lexicon
 from etl.meaning import Meaning, Skip, Verdict, classify_passage
@@ -164,9 +164,10 @@ def _figure(c: Candidate, anchor: Candidate, meaning: Meaning, para_place: Place
         skip = {i + len(earlier) - len(p.sentences) for i, s in enumerate(p.sentences) if s.read}
         before = [t for i, t in enumerate(before) if i not in skip]
     period = period_of(anchor, before, meaning.indicator, doc)
-    if listed_together(anchor, doc):
+    place = respective_place(anchor, para_place, doc)
+    if place is None and listed_together(anchor, doc):
         return SEVERAL_PLACES
-    place = place_of(anchor, para_place, last_named, doc)
+    place = place or place_of(anchor, para_place, last_named, doc, on=period.end)
     if place.province is None:
         return NO_PROVINCE
     return Figure(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from etl.gazetteer import Gazetteer, Locality, Mention
 from etl.textnorm import fold
+from etl.vnnumbers import NUMBER_RE
 
 if TYPE_CHECKING:
     from etl.candidates import Candidate
@@ -37,6 +38,8 @@ class Place:
 
 
 NOWHERE = Place(None)
+_RESPECTIVELY = re.compile(r"(?<![\wÀ-ỹ])lần lượt(?: là)?(?![\wÀ-ỹ])")
+_FORMER = re.compile(r"\s*\(?\s*cũ(?![\wÀ-ỹ])")  # "tỉnh Bình Định (cũ)", "huyện Chư Sê cũ"
 
 
 class PlaceFinder:
@@ -91,15 +94,23 @@ class PlaceFinder:
             return Place(prov, None, m.unknown_name) if after else None
         return None if self.gaz.knows_all_districts(prov) else Place(prov, None, m.unknown_name)
 
-    def places(self, text: str, context: Place | None, *, strong_only: bool = False) -> list[tuple[int, Place, bool]]:
+    def _now_part_of(self, place: Place, on: date | None) -> Place:
+        """"Tỉnh Bình Định (cũ)" for a figure after the reform: an area of the province it merged into."""
+        successor = self.gaz.by_id.get(place.province.successor_id) if place.province else None
+        return Place(successor) if successor and on is not None and on >= REFORM_DATE else place
+
+    def places(self, text: str, context: Place | None, *, strong_only: bool = False,
+               on: date | None = None) -> list[tuple[int, Place, bool]]:
         """(position, place, named outright) for each place named in `text`; a province named only
-        as the hint of a district before it ("huyện Đak Pơ (tỉnh Gia Lai)") is not a place of its own."""
+        as the hint of a district before it ("huyện Đak Pơ (tỉnh Gia Lai)") is not a place of its own.
+        `on`: the day the places are about (a figure's last day), else the report's date."""
         mentions = self.gaz.mentions(text)
         hint_spans = set()
         for m in mentions:
             if m.province_hint:
                 hint_spans.update((o.start, o.end) for o in mentions if o.level == "province" and o.start >= m.end)
         out = []
+        folded = fold(text)
         for m in mentions:
             if m.level == "province" and (m.start, m.end) in hint_spans and any(
                 o.province_hint and o.end <= m.start for o in mentions
@@ -108,6 +119,8 @@ class PlaceFinder:
             if strong_only and not m.strong:
                 continue
             place = self.resolve(m, context)
+            if place and m.level == "province" and _FORMER.match(folded, m.end):
+                place = self._now_part_of(place, on or self.ref_date)
             if place:
                 out.append((m.start, place, m.strong))
         return out
@@ -160,6 +173,23 @@ class PlaceState:
 _LIST_GAP = re.compile(r"\s*(?:(?:,|và|cùng|các|huyện|quận|thị xã|thành phố|tp\.|xã|phường|thị trấn)\s*)*")
 
 
+def respective_place(c: Candidate, para_place: Place, doc: DocContext) -> Place | None:
+    """'Quận Cầu Giấy, huyện Thanh Trì và huyện Phú Xuyên … lần lượt 38, 31 và 29 cuộc': the i-th number
+    after "lần lượt" is of the i-th place named before it, when there are as many places as numbers."""
+    f = c.folded
+    said = [m for m in _RESPECTIVELY.finditer(f, 0, c.start) if ";" not in f[m.end():c.start]]
+    if not said:
+        return None
+    at = said[-1]
+    end = min(i for i in (f.find(";", at.end()), f.find(". ", at.end()), len(f)) if i >= 0)
+    numbers = [m.start() for m in NUMBER_RE.finditer(c.sentence, at.end(), end)]
+    named = [p for _, p, _ in doc.finder.places(c.sentence[:at.start()], para_place) if p.specific == 2]
+    named = [p for i, p in enumerate(named) if p not in named[:i]]
+    if c.start not in numbers or len(named) != len(numbers):
+        return None
+    return named[numbers.index(c.start)]
+
+
 def listed_together(c: Candidate, doc: DocContext) -> bool:
     """'Tại các huyện Chư Sê, Chư Prông, Đức Cơ, … 1.200 mô hình': two or more districts (or communes)
     listed one after the other before the number in its clause give it no single place."""
@@ -210,13 +240,14 @@ def _level_fits(word: str, place: Place) -> bool:
     return bool(place.district_name)
 
 
-def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: DocContext) -> Place:
+def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: DocContext,
+             on: date | None = None) -> Place:
     """The place of one number: the most specific place named before it in its clause, unless a
     word says the whole province ("toàn tỉnh"), a province's own body speaks ("Thanh tra thành
     phố"), or the paragraph's district is more specific; with none named, the district the clause
     refers back to ("toàn huyện"), else the paragraph's place."""
     finder, subject = doc.finder, doc.subject
-    places = finder.places(c.sentence, para_place)
+    places = finder.places(c.sentence, para_place, on=on)
     before = [p for p in places if p[0] < c.start]
     ctx_province = (para_place if para_place.province else subject).province
     wide_words = _said_of(ctx_province, doc.lex.context["province_wide"])
@@ -229,8 +260,10 @@ def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: Doc
         clause_start = c.folded.rfind(";", 0, c.start) + 1
         named = [p for pos, p, _ in places if clause_start <= pos < c.start and p.specific == 1]
         return named[-1] if named else Place(ctx_province)
-    if not before:
+    if not before:  # a place after the number, before the next number of its clause (which it would be of)
         clause_end = min([x for x in (c.folded.find(";", c.end), len(c.folded)) if x >= 0])
+        nxt = re.search(r"\d", c.folded[c.unit_end:clause_end])
+        clause_end = c.unit_end + nxt.start() if nxt else clause_end
         before = [p for p in places if p[0] < clause_end]
     if not before:
         back = referred_back(c, last_named) if para_place.specific < 2 else None

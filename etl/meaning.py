@@ -150,8 +150,11 @@ def _received_at_head(c: Candidate, a: Around) -> bool:
 
 
 def _received_after(a: Around) -> bool:
-    """"64 đơn thư được (các cơ quan) tiếp nhận", "150 đơn thư tiếp nhận": said after the unit."""
-    clause = re.split(r"[,;]", a.right, maxsplit=1)[0][:RECEIPT_AFTER_WINDOW]
+    """"64 đơn thư được (các cơ quan) tiếp nhận", "150 đơn thư tiếp nhận": said after the unit; in
+    the passive ("đã được các cơ quan của quận … tiếp nhận") anywhere in its clause."""
+    clause = re.split(r"[,;]", a.right, maxsplit=1)[0]
+    if not re.match(r"\s*(?:thư\s+)?(?:đã |đều |cũng )?được ", clause):
+        clause = clause[:RECEIPT_AFTER_WINDOW]
     return bool(a.lex.word_ends("petition_received", clause))
 
 
@@ -264,6 +267,8 @@ def _only_weak_verb(left: str, lex: Lexicon) -> bool:
 def _verb_after_pair(c: Candidate, a: Around) -> str:
     """'21 mô hình và 16 điển hình … đã được biểu dương': the verb after the last model of a pair in
     the clause reads for the first too."""
+    if re.search(r"trong số\s*$", a.left):
+        return ""  # "Trong số 223 mô hình nói trên, 40 mô hình được công nhận": the set the subset is drawn from
     for x in a.later:
         if x.unit_class != c.unit_class or x.delta:
             return ""
@@ -304,6 +309,7 @@ def joined_sibling(c: Candidate, a: Around) -> Meaning | None:
     gap = c.folded[start:c.start]
     for m in a.doc.gaz.mentions(c.sentence[start:c.start]):
         gap = gap[:m.start] + " " * (m.end - m.start) + gap[m.end:]
+    gap = re.sub(r'"[^"]*"', " ", gap)  # the movement's name in quotes: "… 156 mô hình “Dân vận khéo”, trong đó 58 …"
     gap = _joiners(a.lex).sub(" ", gap)
     return meaning if not gap.strip(" ,;:()-") else None
 

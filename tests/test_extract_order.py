@@ -28,6 +28,9 @@ CASES = [
     ("Năm 2022, huyện Chư Prông tổ chức 38 cuộc đối thoại với Nhân dân; 45 cuộc đối thoại trong năm 2023.",
      ["Chư Prông, Gia Lai | dialogues/total | 2022-01-01..2022-12-31 | 38",
       f"Chư Prông, Gia Lai | dialogues/total | {Y2023} | 45"]),
+    ("Gần 500 đơn thư đã được các cơ quan hành chính của huyện Chư Sê tiếp nhận trong năm 2023.",
+     [f"Chư Sê, Gia Lai | petitions/total | {Y2023} | 500 khoảng"]),  # the passive, with a long agent
+    ("Gần 500 đơn thư đã được các cơ quan hành chính của huyện Chư Sê giải quyết trong năm 2023.", []),
     # the persons of the turns, with a bracket or a change between them
     ("Năm 2024, tỉnh Gia Lai tiếp 612 lượt công dân (giảm 8 lượt so với năm 2023) với 705 người.",
      [f"Gia Lai | reception_turns/total | {Y2024} | 612", f"Gia Lai | reception_turns/total | {Y2023} | 620 suy ra",

@@ -68,6 +68,18 @@ CASES = [
     (LEAD_GL + "Năm 2024, huyện Chư Sê có 120 mô hình “Dân vận khéo” được công nhận, huyện Chư Prông 95 mô hình.",
      [f"Chư Sê, Gia Lai | models_recognized/total | {Y} | 120",
       f"Chư Prông, Gia Lai | models_recognized/total | {Y} | 95"]),  # each place with its number
+    # a place after the number is of the next number when one stands between
+    (LEAD_GL + "Các cơ quan đã tiếp 2.861 lượt công dân, trong đó 420 lượt ở huyện Chư Sê.",
+     [f"Gia Lai | reception_turns/total | {Y} | 2861", f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 420"]),
+    (LEAD_GL + "Các cơ quan huyện Chư Sê đã tiếp 420 lượt công dân.",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 420"]),
+    # "lần lượt": the i-th number of the run is of the i-th place; the numbers share the unit after the last
+    (LEAD_GL + "Năm 2024, các huyện Chư Sê, Kbang và Đức Cơ tổ chức nhiều cuộc đối thoại nhất, lần lượt 38, 31 "
+               "và 29 cuộc.",
+     [f"Chư Sê, Gia Lai | dialogues/total | {Y} | 38", f"Kbang, Gia Lai | dialogues/total | {Y} | 31",
+      f"Đức Cơ, Gia Lai | dialogues/total | {Y} | 29"]),
+    (LEAD_GL + "Trong năm 2024, 2.858 lượt công dân được các cơ quan tỉnh tiếp.",  # a year is no number of a list
+     [f"Gia Lai | reception_turns/total | {Y} | 2858"]),
     # a city body reports its own figure: the city's, not the district the report is about
     ("Huyện Sóc Sơn (Hà Nội) tổng kết công tác tiếp công dân năm 2024 với nhiều chuyển biến tích cực.\n\n"
      "Năm 2024, huyện tiếp 640 lượt công dân. Cùng năm, Thanh tra thành phố tiếp nhận 952 đơn khiếu nại.",
@@ -105,3 +117,17 @@ def test_places(body, expected):
 def test_commune_abbreviations_after_the_reform(body, expected):
     lead = "Tỉnh Gia Lai tổng kết phong trào thi đua “Dân vận khéo” năm 2025 tại các xã, phường trong tỉnh.\n\n"
     assert lines(lead + body, published="2025-12-10") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a former province named "(cũ)": an area of the merged province for a figure after the reform
+    ("Giai đoạn 2020–2025, các cấp biểu dương 156 mô hình “Dân vận khéo”, trong đó 58 mô hình thuộc khu vực "
+     "tỉnh Bình Định (cũ).",
+     ["Gia Lai | models_recognized/total | 2020-01-01..2025-12-31 | 156",
+      "Gia Lai | models_recognized/total | 2020-01-01..2025-12-31 | 58"]),
+    ("Năm 2024, tỉnh Bình Định (cũ) tiếp 1.000 lượt công dân.",  # before the reform: the old province itself
+     ["Bình Định | reception_turns/total | 2024-01-01..2024-12-31 | 1000"]),
+])
+def test_a_former_province_after_the_reform(body, expected):
+    lead = "Tỉnh Gia Lai tổng kết công tác dân vận và phong trào thi đua “Dân vận khéo” sau hợp nhất.\n\n"
+    assert lines(lead + body, published="2026-01-10") == expected

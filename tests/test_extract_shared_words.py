@@ -44,6 +44,14 @@ CASES = [
     ("Năm 2024, cấp xã công nhận 120 mô hình “Dân vận khéo”; riêng cấp huyện có 15 mô hình.",
      [f"{CS} | models_recognized/commune_level | {Y} | 120", f"{CS} | models_recognized/district_level | {Y} | 15"]),
     ("Năm 2024, huyện có 130 mô hình “Dân vận khéo”.", [f"{CS} | models_registered/total | {Y} | 130"]),
+    # "trong số 130 mô hình": the set a subset is drawn from, not a label, and not what the subset's verb says
+    ("Năm 2024, các xã xây dựng nhiều mô hình. Trong số 130 mô hình nói trên, 45 mô hình được công nhận "
+     "“Dân vận khéo” cấp huyện.",
+     [f"{CS} | models_registered/total | {Y} | 130", f"{CS} | models_recognized/district_level | {Y} | 45"]),
+    ("Năm 2024, tổ số 3 của thị trấn có 12 mô hình “Dân vận khéo”.", [f"{CS} | models_registered/total | {Y} | 12"]),
+    # one part after "trong đó" reads as its total, the movement's name between them
+    ("Năm 2024, huyện biểu dương 56 mô hình “Dân vận khéo”, trong đó 18 mô hình của các xã.",
+     [f"{CS} | models_recognized/total | {Y} | 56", f"{CS} | models_recognized/total | {Y} | 18"]),
     # a target in another clause of the sentence is no target of this one; a lead-in of targets is
     ("Năm nay, huyện phấn đấu tiếp công dân đúng lịch; năm ngoái huyện tiếp 412 lượt công dân.",
      [f"{CS} | reception_turns/total | 2023-01-01..2023-12-31 | 412"]),
