@@ -272,8 +272,9 @@ def _verb_after_pair(c: Candidate, a: Around) -> str:
     for x in a.later:
         if x.unit_class != c.unit_class or x.delta:
             return ""
-        if ";" in c.folded[c.end:x.start]:
-            return ""
+        between = c.folded[c.end:x.start]
+        if ";" in between or a.lex.word_ends("part_intro", between):
+            return ""  # "xây dựng 22 mô hình, trong đó 7 mô hình được công nhận": a subset has its own verb
         after = c.folded[x.unit_end:]
         nxt = [y.start for y in a.later if y.start > x.end and y.unit]
         after = after[:(min(nxt) - x.unit_end) if nxt else len(after)].split(";")[0].split(",")[0]

@@ -38,6 +38,8 @@ CASES = [
      [f"{CS} | models_recognized/model | {Y} | 21", f"{CS} | models_recognized/exemplar | {Y} | 16"]),
     ("Năm 2024, đã có 130 mô hình của tập thể và 95 mô hình của cá nhân được công nhận “Dân vận khéo”.",
      [f"{CS} | models_recognized/collective | {Y} | 130", f"{CS} | models_recognized/individual | {Y} | 95"]),
+    ("Năm 2024, huyện xây dựng 130 mô hình “Dân vận khéo”, trong đó 45 mô hình được công nhận.",  # a subset
+     [f"{CS} | models_registered/total | {Y} | 130", f"{CS} | models_recognized/total | {Y} | 45"]),
     ("Năm 2024, huyện có 130 mô hình “Dân vận khéo” được đăng ký, 45 mô hình được công nhận.",
      [f"{CS} | models_registered/total | {Y} | 130", f"{CS} | models_recognized/total | {Y} | 45"]),
     # "có" only says the models exist: after recognised ones in the sentence, more recognised ones
