@@ -395,21 +395,24 @@ def _breakdown_in(window: str, rules: tuple[tuple[str, tuple[str, ...]], ...], k
 
 
 def windows(c: Candidate, cands: list[Candidate]) -> tuple[str, str]:
-    """Words before the number back to the previous figure, and after its unit up to the next one."""
+    """Words before the number back to the previous figure, and after its unit up to the next one; a
+    pair written "10.319 lượt/13.320 người do lãnh đạo tiếp" shares the words after its second number."""
     f = c.folded
-    prev_end = 0
-    next_start = len(f)
-    for x in cands:
-        if x.sent != c.sent or x is c:
-            continue
-        if x.end <= c.start:
-            prev_end = max(prev_end, x.unit_end if x.unit else x.end)
-        elif x.start >= c.end:
-            next_start = min(next_start, x.start)
+    same = sorted((x for x in cands if x.sent == c.sent and x is not c), key=lambda x: x.start)
+    before = [x for x in same if x.end <= c.start]
+    after = [x for x in same if x.start >= c.end]
+    if before and before[-1].unit and f[before[-1].unit_end:c.start].strip() == "/":
+        before = before[:-1]  # the second of a pair shares the words before the first
+    prev_end = max((x.unit_end if x.unit else x.end for x in before), default=0)
+    right_from = c.unit_end
+    if after and after[0].unit and f[c.unit_end:after[0].start].strip() == "/":
+        right_from = after[0].unit_end
+        after = after[1:]
+    next_start = after[0].start if after else len(f)
     left = f[prev_end:c.start]
     if ";" in left:
         left = left[left.rindex(";") + 1:]
-    right = f[c.unit_end:next_start]
+    right = f[right_from:next_start]
     if ";" in right:
         right = right[:right.index(";")]
     return left, right

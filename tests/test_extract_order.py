@@ -40,6 +40,11 @@ CASES = [
       f"Gia Lai | reception_persons/total | {Y2024} | 705"]),
     ("Năm 2024, tỉnh Gia Lai tiếp 2.861 lượt/3.150 người tại 17/17 huyện, thị xã, thành phố.",
      [f"Gia Lai | reception_turns/total | {Y2024} | 2861", f"Gia Lai | reception_persons/total | {Y2024} | 3150"]),
+    ("Năm 2024, tỉnh Gia Lai tiếp 1.200 lượt/1.400 người. Tiếp thường xuyên 800 lượt/900 người; "
+     "còn 400 lượt/500 người do lãnh đạo tiếp định kỳ.",  # a pair shares the words before and after it
+     [f"Gia Lai | reception_turns/total | {Y2024} | 1200", f"Gia Lai | reception_persons/total | {Y2024} | 1400",
+      f"Gia Lai | reception_turns/regular | {Y2024} | 800", f"Gia Lai | reception_persons/regular | {Y2024} | 900",
+      f"Gia Lai | reception_turns/leader | {Y2024} | 400", f"Gia Lai | reception_persons/leader | {Y2024} | 500"]),
     ("Năm 2024, tỉnh Gia Lai tiếp 1.045 lượt công dân, 1.230 người, 12 đoàn đông người.",
      [f"Gia Lai | reception_turns/total | {Y2024} | 1045", f"Gia Lai | reception_persons/total | {Y2024} | 1230",
       f"Gia Lai | group_delegations/total | {Y2024} | 12"]),
