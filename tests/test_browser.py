@@ -158,7 +158,7 @@ def test_district(page: Page, server: str) -> None:
 
 def test_data_and_sources(page: Page, server: str) -> None:
     _open(page, server, "du-lieu")
-    expect(page.get_by_text("120 số liệu phù hợp bộ lọc.")).to_be_visible()
+    expect(page.get_by_text("122 số liệu phù hợp bộ lọc.")).to_be_visible()
     _pick(page, 0, "Gia Lai")
     expect(page.get_by_text("39 số liệu phù hợp bộ lọc.")).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("Tải CSV"))).to_be_visible()

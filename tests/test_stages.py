@@ -32,7 +32,7 @@ def test_the_stages_in_order_make_the_database_of_build(tmp_path, built_db):
     new = stages.load(db, inputs.gazetteer, catalog, [*extracted.sources, *tables.sources], checked,
                       inputs.synthetic)
     assert not db.exists() and new.temp.exists()  # loaded, not yet swapped in
-    assert stages.swap(new) == len(checked.figures) == 120
+    assert stages.swap(new) == len(checked.figures) == 122
     assert not new.temp.exists()
     assert database_rows(db, TABLES_OF_BUILD) == database_rows(built_db, TABLES_OF_BUILD)
     assert len(said) == 44 and said[0].startswith("[1/44] h003.txt: ")

@@ -11,8 +11,8 @@ DATA = "pages/data.py"
 def test_data_page_tables_and_downloads():
     at = ok(open_page(DATA))
     observations, sources, glossary = (d.value for d in at.dataframe)
-    assert len(observations) == 120 and len(sources) == 44 and len(glossary) == 10
-    assert sources["Số số liệu"].sum() == 120
+    assert len(observations) == 122 and len(sources) == 44 and len(glossary) == 10
+    assert sources["Số số liệu"].sum() == 122
     assert {"Câu trích", "Đường dẫn", "Nơi đăng", "Ngày đăng", "Nguồn"} <= set(observations.columns)
     assert [b.proto.label for b in at.get("download_button")] == ["Tải CSV", "Tải Excel (XLSX)", "Tải Parquet"]
     assert glossary["Tên (tiếng Anh)"].iloc[0] == "Citizen reception turns"
@@ -43,4 +43,4 @@ def test_data_url_restores_and_empty_says_so():
     bad = ok(open_page(DATA, {"year": "abc"}))
     assert [w.value for w in bad.warning] == [
         "Tham số “year=abc” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định."]
-    assert len(bad.dataframe[0].value) == 120
+    assert len(bad.dataframe[0].value) == 122

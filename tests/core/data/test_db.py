@@ -85,7 +85,7 @@ def test_parameters_are_bound_not_pasted(served):
     hostile = "gia-lai'; DROP TABLE observations; --"
     assert queries.series_points("models_registered", "total", [hostile], 2015, 2025).empty
     assert queries.profile_points(hostile).empty
-    assert queries.build_info()["n_observations"] == 120
+    assert queries.build_info()["n_observations"] == 122
 
 
 def test_sessions_query_at_once_while_builds_are_swapped_in(built_db, served):

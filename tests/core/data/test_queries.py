@@ -96,8 +96,8 @@ def test_compare_values_of_a_part_year_period():
 @pytest.mark.parametrize(
     ("filters", "n"),
     [
-        ({}, 120),
-        ({"province": "ha-noi"}, 63),
+        ({}, 122),
+        ({"province": "ha-noi"}, 65),
         ({"province": "ha-noi", "district": "ha-noi.soc-son"}, 10),
         ({"indicator": "reception_turns", "year": 2024}, 2),  # s004's 2.861 and h900's appendix table
         ({"period_kind": "partial", "province": "gia-lai"}, 12),
@@ -110,7 +110,7 @@ def test_observations_filters(filters, n):
 
 def test_sources_count_every_figure():
     sources = queries.sources()
-    assert sources["n_observations"].sum() == 120
+    assert sources["n_observations"].sum() == 122
     from_s004 = queries.observations(province="gia-lai").query("source_id == 's004.txt'")
     assert sources.set_index("id").at["s004.txt", "n_observations"] == len(from_s004)
 
@@ -123,7 +123,7 @@ def test_profile_points_soc_son():
 
 def test_year_bounds_and_build_info():
     assert queries.year_bounds() == (2015, 2025)
-    assert queries.build_info()["n_observations"] == 120
+    assert queries.build_info()["n_observations"] == 122
 
 
 def test_cached_queries_follow_a_rebuilt_file(built_db, tmp_path, monkeypatch):
