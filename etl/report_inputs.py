@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from etl.inputfile import folder_entries
 from etl.report import Report, read_report
 from etl.review import ReviewRow
 
@@ -31,7 +32,9 @@ def text_report(path: Path) -> ReportInput:
 
 
 def text_reports(folder: Path) -> list[ReportInput]:
-    return [text_report(p) for p in (sorted(folder.glob("*.txt")) if folder.exists() else [])]
+    """The folder's .txt entries, links and other non-regular files included: reading one refuses it
+    with a message (etl/inputfile.py), so nothing is skipped without a word."""
+    return [text_report(p) for p in folder_entries(folder, (".txt",))]
 
 
 def report_inputs(reports_dir: Path, inbox: Sequence[ReportInput] | None = None) -> list[ReportInput]:

@@ -2,13 +2,15 @@
 synthetic dataset (made by `python -m etl synth`), which is never mixed with real data."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from etl.errors import InputError
+from etl.errors import InputError, shown
 from etl.gazetteer import Gazetteer, Locality
+from etl.inputfile import read_input
 from etl.locindex import ExtendedGazetteer, read_extra_localities
 
 EXTRA_LOCALITIES = "localities.csv"  # same columns as data/localities.csv; loaded when present
@@ -29,18 +31,18 @@ def read_table_dir(folder: Path, known: Gazetteer) -> TableDir:
     """Read the folder's marker and extra localities; raises InputError naming the file and row."""
     out = TableDir(folder)
     marker = folder / SYNTHETIC_MARKER
-    if marker.is_file():
+    if os.path.lexists(marker):
         try:
-            meta = yaml.safe_load(marker.read_text(encoding="utf-8")) or {}
+            meta = yaml.safe_load(read_input(marker).decode("utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise InputError(f"không đọc được: {exc}", where=marker.name) from None
+            raise InputError(f"không đọc được: {shown(exc)}", where=marker.name) from None
         if not isinstance(meta, dict) or meta.get("synthetic") is not True:
             raise InputError("cần dòng 'synthetic: true'", where=marker.name)
         out.synthetic = True
         out.marker = meta
     extra = folder / EXTRA_LOCALITIES
-    if extra.is_file():
-        out.extra_localities = read_extra_localities(extra.read_bytes(), extra.name, known)
+    if os.path.lexists(extra):
+        out.extra_localities = read_extra_localities(read_input(extra), extra.name, known)
     return out
 
 

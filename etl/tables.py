@@ -19,6 +19,7 @@ from etl.catalog import Catalog
 from etl.errors import InputError
 from etl.figure import Figure
 from etl.gazetteer import Gazetteer
+from etl.inputfile import folder_entries
 from etl.rules import (
     COLUMNS,
     DERIVED_HOW,
@@ -159,9 +160,8 @@ def _listed(name: str, errors: list[tuple[int, str]]) -> list[str]:
 
 
 def table_files(folder: Path) -> list[Path]:
-    """The tables of a folder: every file but notes (.md), hidden and lock files, and the folder's
-    extra localities and synthetic marker (etl/tabledir.py)."""
-    if not folder.exists():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
-                  and p.suffix.lower() != ".md" and p.name not in NOT_TABLES)
+    """The tables of a folder: every entry but sub-folders, notes (.md), hidden and lock files, and
+    the folder's extra localities and synthetic marker (etl/tabledir.py). Links and other entries that
+    are not regular files are listed too: reading them refuses them with a message."""
+    return [p for p in folder_entries(folder) if not p.name.startswith("~$") and p.suffix.lower() != ".md"
+            and p.name not in NOT_TABLES]

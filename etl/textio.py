@@ -5,6 +5,7 @@ import codecs
 from pathlib import Path
 
 from etl.errors import InputError
+from etl.inputfile import read_input
 from etl.textnorm import nfc
 
 BINARY = "tệp nhị phân, không phải văn bản (binary file, not text)"
@@ -61,8 +62,5 @@ def _checked(data: bytes, encoding: str, where: str) -> str:
 
 
 def read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"không mở được tệp: {exc.strerror}", where=str(path)) from None
-    return decode_bytes(data, str(path))
+    """A regular text file's contents (etl/inputfile.py: no link, no pipe, within the size limit)."""
+    return decode_bytes(read_input(path, str(path)), str(path))

@@ -5,14 +5,15 @@ what it really is; a file without a known extension is read as what its content 
 """
 from __future__ import annotations
 
-import os
+import io
 import zipfile
 from pathlib import Path
 
 from etl.errors import InputError
+from etl.inputfile import SIZE_ENV, check_size, max_file_bytes
+from etl.inputfile import mb_text as _mb
 
-SIZE_ENV = "DANVAN_MAX_FILE_MB"
-DEFAULT_MAX_MB = 25.0
+__all__ = ["SIZE_ENV", "check_file", "check_zip", "content_kind", "max_file_bytes"]
 # A DOCX/XLSX is a zip: what its members say they unpack to, checked before anything is unpacked.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100.0  # unpacked / packed; Word files are 3–20
@@ -38,16 +39,6 @@ EXTENSIONS = {
     ".txt": "text", ".md": "text", ".csv": "text", ".xlsx": "xlsx", ".xlsm": "xlsx", ".parquet": "parquet",
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def max_file_bytes() -> int:
-    """The size limit: $DANVAN_MAX_FILE_MB megabytes (25 when unset)."""
-    raw = os.environ.get(SIZE_ENV, "").strip()
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_MB
-    except ValueError:
-        raise InputError(f"{SIZE_ENV}={raw!r} không phải số MB (not a number of megabytes)") from None
-    return int(mb * 1024 * 1024)
 
 
 def content_kind(path: Path) -> str:
@@ -101,11 +92,7 @@ def check_file(path: Path, *, name: str = "") -> str:
         raise InputError(f"không mở được tệp: {exc.strerror} (cannot open)", where=where) from None
     if size == 0:
         raise InputError("tệp rỗng (empty file)", where=where)
-    limit = max_file_bytes()
-    if size > limit:
-        raise InputError(
-            f"tệp {_mb(size)} MB, quá giới hạn {_mb(limit)} MB; đặt biến môi trường {SIZE_ENV} để đổi giới hạn "
-            f"(file too large: {_mb(size)} MB, limit {_mb(limit)} MB)", where=where)
+    check_size(size, where)
     kind = content_kind(path)
     suffix = Path(name or path.name).suffix.lower()
     said = EXTENSIONS.get(suffix)
@@ -150,17 +137,18 @@ def _ole_message(path: Path, suffix: str) -> str:
             f"rồi gửi lại (legacy Office format, save as .docx/.xlsx)")
 
 
-def check_zip(path: Path, where: str) -> None:
-    """Refuse a zip whose members declare more than MAX_UNZIPPED_BYTES or MAX_ZIP_RATIO times its size.
+def check_zip(source: Path | bytes, where: str) -> None:
+    """Refuse a zip (a file, or its bytes) whose members declare more than MAX_UNZIPPED_BYTES or
+    MAX_ZIP_RATIO times its size.
 
     Python's zipfile never unpacks a member past its declared size (it raises instead), so the
     declared sizes bound what reading the file can cost."""
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as z:
             infos = z.infolist()
+        packed = max(len(source) if isinstance(source, bytes) else source.stat().st_size, 1)
     except (zipfile.BadZipFile, OSError, EOFError):
         raise InputError("tệp nén bị hỏng, không mở được (corrupt zip container)", where=where) from None
-    packed = max(path.stat().st_size, 1)
     unpacked = sum(i.file_size for i in infos)
     ratio = unpacked / packed
     if len(infos) > MAX_ZIP_MEMBERS or unpacked > MAX_UNZIPPED_BYTES or ratio > MAX_ZIP_RATIO:
@@ -169,10 +157,3 @@ def check_zip(path: Path, where: str) -> None:
             f"{len(infos)} phần): "
             f"giống “bom nén”, không đọc (looks like a zip bomb; limits {_mb(MAX_UNZIPPED_BYTES)} MB, "
             f"{MAX_ZIP_RATIO:g}×, {MAX_ZIP_MEMBERS} members)", where=where)
-
-
-def _mb(n: int) -> str:
-    """Megabytes in Vietnamese print: 25, 31,2."""
-    mb = n / 1024 / 1024
-    text = f"{mb:.1f}".rstrip("0").rstrip(".") if mb >= 0.1 else f"{mb:.2f}"
-    return text.replace(".", ",")
