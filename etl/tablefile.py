@@ -15,7 +15,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from etl.errors import InputError
+from etl.errors import InputError, shown
+from etl.inputfile import read_input
 from etl.textio import decode_bytes
 from etl.textnorm import fold
 
@@ -28,6 +29,12 @@ HEADER_ALIASES = {
 }
 BULK_BYTES = 200_000  # a CSV file this large is parsed by pyarrow when its shape allows
 EMPTY = "bảng rỗng (no rows)"
+# What a table may hold: columns of any file, rows of a workbook (a larger table goes as CSV or
+# Parquet), and rows and unpacked bytes of a Parquet file (read from its footer before its data).
+MAX_COLUMNS = 50
+MAX_XLSX_ROWS = 100_000
+MAX_PARQUET_ROWS = 5_000_000
+MAX_PARQUET_BYTES = 512 * 1024 * 1024
 
 
 @dataclass
@@ -58,29 +65,44 @@ class RawTable:
 
 
 def read_raw(path: Path, *, bulk: bool | None = None) -> RawTable:
-    """Read a table file. Large CSV files and Parquet files come back as columns."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"không mở được tệp: {exc.strerror}", where=path.name) from None
-    digest = hashlib.sha256(data).hexdigest()
+    """Read a table file (a regular file within the size limit, etl/inputfile.py). Large CSV files
+    and Parquet files come back as columns. The header may not repeat a column or be wider than
+    MAX_COLUMNS."""
     suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".parquet", ".csv"):
+        raise InputError(f"chỉ nhận .csv, .xlsx hoặc .parquet, không nhận {suffix or 'tệp không đuôi'}",
+                         where=path.name)
+    data = read_input(path)
+    digest = hashlib.sha256(data).hexdigest()
     if suffix in (".xlsx", ".xlsm"):
         header, rows = _xlsx_rows(data, path.name)
-        return RawTable(header, digest, rows=rows)
-    if suffix == ".parquet":
+        table = RawTable(header, digest, rows=rows)
+    elif suffix == ".parquet":
         header, columns, lines = parquet_columns(data, path.name)
-        return RawTable(header, digest, columns=columns, lines=lines)
-    if suffix == ".csv":
-        if bulk or (bulk is None and len(data) >= BULK_BYTES):
-            fast = csv_columns(data, path.name)
-            if fast is None:  # quotes or ragged lines: the csv module reads it, into columns
-                fast = _csv_columns(data, path.name)
-            header, columns, lines = fast
-            return RawTable(header, digest, columns=columns, lines=lines)
+        table = RawTable(header, digest, columns=columns, lines=lines)
+    elif bulk or (bulk is None and len(data) >= BULK_BYTES):
+        fast = csv_columns(data, path.name)
+        if fast is None:  # quotes or ragged lines: the csv module reads it, into columns
+            fast = _csv_columns(data, path.name)
+        header, columns, lines = fast
+        table = RawTable(header, digest, columns=columns, lines=lines)
+    else:
         header, rows = _csv_rows(data, path.name)
-        return RawTable(header, digest, rows=rows)
-    raise InputError(f"chỉ nhận .csv, .xlsx hoặc .parquet, không nhận {suffix or 'tệp không đuôi'}", where=path.name)
+        table = RawTable(header, digest, rows=rows)
+    check_header(table.header, path.name)
+    return table
+
+
+def check_header(header: list[str], name: str) -> None:
+    """Each column once (after the Vietnamese names are read as the template's), at most MAX_COLUMNS."""
+    if len(header) > MAX_COLUMNS:
+        raise InputError(f"bảng có {len(header)} cột, tối đa {MAX_COLUMNS} (too many columns)", where=name)
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header, start=1):
+        if h and h in seen:
+            raise InputError(f"cột {shown(h)} có hai lần (cột {seen[h]} và cột {i}): mỗi cột một tiêu đề "
+                             "(duplicate column)", where=name)
+        seen.setdefault(h, i)
 
 
 def _csv_rows(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -122,33 +144,77 @@ def csv_delimiter(first_line: str) -> str:
 
 
 def _xlsx_rows(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The first sheet's rows, from the cells the file holds: a sheet that says it spans
+    XFD1048576 costs what its cells cost, and a cell beyond MAX_XLSX_ROWS × MAX_COLUMNS stops it."""
     import openpyxl  # noqa: PLC0415  (only tables need it)
+
+    from etl.readers.filetype import check_zip  # noqa: PLC0415
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("không phải tệp XLSX hợp lệ (hỏng hoặc bị cắt cụt)", where=name)
+    check_zip(data, name)
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise InputError(f"không đọc được XLSX: {type(exc).__name__}: {exc}", where=name) from None
-    ws = wb.worksheets[0]
-    header_merges = [str(r) for r in ws.merged_cells.ranges if r.min_row <= 1]
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for broken files  # noqa: BLE001
+        raise InputError(f"không đọc được XLSX: {type(exc).__name__}: {shown(exc)}", where=name) from None
+    try:
+        ws = wb.worksheets[0]
+        where = f"{name} trang {shown(ws.title)}"
+        cells, merges = _sheet_cells(wb, ws, name, where)
+    finally:
+        wb.close()
+    header_merges = [str(r) for r in merges if r.min_row <= 1]
     if header_merges:
         raise InputError(
             f"dòng tiêu đề có ô gộp ({', '.join(header_merges)}): mỗi cột cần một tiêu đề riêng, bỏ gộp ô rồi gửi lại",
-            where=f"{name} trang '{ws.title}'")
-    merges = [str(r) for r in ws.merged_cells.ranges]
+            where=where)
     if merges:
-        raise InputError(f"bảng có ô gộp ({', '.join(merges[:5])}): mỗi dòng cần đủ giá trị",
-                         where=f"{name} trang '{ws.title}'")
-    values = list(ws.iter_rows(values_only=True))
-    values = [v for v in values if any(c not in (None, "") for c in v)]
-    if not values:
+        raise InputError(f"bảng có ô gộp ({', '.join(str(r) for r in merges[:5])}): mỗi dòng cần đủ giá trị",
+                         where=where)
+    if not cells:
         raise InputError(EMPTY, where=name)
-    header = [_header("" if h is None else str(h)) for h in values[0]]
-    rows = []
-    for i, row in enumerate(values[1:], start=2):
-        rows.append((i, {h: _cell(row[j]) if j < len(row) else "" for j, h in enumerate(header)}))
+    width = max(max(row) for row in cells)
+    header = [_header(str(cells[0].get(j, ""))) for j in range(1, width + 1)]
+    rows = [(i, {h: _cell(row.get(j)) for j, h in enumerate(header, start=1)}) for i, row in enumerate(cells[1:], 2)]
     return header, rows
+
+
+def _sheet_cells(wb, ws, name: str, where: str) -> tuple[list[dict[int, object]], list]:
+    """The non-blank rows of a read-only sheet as column → value (only the cells it holds), and
+    its merged ranges. openpyxl's own row iterator pads every row to the stated dimension."""
+    from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC0415
+    from openpyxl.worksheet.cell_range import CellRange  # noqa: PLC0415
+
+    rows: list[dict[int, object]] = []
+    try:
+        with wb._archive.open(ws._worksheet_path) as src:  # noqa: SLF001
+            parser = WorkSheetParser(src, wb.shared_strings, data_only=True, epoch=wb.epoch,
+                                     date_formats=wb._date_formats,  # noqa: SLF001
+                                     timedelta_formats=wb._timedelta_formats)  # noqa: SLF001
+            for _, cells in parser.parse():
+                row = {}
+                for cell in cells:
+                    if cell["value"] is None or cell["value"] == "":
+                        continue
+                    if cell["row"] > MAX_XLSX_ROWS or cell["column"] > MAX_COLUMNS:
+                        raise InputError(_beyond(cell["row"], cell["column"]), where=where)
+                    row[cell["column"]] = cell["value"]
+                if row:
+                    rows.append(row)
+            merged = parser.merged_cells.mergeCell if parser.merged_cells else []
+            merges = [CellRange(m.ref) for m in merged]
+    except InputError:
+        raise
+    except Exception as exc:  # a broken sheet: XML, shared strings, numbers  # noqa: BLE001
+        raise InputError(f"không đọc được XLSX: {type(exc).__name__}: {shown(exc)}", where=name) from None
+    return rows, merges
+
+
+def _beyond(row: int, column: int) -> str:
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    return (f"ô {get_column_letter(column)}{row} nằm ngoài giới hạn {f'{MAX_XLSX_ROWS:,}'.replace(',', '.')} dòng × "
+            f"{MAX_COLUMNS} cột của bảng XLSX: bảng lớn hơn gửi dạng CSV hoặc Parquet (sheet too large)")
 
 
 def _cell(v: object) -> str:
@@ -174,8 +240,23 @@ def parquet_columns(data: bytes, name: str) -> tuple[list[str], dict[str, Encode
     import pyarrow.parquet as pq  # noqa: PLC0415
 
     try:
-        table = pq.read_table(io.BytesIO(data))
+        file = pq.ParquetFile(io.BytesIO(data))
+        meta, schema = file.metadata, file.schema_arrow
     except Exception:  # pyarrow raises several kinds for broken files  # noqa: BLE001
+        raise InputError("không đọc được Parquet (hỏng hoặc bị cắt cụt)", where=name) from None
+    unpacked = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    if meta.num_rows > MAX_PARQUET_ROWS or unpacked > MAX_PARQUET_BYTES:
+        raise InputError(f"bảng Parquet có {meta.num_rows} dòng, {unpacked // 2**20} MB khi giải nén: tối đa "
+                         f"{MAX_PARQUET_ROWS} dòng, {MAX_PARQUET_BYTES // 2**20} MB (too large)", where=name)
+    if len(schema) > MAX_COLUMNS:
+        raise InputError(f"bảng có {len(schema)} cột, tối đa {MAX_COLUMNS} (too many columns)", where=name)
+    for f in schema:
+        if not _one_value_per_cell(f.type):
+            raise InputError(f"cột {shown(f.name)} có kiểu {shown(str(f.type), 30)}: mỗi ô phải là một giá trị (số, "
+                             "chữ hoặc ngày), không phải danh sách hay cấu trúc (nested column)", where=name)
+    try:
+        table = file.read()
+    except Exception:  # noqa: BLE001
         raise InputError("không đọc được Parquet (hỏng hoặc bị cắt cụt)", where=name) from None
     header = [_header(str(c)) for c in table.column_names]
     columns: dict[str, pa.Array] = {}
@@ -184,6 +265,15 @@ def parquet_columns(data: bytes, name: str) -> tuple[list[str], dict[str, Encode
             else col.combine_chunks()
     lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
     return header, *_drop_blank(columns, lines)
+
+
+def _one_value_per_cell(t: pa.DataType) -> bool:
+    """Text, numbers, booleans, dates and times (or a dictionary of them): what a cell can hold."""
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return (pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
+            or pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t) or pa.types.is_boolean(t)
+            or pa.types.is_date(t) or pa.types.is_timestamp(t) or pa.types.is_null(t))
 
 
 def csv_columns(data: bytes, name: str) -> tuple[list[str], dict[str, Encoded], np.ndarray] | None:
