@@ -322,8 +322,9 @@ def _observations(name: str, lines: np.ndarray, cells: dict[str, Encoded], field
     place, ind, brk, period = fields["place"], fields["indicator"], fields["breakdown"], fields["period"]
     value, qualifier, derived = fields["value"], fields["qualifier"], fields["derived"]
     derived_of_row = np.array(derived.values, dtype=bool)[derived.idx]
-    days = np.array([[(p.start - EPOCH).days if p.start else -1, (p.end - EPOCH).days if p.end else -1]
+    days = np.array([[(p.start - EPOCH).days if p.start else 0, (p.end - EPOCH).days if p.end else 0]
                      for p in period.values], dtype=np.int32).reshape(-1, 2)
+    known = np.array([[p.start is not None, p.end is not None] for p in period.values], dtype=bool).reshape(-1, 2)
     note = cells["note"]
     # The quote of etl.rules.row_quote, for every row at once.
     note_suffix = _texts([f": {v}" if v else "" for v in note.values], note.idx)
@@ -333,8 +334,8 @@ def _observations(name: str, lines: np.ndarray, cells: dict[str, Encoded], field
         "indicator": _texts([i.code for i in ind.values], ind.idx),
         "breakdown": _texts(brk.values, brk.idx),
         "period_kind": _texts([p.kind for p in period.values], period.idx),
-        "period_start": _dates(days[:, 0][period.idx]),
-        "period_end": _dates(days[:, 1][period.idx]),
+        "period_start": _dates(days[:, 0][period.idx], known[:, 0][period.idx]),
+        "period_end": _dates(days[:, 1][period.idx], known[:, 1][period.idx]),
         "value": pa.array(np.array(value.values, dtype=np.float64)[value.idx], pa.float64()),
         "value_repr": _texts([repr(float(x)) for x in value.values], value.idx),
         "qualifier": _texts(qualifier.values, qualifier.idx),
@@ -371,7 +372,7 @@ def _texts(items: list[str | None], idx: np.ndarray) -> pa.DictionaryArray:
     return pa.DictionaryArray.from_arrays(pa.array(idx.astype(np.int32)), pa.array(items, pa.string()))
 
 
-def _dates(days: np.ndarray) -> pa.Array:
-    """Days since 1970 (-1: no date) as a date column."""
-    return pa.array(days, pa.date32(), mask=days < 0)
+def _dates(days: np.ndarray, known: np.ndarray) -> pa.Array:
+    """Days since 1970 (negative before it) as a date column, null where the date is not `known`."""
+    return pa.array(days, pa.date32(), mask=~known)
 

@@ -32,6 +32,7 @@ class Indicator:
     headline: bool
     order: int
     breakdowns: tuple[Breakdown, ...]
+    max_value: float  # the bound of its unit (value_bounds in data/indicators.yaml)
 
     def breakdown(self, code: str) -> Breakdown | None:
         return next((b for b in self.breakdowns if b.code == code), None)
@@ -70,8 +71,11 @@ class Catalog:
 @lru_cache(maxsize=4)
 def load_catalog(path: Path = INDICATORS) -> Catalog:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    bounds = raw["value_bounds"]
     out = []
     for item in raw["indicators"]:
+        if item["unit_en"] not in bounds:
+            raise ValueError(f"{path.name}: value_bounds has no bound for {item['unit_en']!r} ({item['code']})")
         out.append(Indicator(
             code=item["code"], name_vi=item["name_vi"], name_en=item["name_en"],
             unit_vi=item["unit_vi"], unit_en=item["unit_en"],
@@ -80,5 +84,6 @@ def load_catalog(path: Path = INDICATORS) -> Catalog:
             headline=bool(item.get("headline")), order=int(item["order"]),
             breakdowns=tuple(Breakdown(b["code"], b["name_vi"], b["name_en"], b.get("part_of", ""))
                              for b in item["breakdowns"]),
+            max_value=float(bounds[item["unit_en"]]),
         ))
     return Catalog(tuple(sorted(out, key=lambda i: i.order)))

@@ -9,6 +9,7 @@ returns its message, or None.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import TypeVar
 
 from domain.kinds import PERIOD_KINDS, QUALIFIERS  # the one list, shared with core (etl/sql/schema.sql CHECKs it)
 from etl.catalog import Catalog, Indicator
-from etl.errors import InputError, nearest
+from etl.errors import InputError, nearest, shown
 from etl.gazetteer import Gazetteer, Locality
 from etl.periods import PartialDate, Period, find_periods
 from etl.placenames import resolve_locality
@@ -32,7 +33,10 @@ COLUMNS = (*REQUIRED, "breakdown", "province", "period_kind", "qualifier", "deri
 DERIVED_YES = ("yes", "true", "1", "có")
 DERIVED_NO = ("no", "false", "0", "không")
 DERIVED_HOW = "theo bảng của chuyên viên"  # how a table's derived figure was derived
-LATEST_PERIOD_END = date(2100, 1, 1)
+# Every date a figure or a source carries lies from EARLIEST_DATE to one year after today
+# (latest_date): older or later ones are typing slips ("0001-01-01", "9999-12-31") that would
+# stretch every chart's years or win every "most recent source" choice.
+EARLIEST_DATE = date(1945, 1, 1)
 PERIOD_EXAMPLES = "2023; 2021-2024; 7 tháng 2024; quý I/2023; 2024-01-01..2024-07-31"
 
 T = TypeVar("T")
@@ -58,9 +62,11 @@ def row_rules(gaz: Gazetteer, catalog: Catalog) -> tuple[Rule, ...]:
         Rule("period_kind", ("period_kind",), period_kind_cell),
         Rule("period", ("period", "period_kind"), parse_period),
         Rule("value", ("value",), count),
+        Rule("plausible value", ("indicator", "value"), plausible_value),
         Rule("qualifier", ("qualifier",), qualifier_cell),
         Rule("derived", ("derived",), derived_cell),
         Rule("place", ("locality", "province", "period"), partial(place_on_period, gaz)),
+        Rule("published", ("published",), published_cell),
     )
 
 
@@ -83,13 +89,14 @@ def filled(column: str, text: str) -> str:
 def known_indicator(catalog: Catalog, code: str) -> Indicator:
     ind = catalog.get(code)
     if ind is None:
-        raise InputError(f"chỉ tiêu không có trong danh mục: {code!r}{nearest(catalog.suggest(code))}")
+        raise InputError(f"chỉ tiêu không có trong danh mục: {shown(code)}{nearest(catalog.suggest(code))}")
     return ind
 
 
 def known_breakdown(ind: Indicator, code: str) -> str:
     if ind.breakdown(code) is None:
-        raise InputError(f"phân tổ {code!r} không có cho {ind.code} (có: {', '.join(b.code for b in ind.breakdowns)})")
+        have = ", ".join(b.code for b in ind.breakdowns)
+        raise InputError(f"phân tổ {shown(code)} không có cho {ind.code} (có: {have})")
     return code
 
 
@@ -100,7 +107,7 @@ def breakdown_cell(ind: Indicator, text: str) -> str:
 
 def known_period_kind(kind: str) -> str:
     if kind not in PERIOD_KINDS:
-        raise InputError(f"period_kind {kind!r} không hợp lệ (chọn: {', '.join(PERIOD_KINDS)})")
+        raise InputError(f"period_kind {shown(kind)} không hợp lệ (chọn: {', '.join(PERIOD_KINDS)})")
     return kind
 
 
@@ -113,11 +120,16 @@ def parse_period(text: str, kind: str = "") -> Period:
     """'2023', '2021-2024', '7 tháng 2024', 'quý I/2023', '2024-01-01..2024-07-31', '2024-07-23': the
     span they mean (`kind`, when given, overrides the kind the text suggests)."""
     try:
-        return _parse_period(text, kind)
+        period = _parse_period(text, kind)
     except ValueError as exc:
         if isinstance(exc, InputError):
             raise
-        raise InputError(f"kỳ {text!r}: ngày không hợp lệ ({exc})") from None
+        raise InputError(f"kỳ {shown(text)}: ngày không hợp lệ ({exc})") from None
+    try:
+        sane_span(period.kind, period.start, period.end)
+    except InputError as exc:
+        raise InputError(f"kỳ {shown(text)}: {exc.message}") from None
+    return period
 
 
 def _parse_period(text: str, kind: str) -> Period:
@@ -127,7 +139,7 @@ def _parse_period(text: str, kind: str) -> Period:
         a = date(int(m[1]), int(m[2]), int(m[3]))
         b = date(int(m[4]), int(m[5]), int(m[6]))
         if b < a:
-            raise InputError(f"kỳ {text!r}: ngày cuối trước ngày đầu")
+            raise InputError(f"kỳ {shown(text)}: ngày cuối trước ngày đầu")
         full_year = a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31)
         guess = "year" if full_year else ("partial" if a.year == b.year else "cumulative")
         return Period(kind or guess, a, b)
@@ -143,7 +155,7 @@ def _parse_period(text: str, kind: str) -> Period:
     if m:
         a, b = int(m[1]), int(m[2])
         if b < a:
-            raise InputError(f"kỳ {text!r}: năm cuối trước năm đầu")
+            raise InputError(f"kỳ {shown(text)}: năm cuối trước năm đầu")
         return Period(kind or "cumulative", date(a, 1, 1), date(b, 12, 31))
     t2 = re.sub(r"(\d{1,2}) tháng (\d{4})", r"\1 tháng năm \2", t)
     t2 = re.sub(r"^q([1-4])[/ ](\d{4})$", r"quý \1/\2", t2)
@@ -151,18 +163,31 @@ def _parse_period(text: str, kind: str) -> Period:
     if len(found) == 1 and found[0].end_pos - found[0].start_pos >= len(t2.strip()) - 1:
         p = found[0].period
         return Period(kind or p.kind, p.start, p.end)
-    raise InputError(f"không đọc được kỳ {text!r} (ví dụ hợp lệ: {PERIOD_EXAMPLES})")
+    raise InputError(f"không đọc được kỳ {shown(text)} (ví dụ hợp lệ: {PERIOD_EXAMPLES})")
 
 
 def count(text: str) -> float:
     """A value cell: a count written the Vietnamese way (13.663; 1,5), never negative."""
     raw = text.replace(" ", "")
     if raw.startswith("-"):
-        raise negative(repr(text))
+        raise negative(shown(text))
     try:
         return parse_vietnamese_number(raw, count=True)
     except InputError:
-        raise InputError(f"giá trị không phải số: {text!r}") from None
+        raise InputError(f"giá trị không phải số: {shown(text)}") from None
+
+
+def plausible_value(ind: Indicator, value: float) -> float:
+    """A figure's value: a finite number no larger than the bound of its indicator's unit
+    (`value_bounds` in data/indicators.yaml): a 400-digit number is a slip, not a record."""
+    if math.isnan(value):
+        raise InputError("giá trị không phải số hữu hạn (not a finite number)")
+    if value > ind.max_value:
+        said = "vô hạn (quá nhiều chữ số)" if math.isinf(value) else f"{value:.6g}"
+        bound = f"{ind.max_value:,.0f}".replace(",", ".")
+        raise InputError(f"giá trị {said} lớn hơn giới hạn {bound} {ind.unit_vi} của chỉ tiêu {ind.code} "
+                         "(data/indicators.yaml, value_bounds) (implausible value)")
+    return value
 
 
 def non_negative(value: float) -> float:
@@ -178,7 +203,7 @@ def negative(shown: str) -> InputError:
 
 def known_qualifier(qualifier: str) -> str:
     if qualifier not in QUALIFIERS:
-        raise InputError(f"qualifier {qualifier!r} không hợp lệ (chọn: {', '.join(QUALIFIERS)})")
+        raise InputError(f"qualifier {shown(qualifier)} không hợp lệ (chọn: {', '.join(QUALIFIERS)})")
     return qualifier
 
 
@@ -191,7 +216,7 @@ def derived_cell(text: str) -> bool:
     """yes/no (true/false, 1/0, có/không); an empty cell is no."""
     word = (text or "no").lower()
     if word not in DERIVED_YES + DERIVED_NO:
-        raise InputError(f"derived {word!r} phải là yes hoặc no")
+        raise InputError(f"derived {shown(word)} phải là yes hoặc no")
     return word in DERIVED_YES
 
 
@@ -201,17 +226,48 @@ def place_on_period(gaz: Gazetteer, name: str, province: str, period: Period) ->
 
 
 def sane_span(kind: str, start: date | None, end: date | None) -> None:
-    """A figure's period: in order, a year that says which, and not beyond LATEST_PERIOD_END."""
+    """A figure's period: in order, a year that says which, and its days within the date range."""
     if start and end and start > end:
         raise InputError(f"kỳ ngược: {start} > {end}")
     if kind == "year" and not (start and end):
         raise InputError("số liệu năm nhưng không rõ năm nào")
-    plausible_end(end)
+    for day in (start, end):
+        if day:
+            in_date_range(day)
 
 
-def plausible_end(end: date | None) -> None:
-    if end and end > LATEST_PERIOD_END:
-        raise InputError(f"kỳ không hợp lý: {end}")
+def latest_date(today: date | None = None) -> date:
+    """One year after today (28 February for 29 February): the last day a date may be."""
+    today = today or date.today()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:
+        return today.replace(year=today.year + 1, day=28)
+
+
+def in_date_range(day: date) -> date:
+    """A date of a figure or a source, from EARLIEST_DATE to one year after today."""
+    latest = latest_date()
+    if not EARLIEST_DATE <= day <= latest:
+        raise InputError(f"ngày {day.isoformat()} nằm ngoài khoảng {EARLIEST_DATE.isoformat()}..{latest.isoformat()} "
+                         "(date out of range)")
+    return day
+
+
+def published_cell(text: str) -> str:
+    """When a source was published, as a table or a report's front matter gives it: '2024-12-05',
+    '2024-12' or '2024' within the date range, or nothing ('' or 'unknown'); its ISO form."""
+    if text in ("", "unknown"):
+        return ""
+    when = PartialDate.parse(text)
+    if when is None:
+        raise InputError(f"ngày đăng {shown(text)} không hợp lệ (cần yyyy-mm-dd, yyyy-mm hoặc yyyy; invalid date)")
+    try:
+        in_date_range(when.first)
+        in_date_range(when.last)
+    except InputError as exc:
+        raise InputError(f"ngày đăng {shown(text)}: {exc.message}") from None
+    return when.iso()
 
 
 # --- group rules --------------------------------------------------------------------------------
@@ -265,7 +321,6 @@ def source_id(file_name: str, title: str) -> str:
 
 
 def table_source(file_name: str, digest: str, title: str, url: str, publisher: str, published: str) -> TableSource:
-    """The source a row names (a date that cannot be read is left out)."""
-    when = PartialDate.parse(published)
+    """The source a row names (its date as published_cell has read it)."""
     return TableSource(id=source_id(file_name, title), title=title, url=url, publisher=publisher,
-                       published=when.iso() if when else "", file_name=file_name, file_hash=digest)
+                       published=published_cell(published), file_name=file_name, file_hash=digest)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from etl.catalog import Catalog
 from etl.errors import InputError
@@ -15,14 +14,12 @@ from etl.figure import Figure
 from etl.gazetteer import Gazetteer
 from etl.placenames import resolve_locality, resolve_province
 from etl.rules import (
-    LATEST_PERIOD_END,
-    ask,
     known_breakdown,
     known_indicator,
     known_period_kind,
     non_negative,
     parts_over_total,
-    plausible_end,
+    plausible_value,
     sane_span,
 )
 from etl.validity import check_validity, refuse_outside_validity
@@ -59,7 +56,7 @@ def locate(fig: Figure, gaz: Gazetteer) -> Figure:
 
 def validate(figures: list[Figure], gaz: Gazetteer, catalog: Catalog, bulk: Sequence[pa.Table] = ()) -> Validated:
     """Check every figure; `bulk` are observations of large tables, already checked by their
-    table's rules (etl/bulktable.py) except for the rules that look beyond one table."""
+    table's rules (etl/bulktable.py): here only the days their units existed are checked."""
     out = Validated(figures=[])
     for fig in figures:
         try:
@@ -73,30 +70,19 @@ def validate(figures: list[Figure], gaz: Gazetteer, catalog: Catalog, bulk: Sequ
     out.figures, over = _parts_within_totals(out.figures, catalog)
     out.rejected.extend(over)
     for table in bulk:
-        kept, rejected = _check_bulk(table)
-        kept, outside = refuse_outside_validity(kept, gaz)
+        kept, outside = refuse_outside_validity(table, gaz)
         out.bulk.append(kept)
-        out.rejected.extend((None, why) for why in rejected)
         out.rejected.extend((None, f"{_where(doc, ref)}: {why}") for doc, ref, why in outside)
     out.conflicts = find_conflicts(out.figures) if not out.bulk else find_conflicts_bulk(out.figures, out.bulk)
     return out
 
 
-def _check_bulk(table: pa.Table) -> tuple[pa.Table, list[str]]:
-    """The one rule of _check() that a table's own checks leave out: a period ending too late."""
-    late = pc.greater(table["period_end"], pa.scalar(LATEST_PERIOD_END, pa.date32()))
-    if not pc.any(late).as_py():
-        return table, []
-    bad = table.filter(late)
-    why = [f"{_where(doc, ref)}: {ask(plausible_end, end)[1]}" for doc, ref, end in
-           zip(bad["source_id"].to_pylist(), bad["figure_ref"].to_pylist(), bad["period_end"].to_pylist(), strict=True)]
-    return table.filter(pc.invert(pc.fill_null(late, False))), why
-
-
 def _check(fig: Figure, catalog: Catalog) -> None:
     """The rules of etl/rules.py that hold for every figure, in this order."""
-    known_breakdown(known_indicator(catalog, fig.indicator), fig.breakdown)
+    indicator = known_indicator(catalog, fig.indicator)
+    known_breakdown(indicator, fig.breakdown)
     non_negative(fig.value)
+    plausible_value(indicator, fig.value)
     known_period_kind(fig.period_kind)
     sane_span(fig.period_kind, fig.period_start, fig.period_end)
 

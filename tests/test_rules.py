@@ -3,7 +3,7 @@ out; the group rules; and the lists the rules check against, which the schema's 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 
 import pytest
@@ -23,11 +23,14 @@ from etl.rules import (
     filled,
     known_indicator,
     known_period_kind,
+    latest_date,
     non_negative,
     parse_period,
     parts_over_total,
     period_kind_cell,
     place_on_period,
+    plausible_value,
+    published_cell,
     qualifier_cell,
     repeated_row,
     row_quote,
@@ -39,6 +42,12 @@ from etl.rules import (
 CATALOG = load_catalog()
 GAZ = default_gazetteer()
 PETITIONS = CATALOG.get("petitions")
+DIALOGUES = CATALOG.get("dialogues")
+PLAUSIBLE = plausible_value
+BOUNDS = "(data/indicators.yaml, value_bounds) (implausible value)"
+LATEST = latest_date()
+AFTER_LATEST = LATEST + timedelta(days=1)
+OUTSIDE = f"nằm ngoài khoảng 1945-01-01..{LATEST} (date out of range)"
 Y2023 = Period("year", date(2023, 1, 1), date(2023, 12, 31))
 Y2025 = Period("year", date(2025, 1, 1), date(2025, 12, 31))
 D = date
@@ -101,7 +110,36 @@ CELL_RULES = [  # rule, values → (what they mean, None) or (None, the rule's m
     (sane_span, ("year", D(2023, 1, 1), D(2023, 12, 31)), ok(None)),
     (sane_span, ("year", D(2023, 12, 31), D(2023, 1, 1)), no("kỳ ngược: 2023-12-31 > 2023-01-01")),
     (sane_span, ("year", None, None), no("số liệu năm nhưng không rõ năm nào")),
-    (sane_span, ("event", D(2101, 1, 1), D(2101, 1, 1)), no("kỳ không hợp lý: 2101-01-01")),
+    (sane_span, ("event", D(2101, 1, 1), D(2101, 1, 1)), no(f"ngày 2101-01-01 {OUTSIDE}")),
+    (sane_span, ("partial", D(1, 1, 1), D(1, 1, 1)), no(f"ngày 0001-01-01 {OUTSIDE}")),
+    (sane_span, ("cumulative", D(1944, 12, 31), D(2020, 12, 31)), no(f"ngày 1944-12-31 {OUTSIDE}")),
+    (sane_span, ("cumulative", D(1945, 1, 1), LATEST), ok(None)),
+    (sane_span, ("event", AFTER_LATEST, AFTER_LATEST), no(f"ngày {AFTER_LATEST} {OUTSIDE}")),
+    (parse_period, ("1001", ""), no(f"kỳ '1001': ngày 1001-01-01 {OUTSIDE}")),
+    (parse_period, ("9999-12-31", ""), no(f"kỳ '9999-12-31': ngày 9999-12-31 {OUTSIDE}")),
+    (parse_period, ("1945-1969", ""), ok(Period("cumulative", D(1945, 1, 1), D(1969, 12, 31)))),
+    (parse_period, (f"{LATEST.year + 1}", ""), no(f"kỳ '{LATEST.year + 1}': ngày {LATEST.year + 1}-01-01 {OUTSIDE}")),
+    (PLAUSIBLE, (PETITIONS, 31609.0), ok(31609.0)),
+    (PLAUSIBLE, (PETITIONS, 1e8), ok(1e8)),
+    (PLAUSIBLE, (PETITIONS, 1.5e8), no("giá trị 1.5e+08 lớn hơn giới hạn 100.000.000 đơn của chỉ tiêu petitions "
+                                        f"{BOUNDS}")),
+    (PLAUSIBLE, (PETITIONS, float("9" * 401)), no("giá trị vô hạn (quá nhiều chữ số) lớn hơn giới hạn 100.000.000 "
+                                                  f"đơn của chỉ tiêu petitions {BOUNDS}")),
+    (PLAUSIBLE, (DIALOGUES, 2e7), no(f"giá trị 2e+07 lớn hơn giới hạn 10.000.000 cuộc của chỉ tiêu dialogues {BOUNDS}")),
+    (PLAUSIBLE, (PETITIONS, float("nan")), no("giá trị không phải số hữu hạn (not a finite number)")),
+    (count, ("9" * 401,), ok(float("inf"))),  # a number, but not a plausible one (the rule above)
+    (published_cell, ("",), ok("")),
+    (published_cell, ("unknown",), ok("")),
+    (published_cell, ("2024-12-05",), ok("2024-12-05")),
+    (published_cell, ("2024-2",), ok("2024-02")),
+    (published_cell, ("1945",), ok("1945")),
+    (published_cell, ("31/02/2024",), no("ngày đăng '31/02/2024' không hợp lệ (cần yyyy-mm-dd, yyyy-mm hoặc yyyy; "
+                                         "invalid date)")),
+    (published_cell, ("2024-02-30",), no("ngày đăng '2024-02-30' không hợp lệ (cần yyyy-mm-dd, yyyy-mm hoặc yyyy; "
+                                         "invalid date)")),
+    (published_cell, ("9999-12-31",), no(f"ngày đăng '9999-12-31': ngày 9999-12-31 {OUTSIDE}")),
+    (published_cell, ("1944",), no(f"ngày đăng '1944': ngày 1944-01-01 {OUTSIDE}")),
+    (INDICATOR, ("x" * 5000,), no(f"chỉ tiêu không có trong danh mục: {'x' * 40!r}… (5000 ký tự)")),
 ]
 
 
@@ -153,7 +191,21 @@ def test_source_id(title, sid):
 def test_a_row_is_checked_in_one_order_and_each_rule_has_its_own_name():
     names = [r.name for r in row_rules(GAZ, CATALOG)]
     assert names == ["filled locality", "filled indicator", "filled period", "filled value", "filled source",
-                     "indicator", "breakdown", "period_kind", "period", "value", "qualifier", "derived", "place"]
+                     "indicator", "breakdown", "period_kind", "period", "value", "plausible value", "qualifier",
+                     "derived", "place", "published"]
+
+
+@pytest.mark.parametrize(("today", "latest"), [
+    (date(2026, 11, 28), date(2027, 11, 28)),
+    (date(2028, 2, 29), date(2029, 2, 28)),
+])
+def test_the_latest_date_is_one_year_after_today(today, latest):
+    assert latest_date(today) == latest
+
+
+def test_every_unit_has_a_bound():
+    assert {i.code: i.max_value for i in CATALOG.indicators}["reception_turns"] == 1e8
+    assert all(0 < i.max_value < float("inf") for i in CATALOG.indicators)
 
 
 @pytest.mark.parametrize(("column", "values"), [("period_kind", PERIOD_KINDS), ("qualifier", QUALIFIERS)])
