@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from etl.document import Table, Where
-from etl.errors import InputError
+from etl.errors import InputError, shown
 from etl.periods import (
     ANY_FULL_DATE_RE,
     EVENT_DATE_RE,
@@ -17,6 +17,7 @@ from etl.periods import (
     find_dateline,
     safe_date,
 )
+from etl.rules import published_cell
 from etl.textio import read_text
 from etl.textnorm import fold
 from etl.texttables import Block, split_tables
@@ -110,22 +111,22 @@ def _with_front_matter(text: str, doc: str) -> Report:
     except ValueError:
         raise InputError("phần đầu (front matter) mở bằng '---' nhưng không đóng", where=doc) from None
     meta: dict[str, str] = {}
+    line_of: dict[str, int] = {}
     for i, line in enumerate(lines[1:end], start=2):
         if not line.strip():
             continue
         key, sep, value = line.partition(":")
         if not sep:
-            raise InputError(f"dòng {i} của phần đầu không có dạng 'khóa: giá trị': {line!r}", where=doc)
+            raise InputError(f"dòng {i} của phần đầu không có dạng 'khóa: giá trị': {shown(line)}", where=doc)
         meta[key.strip()] = value.strip()
-    published_text = meta.get("published", "")
-    published = PartialDate.parse(published_text)
-    notes = []
-    if published_text and published_text != "unknown" and published is None:
-        notes.append(f"ngày đăng không hợp lệ: {published_text!r} (invalid published date)")
+        line_of[key.strip()] = i
+    try:  # a date that cannot be, or lies outside the range, is refused (etl.rules.published_cell)
+        published = PartialDate.parse(published_cell(meta.get("published", "")))
+    except InputError as exc:
+        raise InputError(f"dòng {line_of['published']} của phần đầu: {exc.message}", where=doc) from None
     body, tables = _paragraphs_and_tables(split_tables(lines[end + 1:]))
     return Report(doc=doc, title=meta.get("title", ""), source_url=meta.get("source_url", ""),
-                  publisher=meta.get("publisher", ""), published=published, paragraphs=body, notes=notes,
-                  tables=tables)
+                  publisher=meta.get("publisher", ""), published=published, paragraphs=body, tables=tables)
 
 
 def _paragraphs_and_tables(blocks: list[Block], skip: set[int] | None = None) -> tuple[list[str], list[Table]]:

@@ -5,6 +5,7 @@ import pytest
 from etl.errors import InputError
 from etl.periods import PartialDate
 from etl.report import parse_report, split_sentences
+from etl.rules import latest_date
 
 FRONT = "---\ntitle: Tiêu đề\nsource_url: https://example.org/x\npublisher: Báo Thử\npublished: {p}\nnote: n\n---\n\n{body}\n"
 
@@ -30,6 +31,26 @@ def test_unknown_published_date_means_no_now():
 def test_malformed_reports(text, message):
     with pytest.raises(InputError, match=message):
         parse_report(text, "bad.txt")
+
+
+BODY = "Năm 2024, tỉnh Gia Lai tiếp 2.861 lượt công dân đến kiến nghị, phản ánh tại trụ sở."
+RANGE = f"1945-01-01..{latest_date()} (date out of range)"
+
+
+@pytest.mark.parametrize(("published", "message"), [
+    ("31/02/2024", "bad.txt: dòng 5 của phần đầu: ngày đăng '31/02/2024' không hợp lệ (cần yyyy-mm-dd, yyyy-mm "
+                   "hoặc yyyy; invalid date)"),
+    ("2023-02-29", "bad.txt: dòng 5 của phần đầu: ngày đăng '2023-02-29' không hợp lệ (cần yyyy-mm-dd, yyyy-mm "
+                   "hoặc yyyy; invalid date)"),
+    ("9999-12-31", f"bad.txt: dòng 5 của phần đầu: ngày đăng '9999-12-31': ngày 9999-12-31 nằm ngoài khoảng {RANGE}"),
+    ("0001-01-01", f"bad.txt: dòng 5 của phần đầu: ngày đăng '0001-01-01': ngày 0001-01-01 nằm ngoài khoảng {RANGE}"),
+    ("hôm qua " + "x" * 300, "bad.txt: dòng 5 của phần đầu: ngày đăng 'hôm qua xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… "
+                             "(308 ký tự) không hợp lệ (cần yyyy-mm-dd, yyyy-mm hoặc yyyy; invalid date)"),
+])
+def test_a_published_date_that_cannot_be_is_refused_with_its_line(published, message):
+    with pytest.raises(InputError) as refused:
+        parse_report(FRONT.format(p=published, body=BODY), "bad.txt")
+    assert str(refused.value) == message
 
 
 def test_year_of_an_undated_event_comes_from_cited_documents():
