@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterable
+import os
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from etl.errors import InputError
+from etl.errors import InputError, shown
 from etl.figure import Figure
+from etl.rules import in_date_range
 from etl.textio import read_text
 from etl.textnorm import fold
 from etl.vnnumbers import parse_vietnamese_number
@@ -73,8 +75,9 @@ class ReviewOutcome:
 
 
 def read_review(path: Path, *, label: str = "") -> list[ReviewRow]:
-    """The rows of a review file (none when it does not exist); messages name `label` or the file."""
-    if not path.exists():
+    """The rows of a review file (none when it does not exist); messages name `label` or the file. A
+    link put in its place is refused when read (etl/inputfile.py)."""
+    if not os.path.lexists(path):
         return []
     return parse_review(read_text(path), label or path.name)
 
@@ -90,7 +93,7 @@ def parse_review(text: str, label: str) -> list[ReviewRow]:
         where = f"{label} dòng {i}"
         action = (r.get("action") or "").strip()
         if action not in ACTIONS:
-            raise InputError(f"action phải là một trong {', '.join(ACTIONS)}, không phải {action!r}", where=where)
+            raise InputError(f"action phải là một trong {', '.join(ACTIONS)}, không phải {shown(action)}", where=where)
         number = None
         if (r.get("number") or "").strip():
             try:
@@ -205,17 +208,29 @@ def _same_figure(fig: Figure) -> tuple[object, ...]:
     return (fig.doc, *key)
 
 
+def unknown_reports(rows: list[ReviewRow], present: Collection[str]) -> list[str]:
+    """What the build says of rows about a report that is not among `present` (a misspelt name
+    would otherwise leave the analyst's decision unapplied without a word)."""
+    return [f"{r.where}: báo cáo {shown(r.doc)} không có trong thư mục báo cáo, dòng này không được áp dụng "
+            "(no such report)" for r in rows if r.doc not in present]
+
+
 def typed_fields(fields: dict[str, str]) -> dict[str, object]:
-    """A review row's field texts as Figure attributes; raises InputError for a bad date or number."""
+    """A review row's field texts as Figure attributes; raises InputError for a date that cannot be
+    or lies outside the date range (etl.rules.in_date_range), and for a value that is no finite number."""
     out: dict[str, object] = {}
     for k, v in fields.items():
         if v == EMPTY:
             out[k] = None if k.startswith("period_") else ""
         elif k in ("period_start", "period_end"):
             try:
-                out[k] = date.fromisoformat(v)
+                day = date.fromisoformat(v)
             except ValueError:
-                raise InputError(f"{k}: ngày không hợp lệ {v!r} (yyyy-mm-dd)") from None
+                raise InputError(f"{k}: ngày không hợp lệ {shown(v)} (yyyy-mm-dd)") from None
+            try:
+                out[k] = in_date_range(day)
+            except InputError as exc:
+                raise InputError(f"{k}: {exc.message}") from None
         elif k == "value":
             out[k] = _value(v)
         elif k == "derived":
@@ -234,7 +249,7 @@ def _value(text: str) -> float:
         try:
             value = float(text)
         except ValueError:
-            raise InputError(f"value: không phải số {text!r}") from None
+            raise InputError(f"value: không phải số {shown(text)}") from None
     if not math.isfinite(value):
-        raise InputError(f"value: không phải số hữu hạn {text!r}")
+        raise InputError(f"value: không phải số hữu hạn {shown(text)}")
     return value

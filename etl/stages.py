@@ -27,7 +27,7 @@ from etl.figure import Figure
 from etl.gazetteer import Gazetteer
 from etl.load import NewDatabase, SourceRow, swap_in, write_new
 from etl.report_inputs import ReportInput, report_inputs
-from etl.review import ReviewRow, apply_review, read_review
+from etl.review import ReviewRow, apply_review, read_review, unknown_reports
 from etl.tabledir import EXTRA_LOCALITIES, TableDir, gazetteer_with, is_synthetic_source, read_table_dir
 from etl.tables import TableResult, read_table, table_files
 from etl.validate import Validated
@@ -131,14 +131,19 @@ def review(figures: list[Figure], review_path: Path | None, docs_read: set[str],
         return Reviewed(figures)
     errors: list[str] = []
     rows: list[ReviewRow] = []
-    for read_rows in (lambda: read_review(review_path), *(inp.review for inp in reports)):
+    unknown: list[str] = []
+    for n, read_rows in enumerate((lambda: read_review(review_path), *(inp.review for inp in reports))):
         try:
-            rows.extend(read_rows())
+            read = read_rows()
         except InputError as exc:
             errors.append(str(exc))
+            continue
+        rows.extend(read)
+        if n == 0:  # the review file's rows about a report that is not there are named
+            unknown = unknown_reports(read, {inp.doc for inp in reports})
     outcome = apply_review(figures, rows, docs_read)
     return Reviewed(outcome.figures, [f"{f.doc}, “{f.number_text}”: {why}" for f, why in outcome.rejected],
-                    outcome.corrected, outcome.added, outcome.stale + outcome.redundant, errors)
+                    outcome.corrected, outcome.added, outcome.stale + outcome.redundant + unknown, errors)
 
 
 def tables(tables_dir: Path, gaz: Gazetteer, catalog: Catalog, synthetic: bool, say: Say) -> Tables:

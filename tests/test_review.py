@@ -5,7 +5,8 @@ import pytest
 
 from etl.errors import InputError
 from etl.figure import Figure
-from etl.review import apply_review, parse_review, read_review
+from etl.review import apply_review, parse_review, read_review, unknown_reports
+from etl.rules import latest_date
 
 HEADER = "doc,number,context,match_indicator,action,province,district,indicator,breakdown,period_kind,period_start,period_end,value,qualifier,derived,quote,reason\n"
 
@@ -113,3 +114,31 @@ def test_the_piece_of_sentence_matches_across_tabs_and_line_breaks(tmp_path):
 def test_messages_name_the_file_they_came_from(tmp_path):
     (row,) = parse_review(HEADER + "r.txt,8,x,,reject,,,,,,,,,,,,\n", "abc-bc.docx: quyết định")
     assert row.where == "abc-bc.docx: quyết định dòng 2"
+
+
+CORRECT = "r.txt,7,duy trì 7 mô hình,,correct,,,,,,{start},{end},{value},,,,sửa\n"
+RANGE = f"1945-01-01..{latest_date()} (date out of range)"
+
+
+@pytest.mark.parametrize(("cells", "message"), [
+    ({"end": "31/12/2024"}, "review.csv dòng 2: period_end: ngày không hợp lệ '31/12/2024' (yyyy-mm-dd)"),
+    ({"end": "9999-12-31"}, f"review.csv dòng 2: period_end: ngày 9999-12-31 nằm ngoài khoảng {RANGE}"),
+    ({"start": "0001-01-01"}, f"review.csv dòng 2: period_start: ngày 0001-01-01 nằm ngoài khoảng {RANGE}"),
+    ({"value": "bảy"}, "review.csv dòng 2: value: không phải số 'bảy'"),
+    ({"value": "nan"}, "review.csv dòng 2: value: không phải số hữu hạn 'nan'"),
+    ({"value": "-inf"}, "review.csv dòng 2: value: không phải số hữu hạn '-inf'"),
+    ({"value": "9" * 500}, "review.csv dòng 2: value: không phải số hữu hạn '9999999999999999999999999999999999999999'… "
+                           "(500 ký tự)"),
+])
+def test_a_field_that_cannot_be_read_stops_the_file_naming_its_line(tmp_path, cells, message):
+    with pytest.raises(InputError) as refused:
+        review(tmp_path, CORRECT.format(**{"start": "", "end": "", "value": "", **cells}))
+    assert str(refused.value) == message
+
+
+def test_rows_about_a_report_that_is_not_there_are_named(tmp_path):
+    rows = review(tmp_path, "r.txt,7,duy trì 7 mô hình,,reject,,,,,,,,,,,,x\n"
+                            "r2.txt,7,duy trì 7 mô hình,,reject,,,,,,,,,,,,x\n")
+    assert unknown_reports(rows, {"r.txt"}) == [
+        "review.csv dòng 3: báo cáo 'r2.txt' không có trong thư mục báo cáo, dòng này không được áp dụng "
+        "(no such report)"]
