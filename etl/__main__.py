@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -19,6 +20,8 @@ from etl.paths import (
     TABLES,
     database_path,
 )
+from sheets.cells import safe_cell
+from sheets.writer import FORMATS
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -53,10 +56,10 @@ def _write(rows: list[dict], fmt: str, columns: tuple[str, ...] | list[str]) -> 
     if fmt == "jsonl":
         for r in rows:
             out.write(json.dumps({c: r[c] for c in columns}, ensure_ascii=False) + "\n")
-    else:
+    else:  # text cells as a spreadsheet may open them (sheets.cells)
         w = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: safe_cell(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows)
 
 
 def _seconds(text: str) -> float:
@@ -105,14 +108,29 @@ def _synth(args: argparse.Namespace) -> int:
 
 
 def _facts(args: argparse.Namespace) -> int:
-    from etl.facts import FACT_COLUMNS, read_facts  # noqa: PLC0415
+    import duckdb  # noqa: PLC0415
 
+    from etl.facts import write_facts  # noqa: PLC0415
+    from sheets.writer import TooManyRows  # noqa: PLC0415
+
+    db = database_path(args.db)
+    out = io.BytesIO() if args.format == "xlsx" else sys.stdout.buffer  # a zip is written whole
     try:
-        df = read_facts(database_path(args.db))
+        write_facts(db, args.format, out)
     except FileNotFoundError as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 2
-    _write(df.to_dict("records"), args.format, FACT_COLUMNS)
+    except TooManyRows:
+        print("lỗi: quá nhiều dòng cho một trang XLSX; dùng --format csv hoặc parquet (too many rows for XLSX)",
+              file=sys.stderr)
+        return 2
+    except duckdb.Error as exc:
+        print(f"lỗi: không đọc được cơ sở dữ liệu {db}: {type(exc).__name__} (cannot read the database)",
+              file=sys.stderr)
+        return 2
+    if args.format == "xlsx":
+        sys.stdout.buffer.write(out.getvalue())
+    sys.stdout.buffer.flush()
     return 0
 
 
@@ -173,9 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     p.set_defaults(func=_synth)
 
-    p = sub.add_parser("facts", help="in mọi số liệu trong cơ sở dữ liệu")
+    p = sub.add_parser("facts", help="in mọi số liệu kèm nguồn ra stdout, như tệp tải về ở trang Dữ liệu")
     p.add_argument("--db", help=db_help)
-    p.add_argument("--format", choices=("jsonl", "csv"), default="csv")
+    p.add_argument("--format", choices=FORMATS, default="csv")
     p.set_defaults(func=_facts)
 
     p = sub.add_parser("reference",

@@ -28,7 +28,7 @@ def test_bundled_reports_are_the_corpus_reports(corpus):
 
 @pytest.fixture(scope="module")
 def facts(built_db):
-    return read_facts(built_db)
+    return read_facts(built_db).rename(columns={"source_id": "doc"}).fillna({"district": "", "period_end": ""})
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +152,6 @@ def test_cli_extract_bad_file_names_it(tmp_path):
 
 def test_cli_facts(built_db):
     out = run_cli("facts", "--format", "csv", "--db", str(built_db))
-    rows = list(csv.DictReader(out.stdout.splitlines()))
-    assert set(rows[0]) >= {"source_url", "obtained", "quote", "doc"}
+    rows = list(csv.DictReader(out.stdout.lstrip("\ufeff").splitlines()))
+    assert set(rows[0]) >= {"source_id", "source_title", "source_publisher", "source_url", "obtained", "quote"}
     assert len(rows) == len(read_facts(built_db))
