@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from etl.errors import InputError, nearest
+from etl.errors import InputError, nearest, shown
 from etl.gazetteer import Gazetteer, Locality
 from etl.locindex import index_for
 
@@ -42,9 +42,9 @@ def locality_candidates(gaz: Gazetteer, name: str, province: str) -> Locality | 
     if not found and province:
         found = index.find(raw)
         if found:
-            raise InputError(f"địa phương {raw!r} không thuộc {province!r} (thuộc {gaz.province_of(found[0]).name})")
+            raise InputError(f"địa phương {shown(raw)} không thuộc {shown(province)} (thuộc {gaz.province_of(found[0]).name})")
     if not found:
-        raise InputError(f"địa phương không có trong danh mục: {raw!r}{nearest(gaz.suggest(raw))}")
+        raise InputError(f"địa phương không có trong danh mục: {shown(raw)}{nearest(gaz.suggest(raw))}")
     return Candidates(raw, province, tuple(found))
 
 
@@ -54,7 +54,7 @@ def choose_locality(gaz: Gazetteer, candidates: Candidates, on: date | None) -> 
     districts = [loc for loc in valid if loc.level == "district"] or [loc for loc in valid if loc.level == "commune"]
     if len({gaz.province_of(loc).id for loc in districts}) > 1 and not candidates.province:
         names = ", ".join(f"{loc.name} ({gaz.province_of(loc).name})" for loc in districts)
-        raise InputError(f"tên {candidates.name!r} có ở nhiều tỉnh ({names}): thêm cột province")
+        raise InputError(f"tên {shown(candidates.name)} có ở nhiều tỉnh ({names}): thêm cột province")
     return (districts or valid)[0]
 
 
@@ -62,5 +62,5 @@ def resolve_province(gaz: Gazetteer, name: str, on: date | None) -> Locality:
     """The province called `name` as it was on `on`; raises InputError with the nearest names."""
     found = gaz.resolve_province(name, on)
     if found is None:
-        raise InputError(f"tỉnh/thành không có trong danh mục: {name!r}{nearest(gaz.suggest(name, level='province'))}")
+        raise InputError(f"tỉnh/thành không có trong danh mục: {shown(name)}{nearest(gaz.suggest(name, level='province'))}")
     return found

@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from etl.bulktable import Memo, check_table, parts_over_totals
 from etl.catalog import Catalog
-from etl.errors import InputError
+from etl.errors import InputError, shown
 from etl.figure import Figure
 from etl.gazetteer import Gazetteer
 from etl.inputfile import folder_entries
@@ -70,7 +70,7 @@ def read_table(path: Path, gaz: Gazetteer, catalog: Catalog, *, bulk: bool | Non
     missing = [c for c in REQUIRED if c not in raw.header]
     if missing:
         have = ", ".join(h for h in raw.header if h)
-        result.errors.append(f"{path.name}: thiếu cột {', '.join(missing)} (có: {have})")
+        result.errors.append(f"{path.name}: thiếu cột {', '.join(missing)} (có: {shown(have)})")
         return result
     result.rows = len(raw)
     if not result.rows:

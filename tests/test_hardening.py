@@ -28,7 +28,7 @@ BROKEN_INPUTS = [
     ("empty.csv", "empty.csv: tệp rỗng (empty file)"),
     ("whitespace_only.csv", "whitespace_only.csv: tệp rỗng (empty file)"),
     ("only_header.csv", "only_header.csv: bảng chỉ có dòng tiêu đề, không có số liệu"),
-    ("missing_columns.csv", "missing_columns.csv: thiếu cột indicator, period, source (có: locality, value)"),
+    ("missing_columns.csv", "missing_columns.csv: thiếu cột indicator, period, source (có: 'locality, value')"),
     ("truncated_quote.csv", "truncated_quote.csv: CSV hỏng ở dòng 3: unexpected end of data"),
     ("too_many_cells.csv", "too_many_cells.csv: dòng 3 có 8 ô, dòng tiêu đề chỉ có 7 (thiếu dấu ngoặc kép?)"),
     ("bad_quotes.csv", "bad_quotes.csv: CSV hỏng ở dòng 3: ',' expected after '\"'"),

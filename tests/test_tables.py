@@ -76,7 +76,7 @@ def test_bad_rows_are_named_and_nothing_loads(tmp_path, rows, message):
 
 def test_missing_columns(tmp_path):
     result = load(tmp_path, "locality,value\nGia Lai,3\n")
-    assert result.errors == ["t.csv: thiếu cột indicator, period, source (có: locality, value)"]
+    assert result.errors == ["t.csv: thiếu cột indicator, period, source (có: 'locality, value')"]
 
 
 def test_semicolon_csv_and_vietnamese_headers(tmp_path):
