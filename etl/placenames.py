@@ -42,7 +42,8 @@ def locality_candidates(gaz: Gazetteer, name: str, province: str) -> Locality | 
     if not found and province:
         found = index.find(raw)
         if found:
-            raise InputError(f"địa phương {shown(raw)} không thuộc {shown(province)} (thuộc {gaz.province_of(found[0]).name})")
+            where = gaz.province_of(found[0]).name
+            raise InputError(f"địa phương {shown(raw)} không thuộc {shown(province)} (thuộc {where})")
     if not found:
         raise InputError(f"địa phương không có trong danh mục: {shown(raw)}{nearest(gaz.suggest(raw))}")
     return Candidates(raw, province, tuple(found))
@@ -62,5 +63,6 @@ def resolve_province(gaz: Gazetteer, name: str, on: date | None) -> Locality:
     """The province called `name` as it was on `on`; raises InputError with the nearest names."""
     found = gaz.resolve_province(name, on)
     if found is None:
-        raise InputError(f"tỉnh/thành không có trong danh mục: {shown(name)}{nearest(gaz.suggest(name, level='province'))}")
+        near = nearest(gaz.suggest(name, level="province"))
+        raise InputError(f"tỉnh/thành không có trong danh mục: {shown(name)}{near}")
     return found

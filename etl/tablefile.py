@@ -7,9 +7,11 @@ import csv
 import hashlib
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
@@ -19,6 +21,11 @@ from etl.errors import InputError, shown
 from etl.inputfile import read_input
 from etl.textio import decode_bytes
 from etl.textnorm import fold
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet.cell_range import CellRange
 
 # Vietnamese headers are accepted too.
 HEADER_ALIASES = {
@@ -179,7 +186,8 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[str], list[tuple[int, dict[
     return header, rows
 
 
-def _sheet_cells(wb, ws, name: str, where: str) -> tuple[list[dict[int, object]], list]:
+def _sheet_cells(wb: Workbook, ws: ReadOnlyWorksheet, name: str, where: str
+                 ) -> tuple[list[dict[int, object]], list[CellRange]]:
     """The non-blank rows of a read-only sheet as column → value (only the cells it holds), and
     its merged ranges. openpyxl's own row iterator pads every row to the stated dimension."""
     from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC0415
@@ -303,7 +311,7 @@ def csv_columns(data: bytes, name: str) -> tuple[list[str], dict[str, Encoded], 
     names = [f"c{i}" for i in range(len(header_cells))]
     ragged = []
 
-    def on_invalid(row) -> str:
+    def on_invalid(row: pcsv.InvalidRow) -> str:
         if row.text.strip().strip(delimiter).strip():
             ragged.append(row.number)
         return "skip"
@@ -349,7 +357,7 @@ class Encoded:
     def to_pylist(self) -> list[str]:
         return [self.values[i] for i in self.idx]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[np.ndarray | list[str]]:
         return iter((self.idx, self.values))
 
 

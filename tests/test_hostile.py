@@ -9,11 +9,13 @@ import os
 import subprocess
 import sys
 import threading
+import zipfile
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import openpyxl
+import openpyxl.styles
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -163,8 +165,8 @@ def test_a_pipe_is_refused_without_waiting_on_it(tmp_path, folder, name):
     (tmp_path / "in" / folder).mkdir(parents=True)
     os.mkfifo(tmp_path / "in" / folder / name)
     done: list[BuildSummary] = []
-    worker = threading.Thread(target=lambda: done.append(run_build(tmp_path / "in", tables={"g.csv": HEADER + GOOD_ROW})),
-                              daemon=True)
+    worker = threading.Thread(daemon=True, target=lambda: done.append(
+        run_build(tmp_path / "in", tables={"g.csv": HEADER + GOOD_ROW})))
     worker.start()
     worker.join(DEADLINE)
     assert done, "the build waited on the pipe"
@@ -183,7 +185,8 @@ MARK = "Ω" * 3000  # in every cell a message could quote
 
 def test_messages_quote_at_most_a_short_escaped_excerpt(tmp_path):
     tables = {
-        "cells.csv": "locality,province,indicator,breakdown,period,value,source,period_kind,qualifier,derived,published\n"
+        "cells.csv": "locality,province,indicator,breakdown,period,value,source,period_kind,qualifier,derived,"
+                     "published\n"
                      + "".join(",".join(MARK if i == j else v for j, v in enumerate(
                          ["Gia Lai", "", "petitions", "", "2023", "5", "x", "", "", "", ""])) + "\n"
                                for i in range(11)),
@@ -215,10 +218,14 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
 
 # --- tables: workbooks, headers, Parquet --------------------------------------------------------
 
-def workbook(cells: dict[str, object]) -> bytes:
+def workbook(cells: dict[str, object], styled_empty: str = "") -> bytes:
+    """A workbook with these cells, and an empty but styled cell at `styled_empty` (it is written, and
+    stretches the sheet's stated dimension to it)."""
     wb = openpyxl.Workbook()
     for ref, value in cells.items():
         wb.active[ref] = value
+    if styled_empty:
+        wb.active[styled_empty].font = openpyxl.styles.Font(bold=True)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -226,11 +233,13 @@ def workbook(cells: dict[str, object]) -> bytes:
 
 TEMPLATE = {"A1": "locality", "B1": "indicator", "C1": "period", "D1": "value", "E1": "source",
             "A2": "Gia Lai", "B2": "petitions", "C2": 2023, "D2": 5, "E2": "Báo A"}
-BEYOND = "nằm ngoài giới hạn 100.000 dòng × 50 cột của bảng XLSX: bảng lớn hơn gửi dạng CSV hoặc Parquet (sheet too large)"
+BEYOND = ("nằm ngoài giới hạn 100.000 dòng × 50 cột của bảng XLSX: bảng lớn hơn gửi dạng CSV hoặc Parquet "
+          "(sheet too large)")
 
 
+# The cells at XFD1048576 are read in a process limited to 1 GB (below): before this was fixed they
+# took 7.6 GB.
 @pytest.mark.parametrize(("cells", "message"), [
-    ({**TEMPLATE, "XFD1048576": "x"}, f"t.xlsx trang 'Sheet': ô XFD1048576 {BEYOND}"),
     ({**TEMPLATE, "AY2": 1}, f"t.xlsx trang 'Sheet': ô AY2 {BEYOND}"),
     ({**TEMPLATE, "A100001": "Gia Lai"}, f"t.xlsx trang 'Sheet': ô A100001 {BEYOND}"),
     ({**TEMPLATE, "F1": "giá trị"}, "t.xlsx: cột 'value' có hai lần (cột 4 và cột 6): mỗi cột một tiêu đề "
@@ -239,12 +248,6 @@ BEYOND = "nằm ngoài giới hạn 100.000 dòng × 50 cột của bảng XLSX:
 def test_a_workbook_is_read_from_the_cells_it_holds_within_its_caps(tmp_path, cells, message):
     summary = run_build(tmp_path, tables={"t.xlsx": workbook(cells)})
     assert summary.errors == [message]
-
-
-def test_a_workbook_stating_a_huge_dimension_loads_its_few_cells(tmp_path):
-    data = workbook({**TEMPLATE, "XFD1048576": None})
-    summary = run_build(tmp_path, tables={"t.xlsx": data})
-    assert summary.errors == [] and summary.loaded == 1
 
 
 def parquet(table: pa.Table) -> bytes:
@@ -293,13 +296,15 @@ def test_absurd_numbers_are_refused_everywhere(tmp_path):
         review="doc,number,context,action,value\nr.txt,,tiếp,correct,1e999\n", keep_going=True)
     assert summary.errors == [
         "review.csv dòng 2: value '1e999' không phải số hữu hạn (not a finite number)",
-        f"t.csv dòng 2: giá trị vô hạn (quá nhiều chữ số) lớn hơn giới hạn 100.000.000 đơn của chỉ tiêu petitions {BOUND}",
+        "t.csv dòng 2: giá trị vô hạn (quá nhiều chữ số) lớn hơn giới hạn 100.000.000 đơn của chỉ tiêu petitions "
+        f"{BOUND}",
         f"t.csv dòng 3: giá trị 2e+08 lớn hơn giới hạn 100.000.000 đơn của chỉ tiêu petitions {BOUND}",
     ]
     assert [r for r in summary.rejected if r.startswith("r.txt, “") and "giá trị vô hạn (quá nhiều chữ số) lớn hơn "
             f"giới hạn 100.000.000 lượt của chỉ tiêu reception_turns {BOUND}" in r]
     con = duckdb.connect(str(tmp_path / "danvan.duckdb"), read_only=True)
-    assert con.execute("SELECT count(*) FROM observations WHERE NOT isfinite(value) OR value > 1e8").fetchall() == [(0,)]
+    absurd = "SELECT count(*) FROM observations WHERE NOT isfinite(value) OR value > 1e8"
+    assert con.execute(absurd).fetchall() == [(0,)]
     con.close()
 
 
@@ -376,7 +381,10 @@ def tables_stage_within_1gb(folder: Path) -> list[str]:
 
 def test_a_workbook_stating_xfd1048576_is_read_within_1gb(tmp_path):
     (tmp_path / "bomb.xlsx").write_bytes(workbook({**TEMPLATE, "XFD1048576": "x"}))
-    (tmp_path / "empty_bomb.xlsx").write_bytes(workbook({**TEMPLATE, "XFD1048576": None}))
+    (tmp_path / "empty_bomb.xlsx").write_bytes(workbook(TEMPLATE, styled_empty="XFD1048576"))
+    assert b'<dimension ref="A1:XFD1048576"' in zipfile.ZipFile(tmp_path / "empty_bomb.xlsx").read(
+        "xl/worksheets/sheet1.xml")
+    # The empty one loads its one row; the other one's cell is beyond the caps.
     assert tables_stage_within_1gb(tmp_path) == ["1", f"bomb.xlsx trang 'Sheet': ô XFD1048576 {BEYOND}"]
 
 

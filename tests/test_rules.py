@@ -125,7 +125,8 @@ CELL_RULES = [  # rule, values → (what they mean, None) or (None, the rule's m
                                         f"{BOUNDS}")),
     (PLAUSIBLE, (PETITIONS, float("9" * 401)), no("giá trị vô hạn (quá nhiều chữ số) lớn hơn giới hạn 100.000.000 "
                                                   f"đơn của chỉ tiêu petitions {BOUNDS}")),
-    (PLAUSIBLE, (DIALOGUES, 2e7), no(f"giá trị 2e+07 lớn hơn giới hạn 10.000.000 cuộc của chỉ tiêu dialogues {BOUNDS}")),
+    (PLAUSIBLE, (DIALOGUES, 2e7), no("giá trị 2e+07 lớn hơn giới hạn 10.000.000 cuộc của chỉ tiêu dialogues "
+                                     f"{BOUNDS}")),
     (PLAUSIBLE, (PETITIONS, float("nan")), no("giá trị không phải số hữu hạn (not a finite number)")),
     (count, ("9" * 401,), ok(float("inf"))),  # a number, but not a plausible one (the rule above)
     (published_cell, ("",), ok("")),
