@@ -59,7 +59,7 @@ with figures:
         st.dataframe(tables.observations_table(observations, lang), hide_index=True, column_config=link)
         download_name = ["danvan", province, district, indicator, year, period_kind]
         buttons = st.columns(3)
-        for column, ext in zip(buttons, downloads.WRITERS, strict=True):
+        for column, ext in zip(buttons, downloads.FORMATS, strict=True):
             too_big = ext == "xlsx" and total > downloads.XLSX_MAX_ROWS
             column.download_button(t(f"data.download_{ext}", lang), partial(downloads.observations_file, ext, filters),
                                    file_name=file_name(download_name, ext), mime=downloads.MIME[ext],

@@ -7,7 +7,7 @@ import pytest
 
 from core.charts.figures import OTHER_KINDS
 from core.data.measures import MODES
-from core.ui.downloads import WRITERS
+from core.ui.downloads import FORMATS
 from core.words import i18n
 from domain.kinds import PERIOD_KINDS, QUALIFIERS
 
@@ -48,7 +48,7 @@ TEMPLATES = {
     "chart.legend_{}": OTHER_KINDS,
     "export.{}": ("png", "svg"),
     "export.{}_help": ("png", "svg"),
-    "data.download_{}": tuple(WRITERS),
+    "data.download_{}": FORMATS,
     "deck.default_{}": ("title", "subtitle"),
     "slides.mode_{}": MODES,
     "sentence.templates.{}": (),  # optional: asked with has() first, else sentence.templates.default
