@@ -12,7 +12,9 @@
         mode: absolute                      # absolute | change_abs | change_pct | index (trend only)
         title: Lượt tiếp công dân           # optional
 
-Every problem of a spec is reported at once, each naming the chart and the value at fault.
+Every problem of a spec is reported at once, each naming the chart and the value at fault. A spec
+stays small: at most MAX_CHARTS charts, texts of MAX_TEXT characters, lists of MAX_ITEMS, keys that
+are text (the file itself is read by core.deck.spec_yaml).
 """
 from __future__ import annotations
 
@@ -25,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from core.charts.spec import ChartSpec
 from core.data.catalog import Catalog, load_catalog
 from core.data.measures import MODES
+from core.deck.spec_yaml import SpecFileError, read_spec_file
 from domain.places import fold_name, resolve_locality
 
 # A chart's `kind` in the YAML → the kind of chart drawn (core.charts.spec.KINDS).
@@ -39,6 +41,11 @@ CHART_ID = "deck.{position}"  # a chart's id: its place in the spec (1, 2, …),
 _YEAR_MIN, _YEAR_MAX = 1945, 2100
 _CHART_KEYS = {"kind", "indicator", "breakdown", "localities", "years", "mode", "title"}
 _DECK_KEYS = {"title", "subtitle", "date", "charts"}
+MAX_CHARTS = 50  # a deck of more charts is refused (10,000 ran for hours)
+MAX_TEXT = 300  # characters of any text of a spec
+MAX_ITEMS = 100  # entries of any other list (localities, years)
+MAX_NUMBER = 10**9
+MAX_DEPTH = 4  # deck → charts → chart → list
 
 
 class SpecError(ValueError):
@@ -98,20 +105,47 @@ def _where(position: int) -> str:
     return f"biểu đồ {position}"
 
 
+def _shape_problems(value: Any, place: str = "", depth: int = 0) -> list[str]:
+    """Keys that are not text, texts longer than MAX_TEXT, lists longer than MAX_ITEMS (charts:
+    MAX_CHARTS), numbers beyond ±MAX_NUMBER, nesting deeper than MAX_DEPTH: each named by its place."""
+    at = f"{place}: " if place else ""
+    if depth > MAX_DEPTH:
+        return [f"{at}lồng nhau quá sâu (nested too deep)"]
+    if isinstance(value, str):
+        return [f"{at}chữ dài {len(value)} ký tự, tối đa {MAX_TEXT} (text too long)"] if len(value) > MAX_TEXT else []
+    if isinstance(value, int) and not isinstance(value, bool):
+        return [f"{at}số quá lớn (tối đa {MAX_NUMBER:,})".replace(",", ".")] if abs(value) > MAX_NUMBER else []
+    if isinstance(value, Mapping):
+        problems = [f"{at}khóa {k!r} phải là chữ (keys are text)" for k in value if not isinstance(k, str)]
+        for key, item in value.items():
+            if isinstance(key, str) and len(key) <= MAX_TEXT:
+                problems += _shape_problems(item, f"{place}.{key}" if place else key, depth + 1)
+        return problems
+    if isinstance(value, list):
+        charts = place == "charts"
+        limit = MAX_CHARTS if charts else MAX_ITEMS
+        if len(value) > limit:
+            return [f"quá nhiều biểu đồ: {len(value)} (tối đa {MAX_CHARTS})" if charts
+                    else f"{at}{len(value)} mục, tối đa {MAX_ITEMS} (too many items)"]
+        return [p for i, item in enumerate(value, start=1)
+                for p in _shape_problems(item, _where(i) if charts else f"{place}[{i}]", depth + 1)]
+    return []
+
+
 def _chart(raw: Any, position: int, catalog: Catalog, problems: list[str]) -> ChartSpec | None:
     where = _where(position)
     if not isinstance(raw, Mapping):
         problems.append(f"{where}: phải là một mục có kind, indicator, localities, years")
         return None
     before = len(problems)
-    if unknown := sorted(set(raw) - _CHART_KEYS):
+    if unknown := sorted(set(raw) - _CHART_KEYS, key=str):
         problems.append(f"{where}: khóa không biết {', '.join(map(str, unknown))} "
                         f"(dùng {', '.join(sorted(_CHART_KEYS))})")
     kind = raw.get("kind", "trend")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         problems.append(f"{where}: kind '{kind}' không hợp lệ (trend hoặc compare)")
     mode = raw.get("mode", "absolute")
-    if mode not in MODES:
+    if not isinstance(mode, str) or mode not in MODES:
         problems.append(f"{where}: mode '{mode}' không hợp lệ ({', '.join(MODES)})")
     elif kind == "compare" and mode not in COMPARE_MODES:
         problems.append(f"{where}: mode '{mode}' chỉ dùng cho kind trend")
@@ -163,6 +197,8 @@ def parse_spec(raw: Any, catalog: Catalog, source: str = "") -> DeckSpec:
     """A checked DeckSpec from the YAML's data; SpecError listing every problem."""
     if not isinstance(raw, Mapping):
         raise SpecError(["tệp mô tả phải có title và charts"], source)
+    if shape := _shape_problems(raw):
+        raise SpecError(shape, source)
     problems: list[str] = []
     if unknown := sorted(set(raw) - _DECK_KEYS):
         problems.append(f"khóa không biết {', '.join(map(str, unknown))} (dùng {', '.join(sorted(_DECK_KEYS))})")
@@ -170,14 +206,18 @@ def parse_spec(raw: Any, catalog: Catalog, source: str = "") -> DeckSpec:
     if not isinstance(title, str) or not title.strip():
         problems.append("thiếu title của bộ slide")
     subtitle = raw.get("subtitle") or ""
+    if not isinstance(subtitle, str):
+        problems.append("subtitle phải là chữ")
     day = raw.get("date")
     if isinstance(day, str):
         try:
-            day = dt.date.fromisoformat(day)
+            day = dt.date.fromisoformat(day.strip())
         except ValueError:
             problems.append(f"date '{day}' không hợp lệ (YYYY-MM-DD)")
     elif day is not None and not isinstance(day, dt.date):
         problems.append(f"date '{day}' không hợp lệ (YYYY-MM-DD)")
+    if isinstance(day, dt.date) and not _YEAR_MIN <= day.year <= _YEAR_MAX:
+        problems.append(f"date '{day}' không hợp lệ (năm {_YEAR_MIN}–{_YEAR_MAX})")
     charts_raw = raw.get("charts")
     charts: list[ChartSpec] = []
     if not isinstance(charts_raw, list) or not charts_raw:
@@ -196,9 +236,7 @@ def load_spec(path: str | os.PathLike[str], db: str | os.PathLike[str] | None = 
     """Read and check the YAML spec at `path` against the database's catalog."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SpecError([f"không có tệp {path}"]) from None
-    except yaml.YAMLError as exc:
-        raise SpecError([f"YAML không đọc được: {exc}"], str(path)) from None
+        raw = read_spec_file(path)
+    except SpecFileError as exc:
+        raise SpecError([str(exc)]) from None
     return parse_spec(raw, load_catalog(db), str(path))

@@ -152,3 +152,68 @@ def test_module_entry_point(built_db, tmp_path):
     assert result.returncode == 2
     assert "biểu đồ 1: không có chỉ tiêu 'xyz'" in result.stderr
     assert not out.exists()
+
+
+# --- hostile specs (issue 13): each a message and exit 2, nothing at OUT, never a traceback --------
+
+CHART = "  - {indicator: reception_turns, localities: [ha-noi], years: 2024}\n"
+# Each level repeats the one before nine times: nine levels would be 9**9 strings (3.3 GB).
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+HOSTILE_SPECS = [  # spec text or bytes → what the message says
+    (LAUGHS.encode(), "bí danh YAML (*tên) không được dùng trong tệp mô tả (aliases are refused)"),
+    (("title: T\ncharts:\n" + "  - {}\n" * 10_000).encode(), "quá nhiều biểu đồ: 10000 (tối đa 50)"),
+    (b"title: T\n1: x\ncharts:\n" + CHART.encode(), "khóa 1 phải là chữ (keys are text)"),
+    (b"title: T\ncharts:\n  - {indicator: reception_turns, 2: x, localities: [ha-noi], years: 2024}\n",
+     "biểu đồ 1: khóa 2 phải là chữ (keys are text)"),
+    (b"title: T\ndate: 2024-02-30\ncharts:\n" + CHART.encode(), "date '2024-02-30' không hợp lệ (YYYY-MM-DD)"),
+    (b"title: T\ndate: 0001-01-01\ncharts:\n" + CHART.encode(), "date '0001-01-01' không hợp lệ (năm 1945–2100)"),
+    ("title: Đông Hà\ncharts:\n".encode("cp1258") + CHART.encode(),
+     "không phải UTF-8 (byte 7); lưu lại tệp dạng UTF-8 (not UTF-8, e.g. Windows-1258)"),
+    (("title: T\ncharts:\n  - {indicator: reception_turns, localities: [ha-noi], years: " + "9" * 5000 + "}\n"
+      ).encode(), "số dài 5000 chữ số, tối đa 20 (number too long)"),
+    (("title: " + "Ư" * 5000 + "\ncharts:\n" + CHART).encode(),
+     "title: chữ dài 5000 ký tự, tối đa 300 (text too long)"),
+    (("title: T\ncharts:\n  - {indicator: reception_turns, localities: [" + ", ".join(["ha-noi"] * 500)
+      + "], years: 2024}\n").encode(), "biểu đồ 1.localities: 500 mục, tối đa 100 (too many items)"),
+    (("title: T\ncharts:\n" + "  - {}\n" * 40 + "# " + "x" * 300_000 + "\n").encode(),
+     "tệp mô tả 300300 byte, tối đa 262144 (spec file too large)"),
+    (("title: T\ncharts: " + "[" * 3000 + "]" * 3000 + "\n").encode(), "YAML lồng nhau quá sâu (nested too deep)"),
+    (b"title: [T]\nkind: {a: b}\ncharts:\n  - {kind: [trend], mode: {a: 1}, indicator: reception_turns, "
+     b"localities: [ha-noi], years: 2024}\n", "biểu đồ 1: kind '['trend']' không hợp lệ (trend hoặc compare)"),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), HOSTILE_SPECS)
+def test_a_hostile_spec_is_a_message_and_exit_2(built_db, tmp_path, capsys, content, message):
+    spec_path = tmp_path / "spec.yaml"
+    spec_path.write_bytes(content)
+    out = tmp_path / "deck.pptx"
+    assert main([str(spec_path), str(out), "--db", str(built_db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("lỗi: ") and message in err and len(err) < 2000, err[:3000]
+    assert not out.exists()
+
+
+def test_a_spec_path_that_is_a_folder_is_named_as_the_problem(built_db, tmp_path, capsys):
+    out = tmp_path / "deck.pptx"
+    assert main([str(tmp_path), str(out), "--db", str(built_db)]) == 2
+    assert capsys.readouterr().err == (f"lỗi: {tmp_path} là thư mục, không phải tệp mô tả YAML (a folder, not a spec "
+                                       "file)\n")
+    assert not out.exists()
+
+
+def test_the_full_alias_bomb_is_refused_within_1gb(built_db, tmp_path):
+    """The 600-byte spec that expanded to 3.3 GB, in a process that may not take 1 GB more."""
+    spec_path = tmp_path / "bomb.yaml"
+    spec_path.write_text(LAUGHS + "title: T\ncharts: *i\n", encoding="utf-8")
+    assert len(LAUGHS) < 700
+    run = ("import resource, sys\n"
+           "from core.deck.cli import main\n"
+           "size = int(open('/proc/self/status').read().split('VmSize:')[1].split()[0]) * 1024\n"
+           "resource.setrlimit(resource.RLIMIT_AS, (size + (1 << 30), size + (1 << 30)))\n"
+           "sys.exit(main(sys.argv[1:]))\n")
+    args = [str(spec_path), str(tmp_path / "d.pptx"), "--db", str(built_db)]
+    result = subprocess.run([sys.executable, "-c", run, *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert (result.returncode, "Traceback" in result.stderr) == (2, False), result.stderr[-2000:]
+    assert "bí danh YAML (*tên) không được dùng" in result.stderr
