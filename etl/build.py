@@ -144,6 +144,6 @@ def _summary(db_path: Path, inputs: stages.Inputs, extracted: stages.Extracted, 
         extracted=len(extracted.figures), table_rows=tables.rows, review_rejected=len(reviewed.rejected),
         corrected=reviewed.corrected, added=reviewed.added,
         errors=[*inputs.errors, *extracted.errors, *reviewed.errors, *tables.errors],
-        warnings=[*extracted.warnings, *reviewed.stale],
+        warnings=[*extracted.warnings, *reviewed.stale, *stages.link_warnings([*extracted.sources, *tables.sources])],
         rejected=[*reviewed.rejected, *(why for _, why in checked.rejected)],
         conflicts=checked.conflicts, synthetic=inputs.synthetic)

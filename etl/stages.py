@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from domain.links import is_web_link
 from etl.bulktable import Memo
 from etl.catalog import Catalog
-from etl.errors import InputError
+from etl.errors import InputError, shown
 from etl.extract import Extractor
 from etl.figure import Figure
 from etl.gazetteer import Gazetteer
@@ -182,6 +183,13 @@ def _mixed(result: TableResult, synthetic: bool) -> list[str]:
             f"không được nạp cùng dữ liệu {'GIẢ LẬP' if synthetic else 'thật'}"
             + (" (dữ liệu giả lập chỉ nạp từ thư mục có synthetic.yaml, vào cơ sở dữ liệu riêng)"
                if not synthetic else "")]
+
+
+def link_warnings(sources: Sequence[SourceRow]) -> list[str]:
+    """A source whose link is not an http(s) address (javascript:…, file:///…) loads, and the pages
+    and slides show that text as text, never as a link (domain.links): the build says so."""
+    return [f"{s.id}: đường dẫn nguồn {shown(s.url, 80)} không phải http/https, chỉ hiện dạng chữ, không thành "
+            "liên kết (not a web link)" for s in sources if s.url and not is_web_link(s.url)]
 
 
 def validate(figures: list[Figure], gaz: Gazetteer, catalog: Catalog, bulk: Sequence[pa.Table]) -> Validated:

@@ -57,6 +57,8 @@ for number, entry in enumerate(basket, start=1):
         buttons.button(t("deck.remove", lang), key=f"deck.remove.{entry.key}", icon=":material/delete:",
                        on_click=_remove, args=(entry.key,))
 
+for warning in slides.link_warnings(tuple(e.item for e in basket), lang):
+    st.warning(plain_md(warning), icon=":material/link_off:")
 problem = chart_actions.browser_problem()
 if problem is not None:
     st.warning(t("deck.no_browser", lang), icon=":material/warning:")

@@ -420,3 +420,20 @@ def test_a_table_just_under_the_size_limit_is_read_within_1gb(tmp_path):
     (tmp_path / "big.csv").write_text(text, encoding="utf-8")
     lines = tables_stage_within_1gb(tmp_path)
     assert lines[0] == "0" and lines[1].startswith("big.csv dòng 27002: trùng lặp dòng 2")
+
+
+# --- links that are not web addresses -----------------------------------------------------------
+
+def test_a_source_link_that_is_not_http_loads_as_text_with_a_warning(tmp_path):
+    summary = run_build(
+        tmp_path, tables={"t.csv": "locality,indicator,period,value,source,source_url\n"
+                                   "Gia Lai,petitions,2023,5,Báo A,file:///etc/passwd\n"
+                                   "Gia Lai,petitions,2022,4,Báo B,https://baogialai.com.vn/a\n"},
+        reports={"r.txt": front("Năm 2024, tỉnh Gia Lai tiếp 2.861 lượt công dân.").replace(
+            "https://example.org/a", "javascript:alert(document.cookie)")})
+    assert summary.errors == [] and summary.loaded == 3
+    assert summary.warnings == [
+        "r.txt: đường dẫn nguồn 'javascript:alert(document.cookie)' không phải http/https, chỉ hiện dạng chữ, không "
+        "thành liên kết (not a web link)",
+        "t.csv#bao-a: đường dẫn nguồn 'file:///etc/passwd' không phải http/https, chỉ hiện dạng chữ, không thành "
+        "liên kết (not a web link)"]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from core.charts import export
 from core.data.db import DB_ENV, DatabaseMissing
-from core.deck.slides import DeckError, write_deck
+from core.deck.slides import DeckError, link_warnings, write_deck
 from core.deck.spec import SpecError, load_spec
 from core.deck.spec_charts import EmptySelection, deck_items
 
@@ -32,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         spec = load_spec(args.spec, args.db)
         items = deck_items(spec.charts, args.db)
+        for warning in link_warnings(items):
+            print(f"cảnh báo: {warning}", file=sys.stderr)
         started = export.start_browser()
         try:
             path = write_deck(items, args.out, spec.title, spec.subtitle, spec.day)

@@ -32,6 +32,8 @@ from core.charts import export
 from core.words import fmt
 from core.words.captions import text
 from core.words.sources import SourceRef, source_label, source_line, source_name, unique_sources
+from domain.excerpt import shown
+from domain.links import is_web_link
 
 SLIDE_WIDTH = Inches(13.333)
 SLIDE_HEIGHT = Inches(7.5)
@@ -225,13 +227,25 @@ class _Line(NamedTuple):
 
 
 def _sources_lines(items: Sequence[DeckItem], lang: str) -> list[_Line]:
+    """The closing slides' lines: a source's link only when it is a web address (domain.links), any
+    other text it gives stays text."""
     lines = [_Line(text("deck_sources_heading", lang), heading=True)]
     for ref in unique_sources(r for item in items for r in item.sources):
-        lines.append(_Line(f"• {_source_entry(ref, lang)}", ref.url))
+        entry = f"• {_source_entry(ref, lang)}"
+        if ref.url and not is_web_link(ref.url):
+            entry += f" ({ref.url})"
+        lines.append(_Line(entry, ref.url if is_web_link(ref.url) else None))
     lines.append(_Line(text("deck_filters_heading", lang), heading=True))
     for number, item in enumerate(items, start=1):
         lines.append(_Line(f"{number}. {item.title}" + (f": {item.subtitle}" if item.subtitle else "")))
     return lines
+
+
+def link_warnings(items: Sequence[DeckItem], lang: str = "vi") -> list[str]:
+    """One line for each source whose link is not an http(s) address: the deck writes it as text."""
+    return [text("link_not_web", lang, source=source_name(ref, lang), url=shown(ref.url, 80))
+            for ref in unique_sources(r for item in items for r in item.sources)
+            if ref.url and not is_web_link(ref.url)]
 
 
 def _line_height(line: _Line) -> int:

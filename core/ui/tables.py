@@ -10,6 +10,7 @@ from core.data.missing import is_missing
 from core.words import fmt
 from core.words.i18n import t
 from core.words.sources import SourceRef, known_publisher, source_label
+from domain.links import is_web_link
 
 
 def _col(name: str, lang: str) -> str:
@@ -27,6 +28,11 @@ def _source(row: object, lang: str) -> str:
 
 def _text(value: object) -> str:
     return "" if is_missing(value) else str(value)
+
+
+def _links(urls: pd.Series) -> list[str | None]:
+    """A link column's cells: web addresses only (domain.links); any other text is no link."""
+    return [url if is_web_link(url) else None for url in urls]
 
 
 def _derived(rows: pd.DataFrame) -> list[str]:
@@ -107,7 +113,7 @@ def observations_table(obs: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             _col("source", lang): obs["source_title"],
             _col("publisher", lang): [known_publisher(p) or "" for p in obs["source_publisher"]],
             _col("published", lang): [fmt.published(p) for p in obs["source_published"]],
-            _col("link", lang): obs["source_url"],
+            _col("link", lang): _links(obs["source_url"]),
             _col("quote", lang): obs["quote"].fillna(""),
         }
     )
@@ -126,7 +132,7 @@ def sources_table(sources: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             _col("published", lang): [fmt.published(p) for p in sources["published"]],
             _col("n_figures", lang): sources["n_observations"].astype(int),
             _col("years", lang): years,
-            _col("link", lang): sources["url"],
+            _col("link", lang): _links(sources["url"]),
         }
     )
 
@@ -165,7 +171,7 @@ def profile_table(points: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
                 source_label(SourceRef.of(p, d, title), lang, with_title=True) for p, d, title in
                 zip(points["source_publisher"], points["source_published"], points["source_title"], strict=True)
             ],
-            _col("link", lang): points["source_url"],
+            _col("link", lang): _links(points["source_url"]),
             _col("quote", lang): points["quote"].fillna(""),
         }
     )

@@ -17,6 +17,7 @@ from core.charts import export
 from core.data.catalog import load_catalog
 from core.deck.cli import main
 from core.deck.spec import load_spec
+from etl.build import build
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "data" / "decks" / "example.yaml"
@@ -217,3 +218,23 @@ def test_the_full_alias_bomb_is_refused_within_1gb(built_db, tmp_path):
     result = subprocess.run([sys.executable, "-c", run, *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert (result.returncode, "Traceback" in result.stderr) == (2, False), result.stderr[-2000:]
     assert "bí danh YAML (*tên) không được dùng" in result.stderr
+
+
+def test_a_source_link_that_is_not_http_is_text_in_the_deck_with_a_warning(warm_browser, tmp_path, capsys):
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "t.csv").write_text("locality,indicator,period,value,source,publisher,source_url\n"
+                                               "Gia Lai,reception_turns,2024,5,Bài A,Báo A,javascript:alert(1)\n",
+                                               encoding="utf-8")
+    db = tmp_path / "danvan.duckdb"
+    build(db, reports_dir=tmp_path / "none", tables_dir=tmp_path / "tables", review_path=tmp_path / "none.csv",
+          progress=lambda _m: None)
+    spec_path = tmp_path / "spec.yaml"
+    spec_path.write_text("title: T\ncharts:\n  - {indicator: reception_turns, localities: [gia-lai], years: 2024}\n",
+                         encoding="utf-8")
+    assert main([str(spec_path), str(tmp_path / "d.pptx"), "--db", str(db)]) == 0
+    assert capsys.readouterr().err == ("cảnh báo: Báo A: đường dẫn 'javascript:alert(1)' không phải http/https, ghi "
+                                       "dạng chữ, không thành liên kết\n")
+    closing = list(Presentation(str(tmp_path / "d.pptx")).slides)[-1]
+    runs = [r for s in closing.shapes if s.has_text_frame for p in s.text_frame.paragraphs for r in p.runs]
+    assert [r.hyperlink.address for r in runs if r.hyperlink.address] == []
+    assert "(javascript:alert(1))" in "".join(r.text for r in runs)

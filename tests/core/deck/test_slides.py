@@ -163,6 +163,22 @@ def test_a_source_without_publisher_is_named_once_by_its_title():
     assert f"• Báo Gia Lai (GLO), 05/12/2024 — {GIA_LAI.title}" in body
 
 
+def test_only_web_addresses_become_links_the_others_stay_text_with_a_warning():
+    scripted = SourceRef("Báo A", "2024-01-01", "Bài A", "javascript:alert(document.cookie)")
+    local = SourceRef("Báo B", "2024-01-02", "Bài B", "file:///etc/passwd")
+    items = [DeckItem("B", "", (scripted, local, GIA_LAI), png=_png(10, 10))]
+    closing = list(Presentation(io.BytesIO(slides.deck_bytes(items, "T", day=DAY))).slides)[-1]
+    runs = [run for shape in closing.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs
+            for run in p.runs]
+    assert {run.hyperlink.address for run in runs if run.hyperlink.address} == {GIA_LAI.url}
+    body = "\n".join(_texts(closing))
+    assert "(javascript:alert(document.cookie))" in body and "(file:///etc/passwd)" in body
+    assert slides.link_warnings(items) == [
+        "Báo A: đường dẫn 'javascript:alert(document.cookie)' không phải http/https, ghi dạng chữ, không thành "
+        "liên kết",
+        "Báo B: đường dẫn 'file:///etc/passwd' không phải http/https, ghi dạng chữ, không thành liên kết"]
+
+
 def test_footer_shortens_a_long_source_list(warm_browser):
     sources = tuple(SourceRef(f"Cổng thông tin điện tử huyện số {i}", "2024-01-01") for i in range(12))
     prs = Presentation(io.BytesIO(slides.deck_bytes([DeckItem("B", "", sources, png=_png(10, 10))], "T", day=DAY)))
