@@ -7,6 +7,7 @@ from core.words.i18n import t
 
 st.set_page_config(page_title="Công tác dân vận", page_icon=":material/diversity_3:", layout="wide")
 
+opened_with = st.query_params.to_dict()  # before any filter rewrites the URL: the root passes it on
 around = widgets.PageFilters("app")  # the filters of every page: the language
 lang = around.language_toggle()
 around.publish()
@@ -17,9 +18,22 @@ except DatabaseMissing:
     st.error(t("app.no_database", lang, path=database_path()))
     st.stop()
 
+OVERVIEW = st.Page("pages/overview.py", title=t("pages.overview", lang), icon=":material/dashboard:",
+                   url_path="tong-quan")
+
+
+def _home() -> None:
+    """The app's root URL: the overview at its own path /tong-quan, with the query string it was opened
+    with (Streamlit serves a page marked default=True only at the root, so its declared path answered
+    "Page not found"). The language is read again there from that query string, so a bad ?lang is
+    reported on the page the visitor sees."""
+    st.session_state.pop(widgets.LANG_KEY, None)
+    st.switch_page(OVERVIEW, query_params=opened_with)
+
+
 PAGES = [
-    st.Page("pages/overview.py", title=t("pages.overview", lang), icon=":material/dashboard:", url_path="tong-quan",
-            default=True),
+    st.Page(_home, title=t("pages.overview", lang), url_path="trang-chu", default=True, visibility="hidden"),
+    OVERVIEW,
     st.Page("pages/trends.py", title=t("pages.trends", lang), icon=":material/show_chart:", url_path="xu-huong"),
     st.Page("pages/compare.py", title=t("pages.compare", lang), icon=":material/bar_chart:", url_path="so-sanh"),
     st.Page("pages/district.py", title=t("pages.district", lang), icon=":material/location_city:",

@@ -115,6 +115,18 @@ def test_overview(page: Page, server: str) -> None:
     expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
 
 
+@pytest.mark.parametrize(("path", "heading"), [("tong-quan", "Tổng quan"), ("tong-quan?lang=en", "Overview"),
+                                               ("?lang=en", "Overview")])
+def test_the_overview_answers_at_its_declared_path(page: Page, server: str, path: str, heading: str) -> None:
+    """/tong-quan, the path dashboard.py gives the overview, opens it (it said "Page not found"), and the
+    root URL leads there with its query string."""
+    _open(page, server, path)
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    page.wait_for_url(re.compile(r"/tong-quan(\?|$)"))
+    assert ("lang=en" in page.url) == ("lang=en" in path)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+
+
 def test_trends(page: Page, server: str) -> None:
     _open(page, server, "xu-huong")
     page.wait_for_selector(".js-plotly-plot .main-svg")
