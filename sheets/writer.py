@@ -12,12 +12,13 @@ import math
 from collections.abc import Iterable
 from typing import BinaryIO
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from sheets.cells import NEEDS_CARE_RE2, safe_cell
+from sheets.cells import BEFORE_SIGN, FORMULA_SIGNS, NEEDS_CARE_RE2, NOT_IN_XML, RISKY_START, safe_cell
 
 FORMATS = ("csv", "xlsx", "parquet")
 MIME = {
@@ -64,18 +65,48 @@ def _text_type(t: pa.DataType) -> pa.DataType:
 
 
 def safe_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
-    """The batch with every text cell as safe_cell makes it (RE2 finds the few that change)."""
+    """The batch with every text cell as safe_cell makes it; only the few cells that may change are
+    handed to Python (`_may_change`)."""
     columns = []
     for column in batch.columns:
         if pa.types.is_dictionary(column.type) and pa.types.is_string(column.type.value_type):
             column = column.cast(pa.string())
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            risky = pc.fill_null(pc.match_substring_regex(column, NEEDS_CARE_RE2), False)
-            if pc.any(risky).as_py():
+            risky = _may_change(column)
+            if risky is not None:
                 fixed = pa.array([safe_cell(v) for v in column.filter(risky).to_pylist()], column.type)
                 column = pc.replace_with_mask(column, risky, fixed)
         columns.append(column)
     return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+
+
+_FIRST_BYTES = np.frombuffer((FORMULA_SIGNS + BEFORE_SIGN + RISKY_START).encode("ascii"), np.uint8)
+_CONTROL_BYTES = np.array(sorted({ord(c) for c in NOT_IN_XML if ord(c) < 0x20}), np.uint8)
+
+
+def _may_change(column: pa.Array) -> pa.BooleanArray | None:
+    """The rows safe_cell may change (None: none), read from the array's bytes with numpy: a text
+    whose first byte is a formula sign, a space, tab or line break. A column holding any character
+    XML cannot hold anywhere is asked of RE2 row by row instead (NEEDS_CARE_RE2: the exact rule)."""
+    _, offsets_buffer, data_buffer = column.buffers()
+    width = np.int64 if pa.types.is_large_string(column.type) else np.int32
+    offsets = np.frombuffer(offsets_buffer, width)[column.offset:column.offset + len(column) + 1]
+    data = np.frombuffer(data_buffer, np.uint8) if data_buffer is not None else np.zeros(0, np.uint8)
+    used = data[offsets[0]:offsets[-1]]
+    low = used[used < 0x20]  # few: tabs and line breaks, which XML can hold
+    noncharacter = np.flatnonzero(used[:-2] == 0xEF)  # U+FFFE and U+FFFF are EF BF BE and EF BF BF
+    if np.isin(low, _CONTROL_BYTES).any() or (
+            (used[noncharacter + 1] == 0xBF) & np.isin(used[noncharacter + 2], (0xBE, 0xBF))).any():
+        risky = pc.fill_null(pc.match_substring_regex(column, NEEDS_CARE_RE2), False)
+        return risky if pc.any(risky).as_py() else None
+    starts = offsets[:-1]
+    filled = offsets[1:] > starts
+    first = np.zeros(len(column), np.uint8)
+    first[filled] = data[starts[filled]]
+    candidates = filled & np.isin(first, _FIRST_BYTES)
+    if column.null_count:
+        candidates &= column.is_valid().to_numpy(zero_copy_only=False)
+    return pa.array(candidates) if candidates.any() else None
 
 
 def _write_xlsx(schema: pa.Schema, batches: Iterable[pa.RecordBatch], out: BinaryIO, sheet: str) -> None:

@@ -106,3 +106,19 @@ def test_an_xlsx_too_long_for_one_sheet_is_refused(monkeypatch):
     monkeypatch.setattr(writer, "XLSX_MAX_ROWS", 3)
     with pytest.raises(TooManyRows):
         table_bytes("xlsx", HOSTILE.schema, HOSTILE.to_batches())
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_safe_batch_changes_exactly_the_cells_safe_cell_changes(large):
+    """The batch writer finds the cells to change from the array's bytes: the same cells, sliced
+    arrays and nulls included, with and without characters XML cannot hold."""
+    rng = random.Random(7)
+    alphabet = "=+-@ \t\r\nah1'ư" + NOT_IN_XML[:4]
+    for with_control in (False, True):
+        letters = alphabet if with_control else "=+-@ \t\r\nah1'ư"
+        texts = [None if rng.random() < 0.1 else "".join(rng.choice(letters) for _ in range(rng.randint(0, 4)))
+                 for _ in range(2000)]
+        column = pa.array(texts, pa.large_string() if large else pa.string()).slice(7, 1500)
+        batch = pa.RecordBatch.from_arrays([column], names=["t"])
+        got = writer.safe_batch(batch).column(0).to_pylist()
+        assert got == [None if t is None else safe_cell(t) for t in texts[7:1507]]
