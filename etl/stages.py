@@ -140,7 +140,7 @@ def review(figures: list[Figure], review_path: Path | None, docs_read: set[str],
             errors.append(str(exc))
             continue
         rows.extend(read)
-        if n == 0:  # the review file's rows about a report that is not there are named
+        if n == 0 and reports:  # the review file's rows about a report that is not among them are named
             unknown = unknown_reports(read, {inp.doc for inp in reports})
     outcome = apply_review(figures, rows, docs_read)
     return Reviewed(outcome.figures, [f"{f.doc}, “{f.number_text}”: {why}" for f, why in outcome.rejected],

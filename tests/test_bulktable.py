@@ -80,7 +80,22 @@ BAD_ROWS = [
     "Sóc Sơn,Hà Nội,dialogues,total,2023,5,y\nSóc Sơn,Hà Nội,dialogues,commune_level,2023,5,y\n",
     "Gia Lai,,petitions,total,2023,10,x\nGia Lai,,petitions,complaint,2023,7,x\nGia Lai,,petitions,denunciation,"
     "2023,7,x\nGia Lai,,petitions,recommendation,2023,1,x\n",
+    # issue 13: dates out of range, absurd values (the same rule, asked per value or per row)
+    "Gia Lai,,petitions,total,9999-12-31,5,x\nGia Lai,,petitions,total,1001,5,x\nGia Lai,,petitions,total,1944,5,y\n",
+    f"Gia Lai,,petitions,total,2023,{'1' * 401},x\nGia Lai,,dialogues,total,2023,20000000,x\n"
+    "Gia Lai,,petitions,total,2022,20000000,x\n",
 ]
+# The same with a publication date: unreadable, out of range, fine.
+PUBLISHED_ROWS = ("locality,indicator,period,value,source,published\n"
+                  "Gia Lai,petitions,2023,5,A,31/02/2024\nGia Lai,petitions,2022,5,B,9999-12-31\n"
+                  "Gia Lai,petitions,2021,5,C,2024-12\nGia Lai,petitions,2020,5,D,1944\n")
+
+
+def test_bad_publication_dates_give_the_same_messages_both_ways(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(PUBLISHED_ROWS, encoding="utf-8")
+    rows, columns = both(path)
+    assert len(rows.errors) == 3 and columns.errors == rows.errors
 
 
 @pytest.mark.parametrize("rows_text", BAD_ROWS)

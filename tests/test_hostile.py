@@ -295,7 +295,7 @@ def test_absurd_numbers_are_refused_everywhere(tmp_path):
         reports={"r.txt": front(f"Năm 2024, tỉnh Gia Lai tiếp {digits} lượt công dân đến kiến nghị, phản ánh.")},
         review="doc,number,context,action,value\nr.txt,,tiếp,correct,1e999\n", keep_going=True)
     assert summary.errors == [
-        "review.csv dòng 2: value '1e999' không phải số hữu hạn (not a finite number)",
+        "review.csv dòng 2: value: không phải số hữu hạn '1e999'",
         "t.csv dòng 2: giá trị vô hạn (quá nhiều chữ số) lớn hơn giới hạn 100.000.000 đơn của chỉ tiêu petitions "
         f"{BOUND}",
         f"t.csv dòng 3: giá trị 2e+08 lớn hơn giới hạn 100.000.000 đơn của chỉ tiêu petitions {BOUND}",
@@ -323,7 +323,7 @@ def test_dates_outside_the_range_are_refused_naming_file_and_line(tmp_path):
     assert summary.errors == [
         "bad.txt: dòng 5 của phần đầu: ngày đăng '31/02/2024' không hợp lệ (cần yyyy-mm-dd, yyyy-mm hoặc yyyy; "
         "invalid date)",
-        "review.csv dòng 2: period_start '2024-02-30': ngày không hợp lệ (yyyy-mm-dd)",
+        "review.csv dòng 2: period_start: ngày không hợp lệ '2024-02-30' (yyyy-mm-dd)",
         f"t.csv dòng 2: kỳ '9999-12-31': ngày 9999-12-31 nằm ngoài khoảng {RANGE}",
         f"t.csv dòng 3: kỳ '1001': ngày 1001-01-01 nằm ngoài khoảng {RANGE}",
         f"t.csv dòng 4: kỳ '{after}': ngày {after}-01-01 nằm ngoài khoảng {RANGE}",
