@@ -30,7 +30,7 @@ CREATE TABLE former_communes (
 
 -- One row per old unit × new unit that took some of its area on 1 July 2025 (data/reference/links.csv):
 -- old_id is a district (localities) or a former commune; new_id a commune-level unit (localities).
--- Provinces are linked by localities.successor_id; the view reform_links has both.
+-- Provinces are linked by localities.successor_id; the table reform_links has both.
 CREATE TABLE locality_links (
     old_id         VARCHAR NOT NULL,
     new_id         VARCHAR NOT NULL REFERENCES localities (id),
@@ -39,7 +39,7 @@ CREATE TABLE locality_links (
     PRIMARY KEY (old_id, new_id)
 );
 
--- For the pages (etl/sql/views.sql), in one place:
+-- For the pages (etl/sql/views.sql; reform_links and unit_search are tables written at build time), in one place:
 --   admin_units      one row per unit of any era and level (localities and former communes): id, name,
 --                    kind, level, gso_code, parent, province_id/province, valid_from/valid_to, is_locality
 --                    (figures can be attached to it).

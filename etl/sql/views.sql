@@ -152,8 +152,9 @@ LEFT JOIN localities pp ON pp.id = p.parent_id;
 
 -- One row per old unit × new unit that took some of its area, named on both sides: the district and
 -- commune links of locality_links, and each merged province's successor (share 'whole'; the new
--- province lies within the old one only when it had no other predecessor).
-CREATE VIEW reform_links AS
+-- province lies within the old one only when it had no other predecessor). A table, written once at
+-- build time: as a view, a page's look-up of one unit's links took 15–18 ms and a name search 220 ms.
+CREATE TABLE reform_links AS
 WITH links AS (
     SELECT old_id, new_id, share, new_inside_old FROM locality_links
     UNION ALL
@@ -173,8 +174,9 @@ JOIN admin_units n ON n.id = k.new_id;
 
 -- One row per unit × name it is known by (its name and each alias), of any era: what a search box
 -- matches, and what became of the unit (became: the units an old unit went into) or what it came
--- from (formed_from: the districts and communes of a new unit), each a list ordered by name.
-CREATE VIEW unit_search AS
+-- from (formed_from: the districts and communes of a new unit), each a list ordered by name. A table
+-- (as reform_links): a search box's query reads 4,500 rows instead of building every list again.
+CREATE TABLE unit_search AS
 WITH names AS (
     SELECT id, name AS known_as FROM admin_units
     UNION
