@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from core.data.measures import apply_mode, split_periods
+from core.data.measures import CHANGES, SAME_PERIOD, apply_mode, same_period_change, split_periods
 from core.data.missing import is_missing
 from core.data.period import as_date
 from core.words import fmt
@@ -70,7 +70,12 @@ def _hover_row(row: Mapping[str, object] | None, label: str, unit: str, lang: st
         return list(_BLANK_HOVER)
     plotted_text = ""
     shown = row.get("plotted", np.nan) if plotted else np.nan
-    if not is_missing(shown):
+    if not is_missing(shown) and not is_missing(row.get("previous_value", np.nan)):
+        earlier = fmt.period_label(row["previous_kind"], row["previous_start"], row["previous_end"], lang)  # type: ignore[arg-type]
+        plotted_text = "<br>" + _esc(t("chart.hover_same_period", lang, period=earlier, value=fmt.qualified(
+            row["previous_value"], str(row.get("previous_qualifier") or "exact"), lang),  # type: ignore[arg-type]
+            change=fmt.percent(shown, lang, signed_=True)))  # type: ignore[arg-type]
+    elif not is_missing(shown):
         plotted_text = "<br>" + t("chart.hover_plotted", lang) + ": " + fmt.number(shown, lang)  # type: ignore[arg-type]
     derived = (t("chart.derived", lang, how=_esc(row["derived_how"])) if bool(row["derived"])
                else t("chart.printed", lang))
@@ -94,7 +99,8 @@ def _source_label(row: Mapping[str, object], lang: str) -> str:
 
 # What a drawn value's hover, label and place on the chart read (to_dict over a query's 30 columns costs more).
 _DRAWN_COLUMNS = ("year", "value", "plotted", "derived", "derived_how", "period_kind", "period_start", "period_end",
-                  "qualifier", "source_publisher", "source_published", "source_title")
+                  "qualifier", "source_publisher", "source_published", "source_title", "previous_kind",
+                  "previous_start", "previous_end", "previous_value", "previous_qualifier")
 
 
 def _records(rows: pd.DataFrame, *extra: str) -> list[dict[str, object]]:
@@ -177,6 +183,7 @@ def axis_title(mode: str, unit: str, lang: str) -> str:
         "change_abs": t("chart.change_abs_axis", lang, unit=unit),
         "change_pct": t("chart.change_pct_axis", lang),
         "index": t("chart.index_axis", lang),
+        SAME_PERIOD: t("chart.same_period_axis", lang),
     }[mode]
 
 
@@ -190,7 +197,7 @@ def value_label(row: Mapping[str, object], mode: str, lang: str = "vi") -> str:
         return fmt.qualified(row["value"], str(row.get("qualifier") or "exact"), lang)  # type: ignore[arg-type]
     if mode == "change_abs":
         return fmt.signed(plotted, lang)  # type: ignore[arg-type]
-    if mode == "change_pct":
+    if mode in ("change_pct", SAME_PERIOD):
         return fmt.percent(plotted, lang, signed_=True)  # type: ignore[arg-type]
     return fmt.number(plotted, lang)  # type: ignore[arg-type]
 
@@ -219,15 +226,22 @@ class _Look:
 
 def _drawn_rows(points: pd.DataFrame, mode: str, series: str,
                 drawn_years: Collection[int] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(full years with `plotted`, other periods drawn as separate points): only in `absolute` mode, and
-    only those with a known end; full years only in `drawn_years` when given."""
+    """(full years with `plotted`, other periods drawn as separate points): in `absolute` mode every other
+    period with a known end; in SAME_PERIOD mode the full years and parts of a year compared with the same
+    period a year before (`plotted` = the change in %); in the other modes none. Only those ending in
+    `drawn_years` when given."""
     # Only the columns drawn: splitting and sorting a query's 30 columns cost more than the drawing.
     points = points[[c for c in dict.fromkeys((series, "is_full_year", *_DRAWN_COLUMNS)) if c in points.columns]]
-    full, other = split_periods(points)
-    full = apply_mode(full, mode, series=series)
+    if mode == SAME_PERIOD:
+        full, other = split_periods(same_period_change(points[points["period_end"].notna()], keys=(series,)))
+    else:
+        full, other = split_periods(points)
+        full = apply_mode(full, mode, series=series)
+        other = other[other["period_end"].notna()] if mode == "absolute" else other.iloc[0:0]
     if drawn_years is not None:
-        full = full[full["year"].isin([int(y) for y in drawn_years])]
-    other = other[other["period_end"].notna()] if mode == "absolute" else other.iloc[0:0]
+        chosen = [int(y) for y in drawn_years]
+        full = full[full["year"].isin(chosen)]
+        other = other[pd.to_datetime(other["period_end"]).dt.year.isin(chosen).to_numpy()]
     return full, other
 
 
@@ -278,14 +292,15 @@ def _other_traces(look: _Look, sid: object, label: str, color: str, rows: pd.Dat
         xs = [as_date(v).year + OTHER_X_OFFSET for v in group["period_end"]]  # type: ignore[union-attr]
         symbol = style["period_symbols"].get(kind, style["period_symbols"]["unknown"])
         legend_key = f"chart.legend_{kind}" if kind in OTHER_KINDS else "chart.legend_unknown"
+        ys = group["plotted" if look.plotted else "value"].astype(float).tolist()
         traces.append({
-            "type": "scatter", "x": xs, "y": group["value"].astype(float).tolist(),
+            "type": "scatter", "x": xs, "y": ys,
             "mode": "markers+text" if look.value_labels else "markers",
-            "text": _labels_of(group, "absolute", look.lang) if look.value_labels else None,
+            "text": _labels_of(group, look.mode, look.lang) if look.value_labels else None,
             "textposition": "middle right", "name": _esc(t(legend_key, look.lang, name=label)),
             "marker": {"symbol": symbol, "size": 13 if not look.compact else 10, "color": color,
                        "line": {"color": color, "width": 2.5}},
-            "customdata": _hover_rows(group, label, look.unit, look.lang, False), "hovertemplate": look.hover,
+            "customdata": _hover_rows(group, label, look.unit, look.lang, look.plotted), "hovertemplate": look.hover,
             "legendgroup": sid,
         })
     return traces
@@ -301,7 +316,8 @@ def _trend_layout(look: _Look, title: str, years: tuple[int, int], full: pd.Data
     assert isinstance(yaxis, dict)
     from_zero = look.mode in ("absolute", "index")
     yaxis["rangemode"] = "tozero" if from_zero else "normal"
-    tops = [v for v in list(full["plotted"].dropna()) + list(other["value"].dropna()) if v == v]
+    shown = "plotted" if look.plotted and "plotted" in other else "value"
+    tops = [v for v in list(full["plotted"].dropna()) + list(other[shown].dropna()) if v == v]
     if from_zero and tops and max(tops) > 0:
         yaxis["range"] = [0, max(tops) * 1.15]
     if look.chart == "bar":
@@ -311,7 +327,7 @@ def _trend_layout(look: _Look, title: str, years: tuple[int, int], full: pd.Data
 
 def _add_marks(fig: go.Figure, look: _Look, full: pd.DataFrame, other: pd.DataFrame) -> None:
     """A zero line under changes; the reform's line when the drawn periods span 1 July 2025."""
-    if look.mode in ("change_abs", "change_pct"):
+    if look.mode in CHANGES:
         fig.add_hline(y=0, line={"color": "#9AA5B1", "width": 1})
     drawn = full[full["plotted"].notna()]
     starts = [*drawn["period_start"].tolist(), *other["period_start"].tolist()]
@@ -385,7 +401,8 @@ def ranking_figure(
     ]
     derived = shown["derived"].fillna(False).astype(bool).tolist()
     top = float(shown["value"].max()) if n else 1.0
-    layout = _layout(title, subtitle, lang, height=max(300, 120 + 44 * n), compact=False)
+    # a bar's height shrinks for a long ranking (126 wards of Hà Nội) so that the page stays scrollable
+    layout = _layout(title, subtitle, lang, height=max(300, 120 + (44 if n <= 30 else 24) * n), compact=False)
     layout["yaxis"] = {**layout["yaxis"], "autorange": "reversed", "showgrid": False}  # type: ignore[dict-item]
     layout["xaxis"] = {"title": {"text": _esc(unit)}, "range": [0, top * 1.18], "gridcolor": _style()["grid_color"],
                        "tickformat": ",~f"}

@@ -1,8 +1,10 @@
 """What the pages compute from query results: the full-year / other-period split, a trend's rows over
-chosen years, year-on-year change, index, start–end change, ranking and the overview cards. Pure pandas,
-no I/O."""
+chosen years, year-on-year change, the change from the same period a year before ("so với cùng kỳ"),
+index, start–end change, ranking and the overview cards. Pure pandas, no I/O."""
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,8 +13,11 @@ import numpy as np
 import pandas as pd
 
 from core.data.missing import is_missing
+from core.data.period import Period, as_date
 
-MODES = ("absolute", "change_abs", "change_pct", "index")
+SAME_PERIOD = "same_period"  # the change (%) from the same days a year before: a year from the year before,
+# a part of a year from the same part of the year before, never one from the other
+MODES = ("absolute", "change_abs", "change_pct", "index", SAME_PERIOD)
 
 
 def split_periods(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -44,7 +49,7 @@ def apply_mode(full_years: pd.DataFrame, mode: str, series: str = "locality_id")
     previous = previous.where(consecutive)
     if mode == "change_abs":
         frame["plotted"] = values - previous
-    else:
+    else:  # change_pct, and same_period: the same period of a full year is the year before
         frame["plotted"] = np.where(previous > 0, (values - previous) / previous * 100, np.nan)
     return frame
 
@@ -63,7 +68,61 @@ def plotted_in_years(
     return frame[frame["year"].isin(chosen) & frame["plotted"].notna()].reset_index(drop=True)
 
 
-CHANGES = ("change_abs", "change_pct")  # the measures that start from the year before
+CHANGES = ("change_abs", "change_pct", SAME_PERIOD)  # the measures that start from the year before
+
+
+def _year_back(day: dt.date) -> dt.date:
+    """The same day a year before; the last day of a month stays the last day (29/02/2024 → 28/02/2023,
+    28/02/2025 → 29/02/2024), so whole months stay whole months."""
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return dt.date(day.year - 1, day.month, calendar.monthrange(day.year - 1, day.month)[1])
+    return day.replace(year=day.year - 1)
+
+
+def same_period_before(period: Period) -> Period | None:
+    """The period a figure is compared with "so với cùng kỳ": the same days a year before, of the same kind.
+
+    A full year gives the year before; a part of a year ("quý I/2026", "9 tháng 2026", "từ đầu năm đến
+    15/10/2026") the same days of the year before. Cumulative and one-event figures, periods with an unknown
+    day and periods of more than a year have none: a part of a year is never compared with a full year.
+    """
+    if period.kind not in ("year", "partial") or period.start is None or period.end is None:
+        return None
+    if _year_back(period.end) >= period.start:  # longer than a year: it overlaps its own "year before"
+        return None
+    return Period(period.kind, _year_back(period.start), _year_back(period.end))
+
+
+SAME_PERIOD_COLUMNS = ("previous_kind", "previous_start", "previous_end", "previous_value", "previous_qualifier",
+                       "previous_derived", "change_abs", "change_pct")
+
+
+def same_period_change(points: pd.DataFrame, keys: Sequence[str] = ("locality_id",)) -> pd.DataFrame:
+    """The rows of `points` whose same period a year before (`same_period_before`) is in `points` too, with the same
+    `keys`: each with that figure (previous_*), the change and the change in % (NaN from 0), and `plotted` = the
+    change in %. Rows keep the order of `points`; one without such a figure is left out."""
+    index: dict[tuple, dict] = {}
+    records = points.to_dict("records")
+    for row in records:
+        period = Period(row["period_kind"], as_date(row["period_start"]), as_date(row["period_end"]))
+        index[(*(row[k] for k in keys), period.kind, period.start, period.end)] = row
+    kept, extra = [], []
+    for position, row in enumerate(records):
+        before = same_period_before(Period(row["period_kind"], as_date(row["period_start"]),
+                                           as_date(row["period_end"])))
+        prev = index.get((*(row[k] for k in keys), before.kind, before.start, before.end)) if before else None
+        if prev is None or is_missing(prev["value"]) or is_missing(row["value"]):
+            continue
+        change = float(row["value"]) - float(prev["value"])
+        pct = change / float(prev["value"]) * 100 if float(prev["value"]) > 0 else np.nan
+        kept.append(position)
+        extra.append((prev["period_kind"], prev["period_start"], prev["period_end"], float(prev["value"]),
+                      prev.get("qualifier"), _true(prev.get("derived")), change, pct))
+    frame = points.iloc[kept].reset_index(drop=True)
+    for n, name in enumerate(SAME_PERIOD_COLUMNS):
+        frame[name] = [e[n] for e in extra]
+    frame["plotted"] = frame["change_pct"].astype(float)
+    return frame
 
 
 def fetch_years(years: Collection[int]) -> tuple[int, int]:
@@ -126,21 +185,36 @@ class TrendRows:
 
     @cached_property
     def plotted(self) -> pd.DataFrame:
-        """`plotted_in_years` of the full years: one row per series × chosen year with something to plot."""
+        """One row per series × chosen year with something to plot (`plotted_in_years` of the full years); for
+        SAME_PERIOD one row per full year or part of a year ending in a chosen year whose same period a year
+        before was fetched (`same_period_change`)."""
+        if self.mode == SAME_PERIOD:
+            compared = same_period_change(self.fetched[self._ends.notna().to_numpy()])
+            ends = pd.to_datetime(compared["period_end"])
+            return compared[ends.dt.year.isin(self.years).to_numpy()].reset_index(drop=True)
         return plotted_in_years(self.full, self.mode, self.years)
 
     @property
     def behind_plotted(self) -> pd.DataFrame:
         """The rows the plotted values come from: every drawn row for values as given, the full years a
-        change (with the year before) or an index is computed from."""
+        change (with the year before) or an index is computed from, the figures compared "so với cùng kỳ"."""
         if self.mode == "absolute":
             return self.drawable
+        if self.mode == SAME_PERIOD:
+            compared = self.plotted.to_dict("records")
+            used = {_period_key(r) for r in compared} | {_period_key(r, "previous_") for r in compared}
+            return self.fetched[[_period_key(r) in used for r in self.fetched.to_dict("records")]]
         return self.full if self.mode in CHANGES else self.full_in_years
 
     @property
     def drawn(self) -> pd.DataFrame:
         """What a trend chart is handed: a change also needs the year before; other measures the chosen years."""
         return self.fetched[self._ends.notna().to_numpy()] if self.mode in CHANGES else self.drawable
+
+
+def _period_key(row: dict, prefix: str = "period_") -> tuple:
+    """A row's place and period; with prefix "previous_" the period it is compared with."""
+    return (row["locality_id"], row[f"{prefix}kind"], as_date(row[f"{prefix}start"]), as_date(row[f"{prefix}end"]))
 
 
 def start_end_change(full_years: pd.DataFrame, series: str = "locality_id") -> pd.DataFrame:
@@ -178,61 +252,116 @@ def rank_values(values: pd.DataFrame) -> pd.DataFrame:
 CARD_COLUMNS = [
     "locality_id", "indicator", "breakdown", "period_kind", "period_start", "period_end", "year",
     "is_full_year", "value", "qualifier", "derived", "derived_how", "source_title", "source_publisher",
-    "source_published", "source_url", "previous_year", "previous_value", "previous_derived",
-    "change_abs", "change_pct", "later_kind", "later_start", "later_end", "later_value",
+    "source_published", "source_url", "compared", "previous_kind", "previous_start", "previous_end",
+    "previous_year", "previous_value", "previous_qualifier", "previous_derived", "change_abs", "change_pct",
+    "later_kind", "later_start", "later_end", "later_value",
 ]
+PREVIOUS_YEAR = "previous_year"  # a card's full year compared with the year before
+
+
+@dataclass(frozen=True)
+class _Card:
+    """One breakdown's card: its figure, the figure it is compared with, how, and whether it is a full year or
+    comparable (a breakdown with such a card goes before one that has only a part-year figure alone)."""
+
+    row: dict
+    previous: dict | None
+    compared: str | None
+    later: dict | None
+
+    @property
+    def strong(self) -> bool:
+        return self.compared is not None
+
+
+def _period_of(row: dict) -> Period:
+    return Period(row["period_kind"], as_date(row["period_start"]), as_date(row["period_end"]))
+
+
+def _card_of(rows: list[dict]) -> _Card:
+    """The card of one breakdown's rows (query order): the newest part of a year after the last full year whose
+    same period a year before is known; else the last full year (and the year before, when known); else the
+    latest figure alone."""
+    by_period = {_period_of(r): r for r in rows}
+
+    def before(row: dict) -> dict | None:
+        period = same_period_before(_period_of(row))
+        return by_period.get(period) if period else None
+
+    full = sorted((r for r in rows if _true(r["is_full_year"])), key=lambda r: r["period_end"])
+    last_full = full[-1] if full else None
+    newer = [r for r in rows if not _true(r["is_full_year"])
+             and (last_full is None or r["period_end"] > last_full["period_end"])]
+    comparable = [r for r in newer if before(r) is not None]
+    if comparable:  # the latest end; of two ending the same day, the longer period
+        card = sorted(comparable, key=lambda r: (r["period_end"], -as_date(r["period_start"]).toordinal()))[-1]
+        return _Card(card, before(card), SAME_PERIOD, None)
+    if last_full is not None:
+        later = sorted(newer, key=lambda r: r["period_end"])[-1] if newer else None
+        return _Card(last_full, before(last_full), PREVIOUS_YEAR, later)
+    return _Card(sorted(rows, key=lambda r: r["period_end"])[-1], None, None, None)
+
+
+def _card_breakdown(cards: dict[object, _Card]) -> object:
+    """The total when it has a full year or a comparable figure; else the breakdown whose such card is the latest
+    (then catalog order); else, when none has one, the total or the breakdown with the latest figure."""
+    strong = {b: c for b, c in cards.items() if c.strong}
+    pool = strong or cards
+    if "total" in pool:
+        return "total"
+    by_order = sorted(pool, key=lambda b: _order(pool[b].row["breakdown_order"]))
+    return sorted(by_order, key=lambda b: pool[b].row["period_end"], reverse=True)[0]
 
 
 def headline_cards(points: pd.DataFrame, localities: Sequence[str], indicators: Sequence[str]) -> pd.DataFrame:
-    """One row per locality × headline indicator that has a figure: its latest full-year value
-    (else its latest part-year value), the previous calendar year's value and the change.
+    """One row per locality × headline indicator that has a figure: the newest figure that can be compared, and
+    what with.
 
-    The breakdown is the total when it has a full year; otherwise the breakdown with the latest
-    full year (then catalog order). A part-year figure newer than the card's year is kept in
-    `later_*` so the page can mention it.
+    `compared` says how: SAME_PERIOD for a part of a year newer than the last full year whose same period a
+    year before is known ("9 tháng 2026" with "9 tháng 2025"); PREVIOUS_YEAR for the latest full year (the
+    previous calendar year's value may be missing); None for a part-year figure alone. A part of a year is
+    never compared with a full year. A part-year figure newer than a full-year card is kept in `later_*` so the
+    page can mention it. The breakdown: see `_card_breakdown`.
     """
     # Plain rows grouped once: boolean masks over the frame per card took 30 ms for ten cards.
-    by_card: dict[tuple[object, object], list[dict]] = {}
+    by_card: dict[tuple[object, object], dict[object, list[dict]]] = {}
     for record in points.to_dict("records"):
-        by_card.setdefault((record["locality_id"], record["indicator"]), []).append(record)
+        mine = by_card.setdefault((record["locality_id"], record["indicator"]), {})
+        mine.setdefault(record["breakdown"], []).append(record)
     rows = []
     for locality in localities:
         for indicator in indicators:
-            mine = by_card.get((locality, indicator))
-            if not mine:
+            breakdowns = by_card.get((locality, indicator))
+            if not breakdowns:
                 continue
-            full = [r for r in mine if _true(r["is_full_year"])]
-            pool = full or mine
-            chosen = [r for r in pool if r["breakdown"] == "total"]
-            if not chosen:
-                # the latest period first, then catalog order (stable: query order breaks ties)
-                first = sorted(pool, key=lambda r: _order(r["breakdown_order"]))
-                first = sorted(first, key=lambda r: r["period_end"], reverse=True)[0]
-                chosen = [r for r in pool if r["breakdown"] == first["breakdown"]]
-            latest = sorted(chosen, key=lambda r: r["period_end"])[-1]
-            row = {col: latest.get(col) for col in CARD_COLUMNS if col in latest}
-            row.update(previous_year=None, previous_value=np.nan, previous_derived=None,
-                       change_abs=np.nan, change_pct=np.nan,
-                       later_kind=None, later_start=None, later_end=None, later_value=np.nan)
-            if _true(latest["is_full_year"]):
-                year = int(latest["year"])
-                before = [r for r in chosen if _true(r["is_full_year"]) and r["year"] == year - 1]
-                row["previous_year"] = year - 1
-                if before:
-                    prev = before[0]
-                    row["previous_value"] = float(prev["value"])
-                    row["previous_derived"] = bool(prev["derived"])
-                    row["change_abs"] = float(latest["value"]) - float(prev["value"])
-                    if prev["value"] > 0:
-                        row["change_pct"] = row["change_abs"] / float(prev["value"]) * 100
-                newer = [r for r in mine if r["breakdown"] == latest["breakdown"] and not _true(r["is_full_year"])
-                         and r["period_end"] > latest["period_end"]]
-                if newer:
-                    later = sorted(newer, key=lambda r: r["period_end"])[-1]
-                    row.update(later_kind=later["period_kind"], later_start=later["period_start"],
-                               later_end=later["period_end"], later_value=float(later["value"]))
-            rows.append(row)
+            cards = {b: _card_of(r) for b, r in breakdowns.items()}
+            card = cards[_card_breakdown(cards)]
+            rows.append(_card_row(card))
     return pd.DataFrame(rows, columns=CARD_COLUMNS)
+
+
+def _card_row(card: _Card) -> dict[str, object]:
+    latest, prev = card.row, card.previous
+    row = {col: latest.get(col) for col in CARD_COLUMNS if col in latest}
+    row.update(compared=card.compared, previous_kind=None, previous_start=None, previous_end=None,
+               previous_year=None, previous_value=np.nan, previous_qualifier=None, previous_derived=None,
+               change_abs=np.nan,
+               change_pct=np.nan, later_kind=None, later_start=None, later_end=None, later_value=np.nan)
+    if card.compared == PREVIOUS_YEAR:
+        row["previous_year"] = int(latest["year"]) - 1
+    if prev is not None:
+        row.update(previous_kind=prev["period_kind"], previous_start=prev["period_start"],
+                   previous_end=prev["period_end"], previous_year=int(as_date(prev["period_end"]).year),
+                   previous_value=float(prev["value"]), previous_qualifier=prev.get("qualifier"),
+                   previous_derived=bool(prev["derived"]),
+                   change_abs=float(latest["value"]) - float(prev["value"]))
+        if prev["value"] > 0:
+            row["change_pct"] = row["change_abs"] / float(prev["value"]) * 100
+    if card.later is not None:
+        later = card.later
+        row.update(later_kind=later["period_kind"], later_start=later["period_start"], later_end=later["period_end"],
+                   later_value=float(later["value"]))
+    return row
 
 
 def _true(value: object) -> bool:

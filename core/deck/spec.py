@@ -9,7 +9,7 @@
         breakdown: total                    # optional (default total): code or name
         localities: [ha-noi, Gia Lai]       # ids or names
         years: 2019-2025                    # 2024 | 2019-2025 | [2022, 2024]
-        mode: absolute                      # absolute | change_abs | change_pct | index (trend only)
+        mode: absolute                      # absolute | change_abs | change_pct | index | same_period (trend only)
         title: Lượt tiếp công dân           # optional
 
 Every problem of a spec is reported at once, each naming the chart and the value at fault. A spec

@@ -113,6 +113,8 @@ def _subtitle(spec: ChartSpec, rows: measures.TrendRows, words: _Words) -> str:
 
 def _used(spec: ChartSpec, rows: measures.TrendRows, drawn_other: pd.DataFrame) -> pd.DataFrame:
     """The rows behind the chart: each plotted year (and the year before it for a change), each drawn other period."""
+    if spec.mode == measures.SAME_PERIOD:
+        return rows.behind_plotted
     plotted, full = rows.plotted, rows.full
     used_years = set(zip(plotted["locality_id"], plotted["year"], strict=True))
     if spec.mode in measures.CHANGES:
@@ -138,9 +140,13 @@ def _notes(spec: ChartSpec, rows: measures.TrendRows, used: pd.DataFrame, not_dr
         firsts = rows.plotted.groupby("locality_id")["year"].transform("min")
         for row, first in zip(rows.plotted.to_dict("records"), firsts, strict=True):
             place = names[row["locality_id"]]
-            period = fmt.period_label("year", row["period_start"], row["period_end"], lang)
+            period = fmt.period_label(row["period_kind"], row["period_start"], row["period_end"], lang)
             value = figures.value_label(row, spec.mode, lang)
-            if spec.mode == "index":
+            if spec.mode == measures.SAME_PERIOD:
+                earlier = fmt.period_label(row["previous_kind"], row["previous_start"], row["previous_end"], lang)
+                notes.append(text("notes_same_period", lang, place=place, period=period, change=value,
+                                  previous=earlier))
+            elif spec.mode == "index":
                 notes.append(text("notes_index", lang, place=place, period=period, index=value, base_year=int(first)))
             else:
                 notes.append(text("notes_change", lang, place=place, period=period, change=value,

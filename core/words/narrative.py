@@ -1,10 +1,12 @@
 """Short Vietnamese (or English) sentences written from overview cards, each with its source:
-"Năm 2024, Gia Lai tiếp 2.861 lượt công dân, tăng 118 lượt (4,3%) so với năm 2023"."""
+"Năm 2024, Gia Lai tiếp 2.861 lượt công dân, tăng 118 lượt (4,3%) so với năm 2023"; a part of a year with
+the same period a year before: "9 tháng 2026, Hà Nội tiếp …, tăng 1.360 lượt (8,0%) so với cùng kỳ năm 2025"."""
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from core.data.measures import PREVIOUS_YEAR, SAME_PERIOD
 from core.data.missing import is_missing
 from core.words import fmt
 from core.words.i18n import has, t
@@ -18,13 +20,33 @@ class Sentence:
     note: str = ""
 
 
-def change_phrase(change_abs: float, change_pct: float, unit: str, previous_year: int, lang: str = "vi") -> str:
-    """"tăng 118 lượt (4,3%) so với năm 2023" / "giảm 25 đơn (12,8%) …" / "không đổi …"."""
+def change_phrase(change_abs: float, change_pct: float, unit: str, previous_year: int, lang: str = "vi",
+                  same_period: bool = False) -> str:
+    """"tăng 118 lượt (4,3%) so với năm 2023" / "giảm 25 đơn (12,8%) …" / "không đổi …"; with `same_period`
+    "… so với cùng kỳ năm 2025"."""
+    against = "sentence.vs_same_period" if same_period else "sentence.vs_year"
+    versus = t(against, lang, prev=previous_year)
     if change_abs == 0:
-        return t("sentence.same", lang, prev=previous_year)
+        return t("sentence.same", lang, versus=versus)
     key = "sentence.up" if change_abs > 0 else "sentence.down"
     pct = "–" if is_missing(change_pct) else fmt.percent(abs(change_pct), lang)
-    return t(key, lang, abs=fmt.number(abs(change_abs), lang), unit=unit, pct=pct, prev=previous_year)
+    return t(key, lang, abs=fmt.number(abs(change_abs), lang), unit=unit, pct=pct, versus=versus)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _period(card: Mapping[str, object], lang: str) -> str:
+    return fmt.period_label(str(card["period_kind"]), card["period_start"], card["period_end"], lang)
+
+
+def _derived_note(card: Mapping[str, object], lang: str) -> str:
+    """Says that the figure compared with was derived from the change the source states, when it was."""
+    if not card.get("previous_derived"):
+        return ""
+    key = "sentence.derived_same_period" if card.get("compared") == SAME_PERIOD else "sentence.derived_prev"
+    return t(key, lang, prev=int(card["previous_year"]))  # type: ignore[arg-type]
 
 
 def card_sentence(
@@ -36,18 +58,22 @@ def card_sentence(
     unit: str,
     lang: str = "vi",
 ) -> Sentence | None:
-    """The sentence for one overview card, or None when it has no previous full year to compare with."""
-    if not card.get("is_full_year") or is_missing(card.get("change_abs")):
+    """The sentence for one overview card, or None when it has nothing to compare with: a full year with the
+    year before, a part of a year with the same period a year before ("so với cùng kỳ")."""
+    compared = card.get("compared")
+    if compared not in (PREVIOUS_YEAR, SAME_PERIOD) or is_missing(card.get("change_abs")):
         return None
     indicator = str(card["indicator"])
     own = f"sentence.templates.{indicator}"
     template = own if has(own) else "sentence.templates.default"
     is_total = card.get("breakdown") == "total"
     lower = breakdown_name[:1].lower() + breakdown_name[1:] if lang == "vi" else breakdown_name.lower()
+    when = (t("sentence.when_year", lang, year=int(card["year"])) if compared == PREVIOUS_YEAR  # type: ignore[arg-type]
+            else _capital(t("sentence.when_period", lang, period=_period(card, lang))))
     head = t(
         template,
         lang,
-        year=int(card["year"]),  # type: ignore[arg-type]
+        when=when,
         place=place,
         value=fmt.qualified(card["value"], str(card["qualifier"]), lang),  # type: ignore[arg-type]
         indicator=indicator_name,
@@ -61,10 +87,10 @@ def card_sentence(
         unit,
         int(card["previous_year"]),  # type: ignore[arg-type]
         lang,
+        same_period=compared == SAME_PERIOD,
     )
-    note = t("sentence.derived_prev", lang, prev=int(card["previous_year"])) if card.get("previous_derived") else ""  # type: ignore[arg-type]
     source = source_label(SourceRef.from_row(card), lang, with_title=True)
-    return Sentence(text=text + ".", source=source, note=note)
+    return Sentence(text=text + ".", source=source, note=_derived_note(card, lang))
 
 
 @dataclass(frozen=True)
@@ -85,10 +111,10 @@ def card_texts(
     label = indicator_name if card.get("breakdown") == "total" else f"{indicator_name} ({breakdown_name})"
     label = f"{label} ({unit})"
     value = fmt.qualified(card["value"], str(card["qualifier"]), lang)  # type: ignore[arg-type]
-    period = fmt.period_label(str(card["period_kind"]), card["period_start"], card["period_end"], lang)
     delta, description, direction = None, None, "off"
-    notes = [period[:1].upper() + period[1:]]
-    if not card.get("is_full_year"):
+    notes = [_capital(_period(card, lang))]
+    compared = card.get("compared")
+    if compared not in (PREVIOUS_YEAR, SAME_PERIOD):
         notes.append(t("overview.only_partial", lang))
     elif is_missing(card.get("change_abs")):
         notes.append(t("overview.no_previous", lang, year=int(card["previous_year"])))  # type: ignore[arg-type]
@@ -96,10 +122,15 @@ def card_texts(
         pct = fmt.percent(float(card["change_pct"]), lang, signed_=True)  # type: ignore[arg-type]
         change = float(card["change_abs"])  # type: ignore[arg-type]
         delta = f"{fmt.signed(change, lang)} ({pct})"
-        description = t("overview.vs_year", lang, year=int(card["previous_year"]))  # type: ignore[arg-type]
+        against = "overview.vs_same_period" if compared == SAME_PERIOD else "overview.vs_year"
+        description = t(against, lang, year=int(card["previous_year"]))  # type: ignore[arg-type]
         direction = "up" if change > 0 else "down" if change < 0 else "off"
+        if compared == SAME_PERIOD:
+            previous = fmt.period_label(str(card["previous_kind"]), card["previous_start"], card["previous_end"], lang)
+            earlier = fmt.qualified(card["previous_value"], str(card.get("previous_qualifier") or "exact"), lang)  # type: ignore[arg-type]
+            notes.append(t("overview.same_period_value", lang, period=previous, value=earlier))
         if card.get("previous_derived"):
-            notes.append(t("sentence.derived_prev", lang, prev=int(card["previous_year"])))  # type: ignore[arg-type]
+            notes.append(_derived_note(card, lang))
     if card.get("derived"):
         notes.append(t("chart.derived", lang, how=card.get("derived_how")))
     if card.get("later_kind") and not is_missing(card.get("later_value")):

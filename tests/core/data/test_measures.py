@@ -1,10 +1,13 @@
-"""core.data.measures: period split, year-on-year change, index, start–end change, ranking, overview cards."""
+"""core.data.measures: period split, year-on-year change, the same period a year before, index, start–end
+change, ranking, overview cards."""
+import datetime as dt
 import math
 
 import pandas as pd
 import pytest
 
 from core.data import measures
+from core.data.period import Period
 from tests.support.core_frames import frame, point
 
 HN_GL = frame(
@@ -181,3 +184,105 @@ def test_trend_rows(mode, drawn, behind, plotted):
     assert _values(rows.undated) == [("a", "cumulative", 99.0)]
     assert _values(rows.other_in_years) == [("a", "partial", 7.0)]
     assert _values(rows.full_in_years) == [("a", "year", 12.0), ("a", "year", 15.0), ("b", "year", 5.0)]
+
+
+# --- "so với cùng kỳ": the same period a year before ------------------------------------------------------
+
+def _p(kind: str, start: str | None, end: str | None) -> Period:
+    return Period(kind, dt.date.fromisoformat(start) if start else None, dt.date.fromisoformat(end) if end else None)
+
+
+@pytest.mark.parametrize(("period", "before"), [
+    # a full year: the year before
+    (_p("year", "2026-01-01", "2026-12-31"), _p("year", "2025-01-01", "2025-12-31")),
+    # a quarter, a half, nine months: the same months of the year before
+    (_p("partial", "2026-01-01", "2026-03-31"), _p("partial", "2025-01-01", "2025-03-31")),
+    (_p("partial", "2026-01-01", "2026-06-30"), _p("partial", "2025-01-01", "2025-06-30")),
+    (_p("partial", "2026-01-01", "2026-09-30"), _p("partial", "2025-01-01", "2025-09-30")),
+    (_p("partial", "2026-07-01", "2026-09-30"), _p("partial", "2025-07-01", "2025-09-30")),
+    # "từ đầu năm đến nay" in a report of 15/10/2026: the same days
+    (_p("partial", "2026-01-01", "2026-10-15"), _p("partial", "2025-01-01", "2025-10-15")),
+    # whole months stay whole months across a leap day
+    (_p("partial", "2024-01-01", "2024-02-29"), _p("partial", "2023-01-01", "2023-02-28")),
+    (_p("partial", "2025-01-01", "2025-02-28"), _p("partial", "2024-01-01", "2024-02-29")),
+    # over the new year: the same months a year earlier
+    (_p("partial", "2025-10-01", "2026-03-31"), _p("partial", "2024-10-01", "2025-03-31")),
+    # cumulative, one event, unknown days, longer than a year: nothing to compare with
+    (_p("cumulative", "2021-01-01", "2025-12-31"), None),
+    (_p("event", "2026-07-23", "2026-07-23"), None),
+    (_p("partial", None, "2026-06-30"), None),
+    (_p("partial", "2026-01-01", None), None),
+    (_p("partial", "2024-06-01", "2026-05-31"), None),
+])
+def test_same_period_before(period, before):
+    assert measures.same_period_before(period) == before
+
+
+SAME = frame(
+    point("a", 1200, "partial", "2026-01-01", "2026-09-30"),
+    point("a", 1000, "partial", "2025-01-01", "2025-09-30", derived=True, qualifier="approx"),
+    point("a", 500, "partial", "2026-01-01", "2026-06-30"),  # no first half of 2025
+    point("a", 1500, year=2025),  # a full year: never the same period of nine months
+    point("a", 1250, year=2024),
+    point("a", 90, "partial", "2026-01-01", "2026-03-31"),
+    point("a", 0, "partial", "2025-01-01", "2025-03-31"),  # a change from 0 has no percentage
+    point("b", 800, "partial", "2025-01-01", "2025-09-30"),  # b's nine months of 2026 are unknown
+    point("b", 40, "cumulative", "2021-01-01", "2025-12-31"),
+    point("b", 30, "cumulative", "2020-01-01", "2024-12-31"),
+)
+
+
+def test_same_period_change():
+    compared = measures.same_period_change(SAME)
+    assert _rows(compared, "locality_id", "period_kind", "period_end", "value", "previous_value", "previous_derived",
+                 "change_abs", "change_pct", "plotted") == [
+        ("a", "partial", pd.Timestamp("2026-09-30"), 1200.0, 1000.0, True, 200.0, 20.0, 20.0),
+        ("a", "year", pd.Timestamp("2025-12-31"), 1500.0, 1250.0, False, 250.0, 20.0, 20.0),
+        ("a", "partial", pd.Timestamp("2026-03-31"), 90.0, 0.0, False, 90.0, None, None),
+    ]
+    assert _rows(compared, "previous_kind", "previous_start", "previous_end")[0] == (
+        "partial", pd.Timestamp("2025-01-01"), pd.Timestamp("2025-09-30"))
+    # another place's figure is never the same period: keys choose what is compared with what
+    assert measures.same_period_change(SAME.assign(locality_id=["a", "b"] * 5)).empty
+
+
+def test_trend_rows_same_period():
+    rows = measures.TrendRows.of(SAME[SAME["locality_id"] == "a"], [2026], measures.SAME_PERIOD)
+    assert list(zip(rows.plotted["period_end"], rows.plotted["plotted"], strict=True))[0] == (
+        pd.Timestamp("2026-09-30"), 20.0)
+    assert len(rows.plotted) == 2  # nine months and the first quarter of 2026 (the quarter has no percentage)
+    assert sorted(_values(rows.behind_plotted)) == [("a", "partial", 0.0), ("a", "partial", 90.0),
+                                                    ("a", "partial", 1000.0), ("a", "partial", 1200.0)]
+    assert measures.fetch_years(rows.years) == (2025, 2026)
+
+
+def test_headline_cards_compare_the_newest_part_of_a_year_with_the_same_period():
+    points = frame(
+        # nine months of 2026 and of 2025 after the full year 2025: the card is the nine months, "so với cùng kỳ"
+        point("ha-noi", 11935, year=2025),
+        point("ha-noi", 11200, year=2024),
+        point("ha-noi", 9800, "partial", "2026-01-01", "2026-09-30"),
+        point("ha-noi", 9000, "partial", "2025-01-01", "2025-09-30", derived=True),
+        point("ha-noi", 3100, "partial", "2026-07-01", "2026-09-30"),  # the third quarter ends the same day
+        # a part of 2026 with only the full year 2025 before it: the full year, with the part-year mentioned
+        point("gia-lai-2025", 410, year=2025),
+        point("gia-lai-2025", 380, year=2024),
+        point("gia-lai-2025", 230, "partial", "2026-01-01", "2026-06-30"),
+        # no total with a full year or a pair: the breakdown that has the pair
+        point("ha-noi.phuong-ba-dinh", 12, "partial", "2026-01-01", "2026-03-31"),
+        point("ha-noi.phuong-ba-dinh", 7, "partial", "2026-01-01", "2026-03-31", breakdown="collective",
+              breakdown_order=2),
+        point("ha-noi.phuong-ba-dinh", 5, "partial", "2025-01-01", "2025-03-31", breakdown="collective",
+              breakdown_order=2),
+    )
+    cards = measures.headline_cards(points, ["ha-noi", "gia-lai-2025", "ha-noi.phuong-ba-dinh"], ["reception_turns"])
+    assert _rows(cards, "locality_id", "breakdown", "compared", "period_end", "value", "previous_end",
+                 "previous_year", "previous_value", "change_abs", "change_pct", "later_value") == [
+        ("ha-noi", "total", "same_period", pd.Timestamp("2026-09-30"), 9800.0, pd.Timestamp("2025-09-30"), 2025,
+         9000.0, 800.0, 8.8889, None),
+        ("gia-lai-2025", "total", "previous_year", pd.Timestamp("2025-12-31"), 410.0, pd.Timestamp("2024-12-31"), 2024,
+         380.0, 30.0, 7.8947, 230.0),
+        ("ha-noi.phuong-ba-dinh", "collective", "same_period", pd.Timestamp("2026-03-31"), 7.0,
+         pd.Timestamp("2025-03-31"), 2025, 5.0, 2.0, 40.0, None),
+    ]
+    assert cards["previous_derived"].tolist() == [True, False, False]

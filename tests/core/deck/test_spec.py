@@ -94,7 +94,7 @@ def _chart(**changes):
     ({"charts": [GOOD_CHART]}, ["thiếu title của bộ slide"]),
     ({"title": "T", "charts": [_chart(kind="pie")]}, ["biểu đồ 1: kind 'pie' không hợp lệ (trend hoặc compare)"]),
     ({"title": "T", "charts": [_chart(mode="share")]},
-     ["biểu đồ 1: mode 'share' không hợp lệ (absolute, change_abs, change_pct, index)"]),
+     ["biểu đồ 1: mode 'share' không hợp lệ (absolute, change_abs, change_pct, index, same_period)"]),
     ({"title": "T", "charts": [_chart(kind="compare", mode="index")]},
      ["biểu đồ 1: mode 'index' chỉ dùng cho kind trend"]),
     ({"title": "T", "charts": [_chart(years="2025-2019")]},

@@ -41,8 +41,9 @@ ASKERS = {"t": "{}", "has": "{}", "text": "slides.{}", "_col": "columns.{}"}
 # code and missing here fails test_every_template_is_listed.
 TEMPLATES = {
     "filter.mode_{}": MODES,
+    "place.era_{}": ("new", "old"),
     "filter.chart_{}": ("line", "bar"),
-    "filter.scope_{}": ("provinces", "districts"),
+    "filter.scope_{}": ("provinces", "communes", "districts"),
     "period_kind.{}": PERIOD_KINDS,
     "qualifier.{}": tuple(q for q in QUALIFIERS if q != "exact"),
     "chart.legend_{}": OTHER_KINDS,
