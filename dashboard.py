@@ -37,7 +37,7 @@ PAGES = [
     st.Page("pages/trends.py", title=t("pages.trends", lang), icon=":material/show_chart:", url_path="xu-huong"),
     st.Page("pages/compare.py", title=t("pages.compare", lang), icon=":material/bar_chart:", url_path="so-sanh"),
     st.Page("pages/district.py", title=t("pages.district", lang), icon=":material/location_city:",
-            url_path="quan-huyen"),
+            url_path="dia-ban"),
     st.Page("pages/data.py", title=t("pages.data", lang), icon=":material/table_view:", url_path="du-lieu"),
     st.Page("pages/deck.py", title=t("pages.deck", lang), icon=":material/slideshow:", url_path="xuat-slide"),
 ]

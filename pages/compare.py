@@ -1,13 +1,16 @@
-"""So sánh: one indicator and one year or period; provinces side by side, or a province's districts ranked."""
+"""So sánh: one indicator and one year or period; provinces side by side, or a province's units ranked: its
+districts until 30/06/2025 or its communes and wards from 01/07/2025, saying how many have no figure."""
 import streamlit as st
 
 from core.charts import figures, palette
 from core.charts.spec import ChartSpec
-from core.data import measures
+from core.data import measures, places
 from core.data.period import Period
 from core.ui import cached, render, tables, widgets
-from core.words import fmt, labels
+from core.words import area_change, fmt, labels
 from core.words.i18n import setting, t
+
+SCOPES = {"provinces": None, "communes": places.NEW, "districts": places.OLD}  # scope → the era of its units
 
 lang = widgets.current_language()
 filters = widgets.PageFilters("compare")
@@ -18,7 +21,8 @@ st.caption(t("compare.intro", lang))
 notices = st.container()
 
 localities = cached.localities()
-places = labels.locality_labels(localities, lang)
+names_of = labels.locality_labels(localities, lang)
+options = labels.place_option_labels(localities, lang)
 indicators = cached.indicators()
 names, units = labels.indicator_labels(indicators, lang), labels.indicator_units(indicators, lang)
 
@@ -29,13 +33,17 @@ breakdowns = cached.breakdowns(indicator)
 breakdown_names = labels.breakdown_labels(breakdowns[breakdowns["n_observations"] > 0], lang)
 breakdown = filters.select("breakdown", t("filter.breakdown", lang), list(breakdown_names), default="total",
                            format_func=breakdown_names.get, container=top[1])
-scope = filters.select("scope", t("filter.scope", lang), ["provinces", "districts"], default=defaults["scope"],
+scope = filters.select("scope", t("filter.scope", lang), list(SCOPES), default=defaults["scope"],
                        format_func=lambda v: t(f"filter.scope_{v}", lang), radio=True, container=top[2])
 row = st.columns([2, 4])
-parents = localities.loc[localities["level"] == "district", "parent_id"].drop_duplicates().tolist()
-province = filters.select("province", t("filter.province", lang), parents, default=defaults["province"],
-                          format_func=places.get, container=row[0], shown=scope == "districts")
-level = "district" if scope == "districts" else "province"
+era = SCOPES[scope]
+parents = places.provinces_with_units(localities, era) if era else []
+# a change of scope keeps the province, or the one that stands for it in the other era (old and merged Gia Lai)
+last = filters.current("province") or defaults["province"]
+province = filters.select("province", t("filter.province", lang), parents,
+                          default=(places.province_in_era(localities, last, era) or "") if era else "",
+                          format_func=options.get, container=row[0], shown=era is not None)
+level = {None: "province", places.OLD: "district", places.NEW: "commune"}[era]
 periods = cached.compare_periods(indicator, breakdown, level, province)
 period_names = {p.key: fmt.period_label(p.period_kind, p.period_start, p.period_end, lang)
                 for p in periods.itertuples()}
@@ -55,11 +63,13 @@ values = cached.compare_values(indicator, breakdown, Period.from_key(period), le
 ranked = measures.rank_values(values)
 with_value = ranked[ranked["value"].notna()]
 title = f"{what}, {period_names[period]}"
-subtitle = places[province] if province else t("filter.scope_provinces", lang)
+subtitle = options[province] if province else t("filter.scope_provinces", lang)
 colors = {sid: palette.province_color(province or sid) for sid in ranked["locality_id"]}
-# districts by their own name under the province's title; provinces by their label ("Gia Lai (từ 01/07/2025)")
-bar_labels = {sid: (name if province else places[sid])
-              for sid, name in zip(ranked["locality_id"], ranked["name"], strict=True)}
+# units by their own name under the province's title (communes and wards with their kind); provinces by their
+# label ("Gia Lai (từ 01/07/2025)")
+bar_labels = {sid: (area_change.unit_name(kind, name, lang) if level == "commune" else name) if province
+              else names_of[sid] for sid, name, kind in zip(ranked["locality_id"], ranked["name"], ranked["kind"],
+                                                           strict=True)}
 fig = figures.ranking_figure(ranked, title=title, subtitle=subtitle, unit=units[indicator], labels=bar_labels,
                              colors=colors, lang=lang)
 spec = ChartSpec("ranking", indicator, breakdown, tuple(with_value["locality_id"]), period=period, title=title,
@@ -68,13 +78,14 @@ render.show_chart(fig, spec, with_value)
 
 without = ranked[ranked["value"].isna()]
 if province:
-    st.markdown(t("compare.districts_with", lang, n_with=len(with_value), n_all=len(ranked), n_without=len(without),
-                  province=places[province], period=period_names[period]))
+    counted = "compare.communes_with" if level == "commune" else "compare.districts_with"
+    st.markdown(t(counted, lang, n_with=len(with_value), n_all=len(ranked), n_without=len(without),
+                  province=names_of[province], period=period_names[period]))
     if len(without):
         with st.expander(t("compare.missing_list", lang, names="").rstrip(". :")):
-            st.write(", ".join(without["name"]))
+            st.write(", ".join(bar_labels[sid] for sid in without["locality_id"]))
 elif len(without):
     st.markdown(t("compare.provinces_without", lang, period=period_names[period],
-                  names=", ".join(places[sid] for sid in without["locality_id"])))
-st.dataframe(tables.ranking_table(ranked if province is None else with_value, places, units[indicator], lang),
+                  names=", ".join(names_of[sid] for sid in without["locality_id"])))
+st.dataframe(tables.ranking_table(ranked if province is None else with_value, names_of, units[indicator], lang),
              hide_index=True)

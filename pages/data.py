@@ -3,6 +3,7 @@ from functools import partial
 
 import streamlit as st
 
+from core.data import places
 from core.data.period import PERIOD_KINDS
 from core.ui import cached, downloads, tables, widgets
 from core.words import fmt, labels
@@ -16,22 +17,21 @@ st.caption(t("data.intro", lang))
 notices = st.container()
 
 localities = cached.localities()
-places = labels.locality_labels(localities, lang)
+options = labels.place_option_labels(localities, lang)
 names = labels.indicator_labels(cached.indicators(), lang)
 first_year, last_year = cached.year_bounds()
 with_data = localities[localities["n_observations"] > 0]
-provinces = list(dict.fromkeys(
-    [i for i in with_data.loc[with_data["level"] == "province", "id"]]
-    + [p for p in with_data.loc[with_data["level"] == "district", "parent_id"]]
-))
+below = with_data[with_data["level"] != "province"]
+provinces = list(dict.fromkeys([*with_data.loc[with_data["level"] == "province", "id"], *below["parent_id"]]))
 
 row = st.columns(5)
 province = filters.optional_select("province", t("filter.province", lang), provinces, lang=lang,
-                                   format_func=places.get, container=row[0])
-district_options = with_data[(with_data["level"] == "district")
-                             & ((with_data["parent_id"] == province) if province else True)]["id"].tolist()
-district = filters.optional_select("district", t("filter.district", lang), district_options, lang=lang,
-                                   format_func=places.get, container=row[1])
+                                   format_func=options.get, container=row[0])
+# a province's communes and wards from 01/07/2025, then its districts until 30/06/2025 (marked so)
+district_options = places.grouped(localities, below.loc[(below["parent_id"] == province) if province else
+                                                        below["parent_id"].notna(), "id"])
+district = filters.optional_select("district", t("filter.unit", lang), district_options, lang=lang,
+                                   format_func=options.get, container=row[1])
 indicator = filters.optional_select("indicator", t("filter.indicator", lang), list(names), lang=lang,
                                     format_func=names.get, container=row[2])
 year = filters.optional_select("year", t("filter.year", lang), [str(y) for y in range(last_year, first_year - 1, -1)],

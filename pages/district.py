@@ -1,67 +1,113 @@
-"""Quận/huyện: a district's every indicator over the years, with sources, and what became of it in July 2025."""
+"""Địa bàn: one place's profile, of either era: a district until 30/06/2025 names the communes and wards that took
+its area (links to them); a commune or ward from 01/07/2025 names the districts and communes it was formed from
+and shows those districts' figures as context, apart, never joined to its own nor added up. Then every indicator
+known for the place, with sources. A search finds a unit by old or new name and says what became of it."""
 import streamlit as st
 
 from core.charts import figures, palette
 from core.charts.spec import ChartSpec
-from core.ui import cached, render, tables, widgets
-from core.words import fmt, labels
+from core.data import places
+from core.ui import cached, place_links, render, tables, widgets
+from core.words import area_change, fmt, labels
 from core.words.i18n import setting, t
-from domain.reform import LAST_DAY_BEFORE_REFORM
+from core.words.safe_text import plain_md
 
 lang = widgets.current_language()
 filters = widgets.PageFilters("district")
 defaults = setting("defaults.district")
-st.title(t("district.title", lang))
+st.title(t("place.title", lang))
+st.caption(t("place.intro", lang))
+search_box, found_box = st.container(), st.container()
 notices = st.container()
 
 localities = cached.localities()
-places = labels.locality_labels(localities, lang)
-districts = localities[localities["level"] == "district"]
-counts = dict(zip(districts["id"], districts["n_observations"], strict=True))
-names = dict(zip(districts["id"], districts["name"], strict=True))
+rows = localities.set_index("id")
+options = labels.place_option_labels(localities, lang)
+counts = dict(zip(localities["id"], localities["n_observations"], strict=True))
 
-row = st.columns([2, 3])
-province = filters.select("province", t("filter.province", lang), districts["parent_id"].drop_duplicates().tolist(),
-                          default=defaults["province"], format_func=places.get, container=row[0])
-mine = districts[districts["parent_id"] == province]
-with_data = mine[mine["n_observations"] > 0]["id"].tolist()
-default = defaults["district"] if defaults["district"] in set(mine["id"]) else (with_data or mine["id"].tolist())[0]
-district = filters.select(
-    "district", t("filter.district", lang), mine["id"].tolist(), default=default,
-    format_func=lambda d: names[d] + (f" — {t('filter.n_figures', lang, n=counts[d])}" if counts[d] else ""),
-    container=row[1],
+
+def era_of(unit: str) -> str:
+    return places.era_of(rows.at[unit, "level"], rows.at[unit, "valid_from"]) or places.OLD
+
+
+def open_place(unit: str) -> None:
+    """A link's on_click: the profile of `unit` on the next run."""
+    filters.choose(era=era_of(unit), province=str(rows.at[unit, "parent_id"]), place=unit)
+
+
+query_text = filters.text("q", t("place.search", lang), placeholder=t("place.search_placeholder", lang),
+                          help=t("place.search_help", lang), container=search_box)
+asked = filters.url.raw("place")
+start = asked if asked in rows.index and rows.at[asked, "level"] != "province" else defaults["place"]
+row = st.columns([2, 2, 3])
+era = filters.select("era", t("place.era", lang), list(places.ERAS), default=era_of(start),
+                     format_func=lambda e: t(f"place.era_{e}", lang), radio=True, container=row[0])
+before = filters.current("province") or rows.at[start, "parent_id"]
+province = filters.select("province", t("filter.province", lang), places.provinces_with_units(localities, era),
+                          default=places.province_in_era(localities, before, era) or "", format_func=options.get,
+                          container=row[1])
+units = places.units_of(localities, province, era)
+if not units:
+    st.info(t("place.no_units", lang))
+    st.stop()
+# after a change of era: a unit that took the last one's area (or that it came from), with figures first
+last = filters.current("place") or start
+linked = cached.unit_links(last)["id"].tolist() if last in rows.index else []
+nearest = [u for u in [last, *linked] if u in units]
+first = sorted(nearest or units, key=lambda u: (u != last, not counts[u]))[0]
+unit = filters.select(
+    "place", t("place.unit", lang), units, default=first,
+    format_func=lambda u: options[u] + (f" — {t('filter.n_figures', lang, n=counts[u])}" if counts[u] else ""),
+    help=t("place.unit_help", lang, n=len(units)), container=row[2],
 )
 filters.publish()
 with notices:
     filters.show_notices(lang)
+if query_text:
+    with found_box:
+        place_links.search_results(cached.search_units(query_text), query_text, lang, open_place)
 
-info = localities.set_index("id").loc[district]
-parent = localities.set_index("id").loc[province]
-successor = parent["successor_id"] if isinstance(parent["successor_id"], str) else province
-st.subheader(places[district])
-ended = fmt.date(info["valid_to"], lang) or fmt.date(LAST_DAY_BEFORE_REFORM, lang)
-st.info(t("district.ended", lang, name=info["name"], kind=info["kind"], province=parent["name"], valid_to=ended,
-          successor=places[successor]), icon=":material/history:")
+info = rows.loc[unit]
+name = area_change.unit_name(info["kind"], str(info["name"]), lang)
+st.subheader(options[unit])
+place_links.change_notice({**info.to_dict(), "id": unit}, era, cached.unit_links(unit), lang, open_place)
 
-points = cached.profile_points(district)
+points = cached.profile_points(unit)
 if points.empty:
-    st.write(t("district.no_data", lang, name=info["name"]))
-    st.stop()
-st.caption(t("district.n_indicators", lang, n=points["indicator"].nunique(), n_obs=len(points)))
+    st.write(t("place.no_data", lang, name=name))
+else:
+    st.caption(t("place.n_indicators", lang, n=points["indicator"].nunique(), n_obs=len(points)))
 for indicator, group in points.groupby("indicator", sort=False):
-    name, unit = group[f"indicator_{lang}"].iloc[0], group[f"unit_{lang}"].iloc[0]
-    st.markdown(f"#### {name}")
+    indicator_name, unit_word = group[f"indicator_{lang}"].iloc[0], group[f"unit_{lang}"].iloc[0]
+    st.markdown(f"#### {indicator_name}")
     drawable = group[group["period_end"].notna()]
     if not drawable.empty:
         breakdown_names = drawable[f"breakdown_{lang}"].fillna(drawable["breakdown"])
         series_labels = dict(zip(drawable["breakdown"], breakdown_names, strict=True))
         years = (int(min(d.year for d in drawable["period_end"])), int(max(d.year for d in drawable["period_end"])))
-        title = f"{name} — {info['name']}"
-        fig = figures.trend_figure(drawable, title=title, unit=unit, labels=series_labels,
-                                  colors=palette.series_colors(list(series_labels)), series="breakdown", years=years,
-                                  lang=lang, height=400)
-        spec = ChartSpec("profile", indicator, localities=(district,), years=tuple(range(years[0], years[1] + 1)),
+        title = f"{indicator_name} — {name}"
+        fig = figures.trend_figure(drawable, title=title, unit=unit_word, labels=series_labels,
+                                   colors=palette.series_colors(list(series_labels)), series="breakdown", years=years,
+                                   lang=lang, height=400)
+        spec = ChartSpec("profile", indicator, localities=(unit,), years=tuple(range(years[0], years[1] + 1)),
                          title=title, chart_id=f"district.{indicator}", lang=lang)
         render.show_chart(fig, spec, drawable)
     st.dataframe(tables.profile_table(group, lang), hide_index=True,
                  column_config={t("columns.link", lang): st.column_config.LinkColumn()})
+
+if era == places.NEW:
+    # The old districts' figures: context, apart, one table per district, never joined to the unit's own or summed.
+    context = cached.predecessor_points(unit)
+    districts = cached.unit_links(unit)
+    districts = districts[(districts["direction"] == "formed_from") & (districts["level"] == "district")]
+    with st.container(border=True):
+        st.subheader(t("place.before_title", lang, since=fmt.date(info["valid_from"], lang)))
+        st.caption(plain_md(t("place.before_note", lang, unit=name)))
+        for link in districts.to_dict("records"):
+            st.markdown("**" + plain_md(area_change.linked_name(link, lang)) + "**")
+            mine = context[context["locality_id"] == link["id"]]
+            if mine.empty:
+                st.caption(t("place.before_none", lang))
+            else:
+                st.dataframe(tables.profile_table(mine, lang, with_indicator=True), hide_index=True,
+                             column_config={t("columns.link", lang): st.column_config.LinkColumn()})

@@ -3,7 +3,7 @@ import streamlit as st
 
 from core.charts import figures, palette
 from core.charts.spec import ChartSpec
-from core.data import measures
+from core.data import measures, places
 from core.ui import cached, render, tables, widgets
 from core.words import labels
 from core.words.i18n import setting, t
@@ -16,7 +16,8 @@ st.caption(t("trends.intro", lang))
 notices = st.container()
 
 localities = cached.localities()
-places = labels.locality_labels(localities, lang)
+names_of = labels.locality_labels(localities, lang)
+options = labels.place_option_labels(localities, lang)
 indicators = cached.indicators()
 names, units = labels.indicator_labels(indicators, lang), labels.indicator_units(indicators, lang)
 first_year, last_year = cached.year_bounds()
@@ -29,9 +30,10 @@ breakdowns = breakdowns[breakdowns["n_observations"] > 0]
 breakdown_names = labels.breakdown_labels(breakdowns, lang)
 breakdown = filters.select("breakdown", t("filter.breakdown", lang), list(breakdown_names), default="total",
                            format_func=breakdown_names.get, container=top[1])
-with_data = localities[localities["n_observations"] > 0]["id"].tolist()
+# each province, then its communes and wards from 01/07/2025, then its districts until 30/06/2025 (marked)
+with_data = places.grouped(localities, localities.loc[localities["n_observations"] > 0, "id"])
 chosen = filters.multiselect("loc", t("filter.localities", lang), with_data, default=defaults["localities"],
-                             format_func=places.get, placeholder=t("filter.localities_placeholder", lang),
+                             format_func=options.get, placeholder=t("filter.localities_placeholder", lang),
                              help=t("filter.localities_help", lang), container=top[2])
 row = st.columns([3, 2, 3])
 years = filters.year_range("years", t("filter.years", lang), first_year, last_year, container=row[0])
@@ -53,13 +55,13 @@ rows = measures.TrendRows.of(cached.series_points(indicator, breakdown, chosen, 
                              shown_years, mode)
 if rows.drawable.empty:
     st.info(t("trends.empty_data", lang, indicator=names[indicator],
-              breakdown=breakdown_names.get(breakdown, breakdown), localities=", ".join(places[c] for c in chosen),
+              breakdown=breakdown_names.get(breakdown, breakdown), localities=", ".join(names_of[c] for c in chosen),
               start=years[0], end=years[1]))
     st.stop()
 
-series_labels = {c: places[c] for c in chosen}
+series_labels = {c: names_of[c] for c in chosen}
 if mode != "absolute" and rows.plotted.empty:
-    st.info(t("trends.mode_needs_two", lang))
+    st.info(t("trends.same_period_none" if mode == measures.SAME_PERIOD else "trends.mode_needs_two", lang))
 else:
     fig = figures.trend_figure(rows.drawn, title=title, unit=units[indicator], labels=series_labels,
                                colors=palette.series_colors(chosen, provinces=labels.province_ids(localities)),
@@ -68,10 +70,12 @@ else:
                      chart_id="trends.main", lang=lang)
     render.show_chart(fig, spec, rows.behind_plotted)
 
-missing = [places[c] for c in chosen if c not in set(rows.drawable["locality_id"])]
+missing = [names_of[c] for c in chosen if c not in set(rows.drawable["locality_id"])]
 if missing:
     st.caption(t("trends.missing_for", lang, names=", ".join(missing)))
-if mode != "absolute" and len(rows.other_in_years):
+if mode == measures.SAME_PERIOD and len(rows.drawable) > len(rows.plotted):
+    st.caption(t("trends.same_period_hidden", lang, n=len(rows.drawable) - len(rows.plotted)))
+elif mode != "absolute" and len(rows.other_in_years):
     st.caption(t("trends.other_hidden", lang, n=len(rows.other_in_years)))
 if len(rows.undated):
     st.caption(t("trends.undated", lang, n=len(rows.undated)))

@@ -8,6 +8,7 @@ import pytest
 
 from core.charts import export
 from etl.build import build
+from etl.paths import REPORTS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,6 +49,23 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data, built once into a temporary database."""
     db = tmp_path_factory.mktemp("db") / "danvan.duckdb"
     build(db, progress=lambda _msg: None)
+    return db
+
+
+REFORM_REPORTS = ROOT / "tests" / "fixtures" / "reform"
+
+
+@pytest.fixture(scope="session")
+def reform_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled reports and, beside them, reports of our own from after 1 July 2025 naming the new communes and
+    wards (tests/fixtures/reform; their figures are made up), built once: the pages' post-reform figures."""
+    root = tmp_path_factory.mktemp("reform_db")
+    reports = root / "reports"
+    reports.mkdir()
+    for path in [*sorted(REPORTS.glob("*.txt")), *sorted(REFORM_REPORTS.glob("*.txt"))]:
+        (reports / path.name).write_bytes(path.read_bytes())
+    db = root / "danvan.duckdb"
+    build(db, reports_dir=reports, progress=lambda _msg: None)
     return db
 
 

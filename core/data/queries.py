@@ -29,7 +29,8 @@ def breakdowns(indicator: str | None = None) -> pd.DataFrame:
 
 
 def localities() -> pd.DataFrame:
-    """One row per province or district: names, parent, validity, successor, n_observations."""
+    """One row per province, district (until 30/06/2025) or commune-level unit under a province (from
+    01/07/2025): names, parent, validity, successor, n_observations."""
     return query("localities")
 
 
@@ -111,8 +112,30 @@ def compare_values(
 
 
 def profile_points(locality: str) -> pd.DataFrame:
-    """One row per indicator × breakdown × period known for one locality (chosen values)."""
+    """One row per indicator × breakdown × period known for one locality (chosen values), each saying whether its
+    period runs over the unit's first or last day (crosses_validity)."""
     return query("profile_points", {"locality": locality})
+
+
+def predecessor_points(unit: str) -> pd.DataFrame:
+    """One row per indicator × breakdown × period known for a district the new unit was formed from (chosen
+    values), with the district's name and share ('whole' or 'part')."""
+    return query("predecessor_points", {"unit": unit})
+
+
+def unit_links(unit: str) -> pd.DataFrame:
+    """One row per unit linked to `unit` by the reform: what it became (direction 'became') or was formed from
+    ('formed_from'), whole or part, with is_locality and n_observations."""
+    return query("unit_links", {"unit": unit})
+
+
+SEARCH_LIMIT = 12
+
+
+def search_units(text: str, limit: int = SEARCH_LIMIT) -> pd.DataFrame:
+    """Units of any era whose name or alias contains `text` (no case, no tone marks), closest first, at most
+    `limit`, with what each became or came from (lists of dicts) and n_found, how many matched in all."""
+    return query("unit_search", {"text": " ".join(text.split()), "limit": int(limit)})
 
 
 def observations(

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from core.data.missing import is_missing
-from core.words import fmt
+from core.data.period import as_date
+from core.words import area_change, fmt
 from core.words.i18n import t
 from core.words.sources import SourceRef, known_publisher, source_label
 from domain.links import is_web_link
@@ -101,7 +102,8 @@ def observations_table(obs: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(
         {
             _col("province", lang): obs["province"],
-            _col("district", lang): obs["district"].fillna(""),
+            _col("place", lang): [area_change.unit_name(k, d, lang) if isinstance(d, str) and d else ""
+                                  for k, d in zip(obs["locality_kind"], obs["district"], strict=True)],
             _col("indicator", lang): obs[f"indicator_{lang}"],
             _col("breakdown", lang): obs[f"breakdown_{lang}"].fillna(obs["breakdown"]),
             _col("period", lang): [_period(row, lang) for row in obs.itertuples()],
@@ -153,15 +155,16 @@ def glossary_table(indicators: pd.DataFrame, breakdowns: pd.DataFrame, lang: str
     )
 
 
-def profile_table(points: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """A district's figures for one indicator: breakdown, period, value, derived, source, quote."""
+def profile_table(points: pd.DataFrame, lang: str = "vi", with_indicator: bool = False) -> pd.DataFrame:
+    """A place's figures (of one indicator, or of every one `with_indicator`): breakdown, period, value, derived,
+    source, quote. A period that runs over the unit's last or first day says so ("năm 2025 — quá ngày 30/06/2025,
+    ngày cuối của đơn vị")."""
+    columns = {_col("indicator", lang): points[f"indicator_{lang}"]} if with_indicator else {}
     return pd.DataFrame(
         {
+            **columns,
             _col("breakdown", lang): points[f"breakdown_{lang}"].fillna(points["breakdown"]),
-            _col("period", lang): [
-                fmt.period_label(k, s, e, lang)
-                for k, s, e in zip(points["period_kind"], points["period_start"], points["period_end"], strict=True)
-            ],
+            _col("period", lang): [_profile_period(row, lang) for row in points.to_dict("records")],
             _col("value", lang): [
                 fmt.qualified(v, q, lang) + " " + u
                 for v, q, u in zip(points["value"], points["qualifier"], points[f"unit_{lang}"], strict=True)
@@ -175,3 +178,14 @@ def profile_table(points: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             _col("quote", lang): points["quote"].fillna(""),
         }
     )
+
+
+def _profile_period(row: dict, lang: str) -> str:
+    """The period, and whether it runs over the unit's last day (an old district's "năm 2025") or its first."""
+    period = fmt.period_label(row["period_kind"], row["period_start"], row["period_end"], lang)
+    if not row.get("crosses_validity"):
+        return period
+    end, last_day = as_date(row["period_end"]), as_date(row.get("locality_valid_to"))
+    if end and last_day and end > last_day:
+        return t("place.crosses_end", lang, period=period, day=fmt.date(last_day, lang))
+    return t("place.crosses_start", lang, period=period, day=fmt.date(row.get("locality_valid_from"), lang))

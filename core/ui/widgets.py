@@ -84,6 +84,33 @@ class PageFilters:
         )
         return value or None
 
+    def text(
+        self,
+        param: str,
+        label: str,
+        *,
+        placeholder: str | None = None,
+        max_chars: int = 60,
+        help: str | None = None,
+        container: Any = st,
+    ) -> str:
+        """Free text (a search), at most `max_chars`, without outer spaces; out of the URL when empty."""
+        key = self._key(param)
+        if key not in st.session_state:
+            st.session_state[key] = (self.url.raw(param) or "")[:max_chars]
+        value = container.text_input(label, key=key, placeholder=placeholder, max_chars=max_chars, help=help).strip()
+        self._in_url[param] = value or None
+        return value
+
+    def current(self, param: str) -> Any:
+        """The value a filter had on the last run (None before it was first shown)."""
+        return st.session_state.get(self._key(param))
+
+    def choose(self, **values: str) -> None:
+        """Set filters before they are shown on the next run (in a button's on_click: a link to another view)."""
+        for param, value in values.items():
+            st.session_state[self._key(param)] = value
+
     def multiselect(
         self,
         param: str,

@@ -153,12 +153,28 @@ def qualified(value: float | None, qualifier: str, lang: str = "vi") -> str:
     return text
 
 
-def locality_label(name: str, level: str, parent_name: str | None, valid_from: object, lang: str = "vi") -> str:
-    """"Sóc Sơn (Hà Nội)" for a district; "Gia Lai (từ 01/07/2025)" for a province created by the reform."""
-    if level == "district" and not is_missing(parent_name) and parent_name:
+def locality_label(name: str, level: str, parent_name: str | None, valid_from: object, lang: str = "vi",
+                   kind: str | None = None, district_kind: bool = False) -> str:
+    """"Sóc Sơn (Hà Nội)" for a district ("huyện Sóc Sơn (Hà Nội)" with `district_kind`); "phường Ba Đình (Hà
+    Nội)" for a commune-level unit, its kind in front (xã Sóc Sơn is not huyện Sóc Sơn); "Gia Lai (từ
+    01/07/2025)" for a province created by the reform."""
+    has_parent = not is_missing(parent_name) and bool(parent_name)
+    if (level == "commune" or (level == "district" and district_kind)) and has_parent:
+        kind_text = "" if is_missing(kind) or not kind else str(kind)
+        if kind_text and name.casefold().startswith(kind_text.casefold() + " "):
+            kind_text = ""  # the name says it already ("Xã BD-03-07" of a synthetic dataset)
+        if kind_text:
+            return t("locality.with_kind", lang, kind=kind_text, name=name, parent=parent_name)
+    if level in ("district", "commune") and has_parent:
         return t("locality.district", lang, name=name, parent=parent_name)
     start = as_date(valid_from)
     if level == "province" and start is not None:
         return t("locality.new_province", lang, name=name, since=date(start, lang))
     return name
 
+
+def until_label(label: str, valid_to: object, lang: str = "vi") -> str:
+    """A unit's label with the last day it existed, when it ended: "Sóc Sơn (Hà Nội) — đến 30/06/2025"; the
+    label alone for a unit that still exists."""
+    end = as_date(valid_to)
+    return label if end is None else t("locality.option_until", lang, name=label, until=date(end, lang))

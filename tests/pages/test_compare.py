@@ -61,3 +61,21 @@ def test_compare_bad_params():
         "Tham số “province=atlantis” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định.",
         "Tham số “period=1999” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định.",
     ])
+
+
+def test_compare_ranks_the_new_communes_of_a_province_and_counts_those_without_a_figure(reform):
+    at = ok(open_page(COMPARE, {"scope": "communes", "province": "ha-noi", "indicator": "reception_turns"}))
+    assert at.radio(key="compare.scope").options == [
+        "Các tỉnh, thành phố", "Xã, phường trong một tỉnh (từ 01/07/2025)",
+        "Quận, huyện trong một tỉnh (đến 30/06/2025)"]
+    assert chart_spec(charts(at)[0])["period"] == "partial:2026-01-01:2026-09-30"
+    assert _bars(at) == [("phường Ba Đình", 412.0), ("phường Hoàn Kiếm", 385.0), ("phường Cửa Nam", 207.0),
+                         ("xã Sóc Sơn", 164.0), ("xã Đa Phúc", 131.0)]
+    assert "5 trên 126 xã, phường của Hà Nội có số liệu 9 tháng 2026; 121 xã, phường không có số liệu." in texts(at)
+    at.selectbox(key="compare.province").set_value("gia-lai-2025").run()
+    assert _bars(ok(at)) == [("phường Pleiku", 71.0), ("phường Quy Nhơn", 64.0), ("phường Diên Hồng", 58.0)]
+    assert ("3 trên 135 xã, phường của Gia Lai (từ 01/07/2025) có số liệu quý I/2026; 132 xã, phường không có số "
+            "liệu.") in texts(at)
+    # the old era's province for the same scope switch: old Gia Lai's districts
+    at.radio(key="compare.scope").set_value("districts").run()
+    assert ok(at).selectbox(key="compare.province").value == "gia-lai"

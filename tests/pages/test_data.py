@@ -44,3 +44,15 @@ def test_data_url_restores_and_empty_says_so():
     assert [w.value for w in bad.warning] == [
         "Tham số “year=abc” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định."]
     assert len(bad.dataframe[0].value) == 122
+
+
+def test_data_place_filter_lists_new_communes_and_old_districts(reform):
+    at = ok(open_page(DATA, {"province": "ha-noi"}))
+    assert at.selectbox(key="data.district").options[:7] == [
+        "Tất cả", "phường Ba Đình (Hà Nội)", "phường Hoàn Kiếm (Hà Nội)", "phường Cửa Nam (Hà Nội)",
+        "xã Sóc Sơn (Hà Nội)", "xã Đa Phúc (Hà Nội)", "quận Hoàn Kiếm (Hà Nội) — đến 30/06/2025"]
+    at.selectbox(key="data.district").set_value("ha-noi.phuong-ba-dinh").run()
+    table = ok(at).dataframe[0].value
+    assert table[["Địa bàn", "Kỳ", "Giá trị"]].values.tolist() == [
+        ["phường Ba Đình", "9 tháng 2025", "400"], ["phường Ba Đình", "9 tháng 2026", "412"],
+        ["phường Ba Đình", "9 tháng 2026", "46"]]

@@ -17,7 +17,7 @@ from core.ui import chart_actions
 from tests.support.app_pages import chart_spec, charts, ok, open_page, unescape
 
 TRENDS, COMPARE, DISTRICT, DECK = "pages/trends.py", "pages/compare.py", "pages/district.py", "pages/deck.py"
-EMPTY = ("Chưa có biểu đồ nào. Mở trang Tổng quan, Xu hướng, So sánh hoặc Quận/huyện, bấm “Thêm vào slide” dưới biểu "
+EMPTY = ("Chưa có biểu đồ nào. Mở trang Tổng quan, Xu hướng, So sánh hoặc Địa bàn, bấm “Thêm vào slide” dưới biểu "
          "đồ cần dùng (bộ lọc lúc đó được giữ nguyên), rồi quay lại trang này để sắp xếp và tải tệp PowerPoint.")
 
 
@@ -128,7 +128,7 @@ def test_collect_order_remove_and_download(downloads):
     ok(at)
     trend, compare, district = ('Mô hình "Dân vận khéo" đăng ký, xây dựng — Tổng số',
                                 'Mô hình "Dân vận khéo" đăng ký, xây dựng — Tổng số, năm 2025',
-                                "Cuộc đối thoại với Nhân dân — Sóc Sơn")
+                                "Cuộc đối thoại với Nhân dân — huyện Sóc Sơn")
     assert _titles(at) == [f"**1. {trend}**", f"**2. {compare}**", f"**3. {district}**"]
     captions = [c.value for c in at.caption]
     assert "Hà Nội, Gia Lai · 2015–2025 · Tổng số · số tuyệt đối · mô hình" in captions

@@ -18,7 +18,7 @@ def test_hostile_link_parameters_are_shown_as_text_and_change_nothing(page, valu
     n = before.execute("SELECT count(*) FROM observations").fetchall()[0][0]
     before.close()
     params = {name: value for name in ("lang", "indicator", "breakdown", "loc", "years", "mode", "chart", "province",
-                                       "district", "level", "period", "year", "kind")}
+                                       "district", "level", "period", "year", "kind", "scope", "era", "place", "q")}
     # The overview is the default page: a link to the site itself carries its parameters (and ?lang).
     at = ok(open_page(None if page == "pages/overview.py" else page, params))
     for kind in ("warning", "markdown", "caption", "info"):

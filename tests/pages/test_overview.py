@@ -42,3 +42,27 @@ def test_overview_bad_language_param():
     assert [w.value for w in at.warning] == [
         "Tham số “lang=fr” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định."
     ]
+
+
+def test_overview_compares_the_newest_part_of_a_year_with_the_same_period(reform):
+    at = ok(open_page())
+    cards = {(m.value, m.delta, m.proto.delta_description) for m in at.metric}
+    assert {("18.360", "+1.210 (+7,1%)", "so với cùng kỳ 2025"),  # 9 tháng 2026 / 9 tháng 2025 (printed)
+            ("9.840", "+1.040 (+11,8%)", "so với cùng kỳ 2025"),  # not the full year 2025 (11.935)
+            ("3.021", "+171 (+6,0%)", "so với cùng kỳ 2025"),  # the merged Gia Lai
+            ("2.861", "+118 (+4,3%)", "so với 2023")} <= cards
+    shown = texts(at)
+    assert "9 tháng 2026 · cùng kỳ: 17.150 (9 tháng 2025) · Nguồn: Bài thử (không phải số liệu thật), 12/10/2026" \
+        in shown
+    assert ("9 tháng 2026 · cùng kỳ: khoảng 2.850 (9 tháng 2025) · số cùng kỳ năm 2025 suy ra từ mức tăng/giảm "
+            "nguồn nêu · Nguồn: Bài thử (không phải số liệu thật), 20/10/2026") in shown
+    sentences = [s for s in shown if s.startswith("**")]
+    assert sentences[:2] == [
+        "**9 tháng 2026, Hà Nội tiếp 18.360 lượt công dân, tăng 1.210 lượt (7,1%) so với cùng kỳ năm 2025.**",
+        "**9 tháng 2026, Hà Nội có 9.840 mô hình “Dân vận khéo” đăng ký, xây dựng, tăng 1.040 mô hình (11,8%) so "
+        "với cùng kỳ năm 2025.**"]
+    assert ("**9 tháng 2026, Gia Lai (từ 01/07/2025) tiếp 3.021 lượt công dân, tăng 171 lượt (6,0%) so với cùng kỳ "
+            "năm 2025.**") in sentences
+    at.toggle(key="app.lang_en").set_value(True).run()
+    assert ("**In first 9 months of 2026, Hà Nội received citizens 18,360 times, up 1,210 turns (7.1%) on the same "
+            "period of 2025.**") in texts(ok(at))

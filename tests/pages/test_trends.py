@@ -115,3 +115,45 @@ def test_trends_merged_gia_lai_is_not_joined_to_old_gia_lai():
     lines = traces(charts(at)[0])
     assert set(lines) == {"Gia Lai", "Gia Lai (từ 01/07/2025) — lũy kế"}
     assert lines["Gia Lai"]["line"]["color"] != lines["Gia Lai (từ 01/07/2025) — lũy kế"]["marker"]["color"]
+
+
+def test_trends_place_list_groups_new_units_under_their_province_and_marks_old_districts(reform):
+    options = ok(open_page(TRENDS)).multiselect(key="trends.loc").options
+    assert options[:10] == [
+        "Hà Nội", "phường Ba Đình (Hà Nội)", "phường Hoàn Kiếm (Hà Nội)", "phường Cửa Nam (Hà Nội)",
+        "xã Sóc Sơn (Hà Nội)", "xã Đa Phúc (Hà Nội)", "quận Hoàn Kiếm (Hà Nội) — đến 30/06/2025",
+        "quận Tây Hồ (Hà Nội) — đến 30/06/2025", "quận Thanh Xuân (Hà Nội) — đến 30/06/2025",
+        "huyện Sóc Sơn (Hà Nội) — đến 30/06/2025"]
+    assert "Gia Lai (đến 30/06/2025)" in options and "phường Diên Hồng (Gia Lai)" in options
+
+
+def test_trends_same_period_compares_parts_of_a_year_with_the_same_months_a_year_before(reform):
+    params = {"indicator": "reception_turns", "loc": "ha-noi,ha-noi.phuong-ba-dinh,gia-lai-2025",
+              "years": "2024-2026", "mode": "same_period"}
+    at = ok(open_page(TRENDS, params))
+    (chart,) = charts(at)
+    points = {name: (t["x"], [round(y, 4) for y in t["y"]]) for name, t in traces(chart).items()}
+    # 18.360 against the printed 17.150 (over the 17.000 another report implies), 412 against 400, 3.021 against 2.850
+    assert points == {"Hà Nội — một phần năm": ([2026.22], [7.0554]),
+                      "phường Ba Đình (Hà Nội) — một phần năm": ([2026.22], [3.0]),
+                      "Gia Lai (từ 01/07/2025) — một phần năm": ([2026.22], [6.0])}
+    assert traces(chart)["Hà Nội — một phần năm"]["customdata"][0][5] == (
+        "<br>So với cùng kỳ (9 tháng 2025: 17.150): +7,1%")
+    assert chart["layout"]["title"]["subtitle"]["text"] == "So với cùng kỳ năm trước (%)"
+    assert "3 số liệu không có số cùng kỳ năm trước (hoặc là số lũy kế, một sự kiện) nên không vẽ; chọn “Giá trị” " \
+           "để xem." in texts(at)
+
+
+def test_trends_same_period_never_compares_a_part_of_a_year_with_a_full_year(reform):
+    # Hà Nội's models: nine months of 2026 and of 2025, the full years 2023 and 2025 (no 2024): only the nine months
+    params = {"indicator": "models_registered", "loc": "ha-noi", "years": "2023-2026", "mode": "same_period"}
+    (chart,) = charts(ok(open_page(TRENDS, params)))
+    assert [(t["name"], t["x"], [round(y, 4) for y in t["y"]]) for t in chart["data"]] == [
+        ("Hà Nội — một phần năm", [2026.22], [11.8182])]
+
+
+def test_trends_same_period_without_a_pair_draws_nothing_and_says_why():
+    # the bundled data: Hà Nội's models of 7 months of 2024 and the years 2023 and 2025, Gia Lai's 2024 alone
+    at = ok(open_page(TRENDS, {"mode": "same_period"}))
+    assert not charts(at)
+    assert at.info[0].value.startswith("Không có cặp số liệu cùng kỳ để so sánh")

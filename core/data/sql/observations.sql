@@ -1,7 +1,7 @@
 -- One row per observation as its source states it (every value, chosen or not), filtered by the
 -- optional province, district, indicator, year and period kind (NULL means all); at most $limit rows
 -- (NULL: all).
-SELECT f.id, f.province_id, f.province, f.district_id, f.district, f.locality_id,
+SELECT f.id, f.province_id, f.province, f.district_id, f.district, f.locality_id, f.locality_kind,
        f.indicator, f.indicator_vi, f.indicator_en, f.breakdown, f.breakdown_vi, f.breakdown_en,
        f.unit_vi, f.unit_en, f.period_kind, f.period_start, f.period_end, f.year,
        f.value, f.qualifier, f.derived, f.derived_how, f.obtained,

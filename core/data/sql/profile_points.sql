@@ -2,7 +2,7 @@
 SELECT c.locality_id, c.indicator, c.indicator_vi, c.indicator_en, c.unit_vi, c.unit_en,
        c.breakdown, c.breakdown_vi, c.breakdown_en, b.sort_order AS breakdown_order,
        c.period_kind, c.period_start, c.period_end, c.year,
-       c.is_full_year,
+       c.is_full_year, c.crosses_validity, c.locality_valid_from, c.locality_valid_to,
        c.value, c.qualifier, c.derived, c.derived_how,
        c.source_id, c.source_title, c.source_publisher, c.source_published, c.source_url, c.quote,
        c.n_values, c.n_distinct_values

@@ -124,3 +124,27 @@ def test_province_colours_are_fixed_and_others_distinct():
     assert len(set(colors.values())) == 4
     assert palette.series_colors(["gia-lai"], provinces=["gia-lai"]) == {"gia-lai": "#D55E00"}
     assert palette.province_color("da-nang") == palette.province_color("da-nang")
+
+
+SAME = frame(
+    point("ha-noi", 11200, year=2024),
+    point("ha-noi", 11935, year=2025),
+    point("ha-noi", 9000, "partial", "2025-01-01", "2025-09-30", derived=True, qualifier="approx"),
+    point("ha-noi", 9840, "partial", "2026-01-01", "2026-09-30"),
+    point("ha-noi", 2400, "partial", "2026-01-01", "2026-03-31"),  # no first quarter of 2025: not drawn
+    point("gia-lai", 1556, year=2024),
+    point("gia-lai", 800, "partial", "2025-01-01", "2025-06-30"),  # the year before is a full year: never compared
+)
+
+
+def test_same_period_mode_draws_each_period_against_the_same_months_a_year_before():
+    spec = _trend(SAME, mode="same_period", years=(2025, 2026), drawn_years=(2025, 2026))
+    drawn = {t["name"]: (t["x"], [None if y is None else round(y, 4) for y in t["y"]]) for t in spec["data"]}
+    assert drawn == {"Hà Nội": ([2025, 2026], [6.5625, None]), "Hà Nội — một phần năm": ([2026.22], [9.3333])}
+    part = next(t for t in spec["data"] if t["name"] == "Hà Nội — một phần năm")
+    assert part["customdata"][0][1:3] == ["9 tháng 2026", "9.840 mô hình"]
+    assert part["customdata"][0][5] == "<br>So với cùng kỳ (9 tháng 2025: khoảng 9.000): +9,3%"
+    assert spec["layout"]["title"]["subtitle"]["text"] == "So với cùng kỳ năm trước (%)"
+    assert [s["y0"] for s in spec["layout"]["shapes"] if s["type"] == "line" and s.get("yref") == "y"] == [0]
+    labelled = _trend(SAME, mode="same_period", years=(2025, 2026), drawn_years=(2025, 2026), value_labels=True)
+    assert [t["text"] for t in labelled["data"]] == [["+6,6%", ""], ["+9,3%"]]

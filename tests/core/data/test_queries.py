@@ -168,3 +168,77 @@ def test_headline_points_hold_what_the_cards_read(localities):
         return frame.astype(object).where(frame.notna(), None)
 
     pd.testing.assert_frame_equal(plain(measures.headline_cards(got, localities, headline)), plain(expected))
+
+
+# --- the units of both eras (issue 10) ------------------------------------------------------------------------
+
+def test_localities_list_provinces_old_districts_and_the_new_communes_under_provinces():
+    frame = queries.localities()
+    assert frame.groupby("level").size().to_dict() == {"commune": 3321, "district": 60, "province": 87}
+    assert set(frame.loc[frame["level"] == "commune", "parent_id"]) <= set(frame.loc[frame["level"] == "province",
+                                                                                      "id"])
+    assert (frame.loc[frame["parent_id"] == "ha-noi", "level"].value_counts().to_dict()
+            == {"commune": 126, "district": 30})
+    assert (frame["parent_id"] == "gia-lai-2025").sum() == 135
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # tone marks, case and spaces do not matter; exact names first, then districts before communes
+    ("Sóc Sơn", ["ha-noi.soc-son", "ha-noi.soc-son.thi-tran-soc-son", "ha-noi.xa-soc-son"]),
+    ("  SOC   son ", ["ha-noi.soc-son", "ha-noi.soc-son.thi-tran-soc-son", "ha-noi.xa-soc-son"]),
+    # namesakes of three provinces, the old ward of Pleiku first (it ended, so it comes before the new ones)
+    ("dien hong", ["gia-lai.pleiku.phuong-dien-hong", "gia-lai-2025.phuong-dien-hong",
+                   "ho-chi-minh-2025.phuong-dien-hong"]),
+    ("Đa Phúc", ["ha-noi.xa-da-phuc"]),
+    # an alias finds the unit it names
+    ("Thủ đô Hà Nội", ["ha-noi"]),
+    ("", []),
+    ("x'; DROP TABLE localities; --", []),
+])
+def test_search_units(text, found):
+    assert queries.search_units(text)["id"].tolist() == found
+
+
+def test_search_units_says_how_many_it_found_beyond_the_limit():
+    frame = queries.search_units("phú", limit=5)
+    assert len(frame) == 5 and int(frame["n_found"].iloc[0]) > 5
+    first = queries.search_units("Sóc Sơn").iloc[0]
+    assert [(b["name"], b["share"]) for b in first["became"]][:2] == [("Kim Anh", "part"), ("Nội Bài", "part")]
+    assert int(first["n_observations"]) == 10
+
+
+def test_unit_links_both_ways():
+    after = queries.unit_links("ha-noi.soc-son")
+    assert _rows(after, "direction", "id", "share", "is_locality") == [
+        ("became", "ha-noi.xa-da-phuc", "part", True), ("became", "ha-noi.xa-kim-anh", "part", True),
+        ("became", "ha-noi.xa-noi-bai", "part", True), ("became", "ha-noi.xa-soc-son", "part", True),
+        ("became", "ha-noi.xa-trung-gia", "part", True)]
+    before = queries.unit_links("ha-noi.xa-soc-son")
+    assert _rows(before, "direction", "level", "name", "share", "is_locality", "n_observations")[:3] == [
+        ("formed_from", "district", "Sóc Sơn", "part", True, 10),
+        ("formed_from", "commune", "Đông Xuân", "whole", False, 0),
+        ("formed_from", "commune", "Mai Đình", "part", False, 0)]
+    assert len(before) == 10 and set(before["parent_name"][1:]) == {"Sóc Sơn"}
+    assert queries.unit_links("ha-noi").empty
+
+
+def test_predecessor_points_are_the_old_districts_figures_with_their_share():
+    points = queries.predecessor_points("ha-noi.phuong-ba-dinh")
+    assert sorted(set(_rows(points, "predecessor", "share", "locality_id"))) == [
+        ("Hoàn Kiếm", "part", "ha-noi.hoan-kiem"), ("Tây Hồ", "part", "ha-noi.tay-ho")]
+    assert len(points) == 6
+    assert queries.predecessor_points("ha-noi.soc-son").empty  # an old district has no predecessors
+
+
+def test_compare_values_keeps_every_commune_of_a_province(reform_db, monkeypatch):
+    monkeypatch.setenv("DANVAN_DB", str(reform_db))
+    values = queries.compare_values("reception_turns", "total", Period("partial", dt.date(2026, 1, 1),
+                                                                       dt.date(2026, 9, 30)), "commune", "ha-noi")
+    assert len(values) == 126
+    assert sorted(_rows(values[values["value"].notna()], "locality_id", "value")) == [
+        ("ha-noi.phuong-ba-dinh", 412.0), ("ha-noi.phuong-cua-nam", 207.0), ("ha-noi.phuong-hoan-kiem", 385.0),
+        ("ha-noi.xa-da-phuc", 131.0), ("ha-noi.xa-soc-son", 164.0)]
+    profile = queries.profile_points("ha-noi.phuong-ba-dinh")
+    assert _rows(profile, "indicator", "period_start", "value", "crosses_validity") == [
+        ("reception_turns", dt.date(2025, 1, 1), 400.0, True), ("reception_turns", dt.date(2026, 1, 1), 412.0, False),
+        ("models_registered", dt.date(2026, 1, 1), 46.0, False)]

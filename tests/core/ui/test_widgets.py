@@ -53,3 +53,32 @@ def test_a_bad_parameter_falls_back_and_is_said():
         "Tham số “kind=zzz” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định.",
         "Tham số “years=1990-2024” trong đường dẫn không hợp lệ; đã dùng giá trị mặc định.",
     ]
+
+
+def _search_page():
+    import streamlit as st  # noqa: PLC0415 - AppTest runs this function's body as a script
+
+    from core.ui import widgets  # noqa: PLC0415
+
+    filters = widgets.PageFilters("t")
+    text = filters.text("q", "Search", max_chars=10)
+    kind = filters.select("kind", "Kind", ["a", "b"], default="a")
+    st.button("b", key="go", on_click=filters.choose, kwargs={"kind": "b"})
+    filters.publish()
+    st.write(repr((text, kind, filters.current("kind"))))
+
+
+def test_text_comes_from_the_url_trimmed_and_a_link_sets_filters_for_the_next_run():
+    at = AppTest.from_function(_search_page)
+    at.query_params.update({"q": "  Sóc Sơn  ", "kind": "a"})
+    at.run()
+    assert at.markdown[0].value == "('Sóc Sơn', 'a', 'a')"
+    assert dict(at.query_params) == {"q": "Sóc Sơn", "kind": "a"}
+    at.text_input(key="t.q").set_value("").run()
+    assert "q" not in at.query_params  # an empty search leaves the URL
+    at.button(key="go").click().run()
+    assert at.markdown[0].value == "('', 'b', 'b')" and at.query_params["kind"] == "b"
+    long = AppTest.from_function(_search_page)
+    long.query_params.update({"q": "x" * 50})
+    long.run()
+    assert long.markdown[0].value == f"('{'x' * 10}', 'a', 'a')"

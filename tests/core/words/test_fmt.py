@@ -151,3 +151,29 @@ def test_qualified(value, qualifier, lang, expected):
 )
 def test_locality_label(name, level, parent, valid_from, lang, expected):
     assert fmt.locality_label(name, level, parent, valid_from, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "kind", "district_kind", "lang", "expected"),
+    [
+        # a commune-level unit names its kind: xã Sóc Sơn is not huyện Sóc Sơn
+        ("Sóc Sơn", "commune", "xã", False, "vi", "xã Sóc Sơn (Hà Nội)"),
+        ("Ba Đình", "commune", "phường", False, "en", "phường Ba Đình (Hà Nội)"),
+        ("Xã BD-03-07", "commune", "xã", False, "vi", "Xã BD-03-07 (Hà Nội)"),  # the kind already in the name
+        ("Sóc Sơn", "commune", None, False, "vi", "Sóc Sơn (Hà Nội)"),
+        ("Sóc Sơn", "district", "huyện", False, "vi", "Sóc Sơn (Hà Nội)"),
+        ("Sóc Sơn", "district", "huyện", True, "vi", "huyện Sóc Sơn (Hà Nội)"),
+    ],
+)
+def test_locality_label_with_kind(name, level, kind, district_kind, lang, expected):
+    assert fmt.locality_label(name, level, "Hà Nội", None, lang, kind=kind, district_kind=district_kind) == expected
+
+
+@pytest.mark.parametrize(("valid_to", "lang", "expected"), [
+    (D("2025-06-30"), "vi", "Sóc Sơn (Hà Nội) — đến 30/06/2025"),
+    (D("2025-06-30"), "en", "Sóc Sơn (Hà Nội) — until 30/06/2025"),
+    (None, "vi", "Sóc Sơn (Hà Nội)"),
+    (pd.NaT, "vi", "Sóc Sơn (Hà Nội)"),
+])
+def test_until_label(valid_to, lang, expected):
+    assert fmt.until_label("Sóc Sơn (Hà Nội)", valid_to, lang) == expected

@@ -60,3 +60,40 @@ def test_card_texts():
     alone = narrative.card_texts(CARDS[2], indicator_name="Mô hình", breakdown_name="Tổng số", unit="mô hình")
     assert (alone.delta, alone.direction) == (None, "off")
     assert alone.caption == "Năm 2024 · chưa có số năm 2023 để so sánh · Nguồn: Báo Gia Lai, 05/12/2024"
+
+
+SAME_PERIOD_CARDS = measures.headline_cards(
+    frame(
+        point("ha-noi", 11935, year=2025),
+        point("ha-noi", 18360, "partial", "2026-01-01", "2026-09-30"),
+        point("ha-noi", 17000, "partial", "2025-01-01", "2025-09-30", derived=True, qualifier="approx"),
+        point("ha-noi", 240, "partial", "2026-01-01", "2026-03-31", indicator="petitions"),
+        point("ha-noi", 240, "partial", "2025-01-01", "2025-03-31", indicator="petitions"),
+    ),
+    ["ha-noi"],
+    ["reception_turns", "petitions"],
+).to_dict("records")
+
+
+@pytest.mark.parametrize(("i", "lang", "expected"), [
+    (0, "vi", "9 tháng 2026, Hà Nội tiếp 18.360 lượt công dân, tăng 1.360 lượt (8,0%) so với cùng kỳ năm 2025."),
+    (0, "en", "In first 9 months of 2026, Hà Nội received citizens 18,360 times, up 1,360 turns (8.0%) on the same "
+              "period of 2025."),
+    (1, "vi", "Quý I/2026, Hà Nội tiếp nhận 240 đơn, không đổi so với cùng kỳ năm 2025."),
+])
+def test_card_sentence_of_a_part_of_a_year_against_the_same_period(i, lang, expected):
+    unit = {"vi": {0: "lượt", 1: "đơn"}, "en": {0: "turns", 1: "petitions"}}[lang][i]
+    sentence = narrative.card_sentence(SAME_PERIOD_CARDS[i], place="Hà Nội", indicator_name="x",
+                                       breakdown_name="Tổng số", unit=unit, lang=lang)
+    assert sentence.text == expected
+    assert sentence.note == ("" if i else "số cùng kỳ năm 2025 suy ra từ mức tăng/giảm nguồn nêu" if lang == "vi"
+                             else "the figure for the same period of 2025 is derived from the change the source states")
+
+
+def test_card_texts_of_a_part_of_a_year_against_the_same_period():
+    text = narrative.card_texts(SAME_PERIOD_CARDS[0], indicator_name="Lượt tiếp công dân", breakdown_name="Tổng số",
+                                unit="lượt")
+    assert (text.value, text.delta, text.delta_description, text.direction) == (
+        "18.360", "+1.360 (+8,0%)", "so với cùng kỳ 2025", "up")
+    assert text.caption == ("9 tháng 2026 · cùng kỳ: khoảng 17.000 (9 tháng 2025) · số cùng kỳ năm 2025 suy ra từ "
+                            "mức tăng/giảm nguồn nêu · Nguồn: Báo Gia Lai, 05/12/2024")
