@@ -23,7 +23,7 @@ notices = st.container()
 localities = cached.localities()
 rows = localities.set_index("id")
 options = labels.place_option_labels(localities, lang)
-counts = dict(zip(localities["id"], localities["n_observations"], strict=True))
+counts = dict(zip(localities["id"].tolist(), localities["n_observations"].tolist(), strict=True))
 
 
 def era_of(unit: str) -> str:

@@ -157,15 +157,15 @@ def test_compare(page: Page, server: str) -> None:
 
 
 def test_district(page: Page, server: str) -> None:
-    _open(page, server, "quan-huyen")
+    _open(page, server, "dia-ban")
     page.wait_for_selector(".js-plotly-plot .main-svg")
-    expect(page.get_by_text(re.compile("Sóc Sơn là huyện của Hà Nội đến hết ngày 30/06/2025"))).to_be_visible()
+    expect(page.get_by_text(re.compile("Huyện Sóc Sơn \\(Hà Nội\\) không còn từ 01/07/2025"))).to_be_visible()
     before = _chart_data(page)
     _pick(page, 1, "Tây Hồ")
     tay_ho = {"Mô hình", "Điển hình", "Mô hình — lũy kế", "Điển hình — lũy kế"}  # 2023: data/reports/h006.txt
     assert {t[0] for t in before} != tay_ho
     _wait_for_chart(page, lambda now: {t[0] for t in now} == tay_ho)
-    assert "district=ha-noi.tay-ho" in page.url
+    assert "place=ha-noi.tay-ho" in page.url
 
 
 def test_data_and_sources(page: Page, server: str) -> None:
@@ -211,3 +211,59 @@ def test_chart_images_and_deck(page: Page, server: str, tmp_path: Path) -> None:
     pptx.value.save_as(deck)
     titles = [s.shapes.title.text_frame.text for s in Presentation(str(deck)).slides]
     assert titles == ["Công tác dân vận — số liệu so sánh theo năm", "Lượt tiếp công dân — Tổng số", "Nguồn số liệu"]
+
+
+# --- issue 10: tried as a new user would, on a build with reports from 2026 naming the new units ------------------
+
+@pytest.fixture(scope="module")
+def reform_server(reform_db: Path) -> Iterator[str]:
+    with dashboard_server(reform_db) as url:
+        yield url
+
+
+def test_a_new_user_finds_what_became_of_soc_son_and_compares_two_new_wards(page: Page, reform_server: str) -> None:
+    """From the front page, through the sidebar, the search box and the links, never typing an address: what
+    became of huyện Sóc Sơn, then two of Hà Nội's new wards side by side."""
+    page.goto(reform_server)
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    nav = page.get_by_test_id("stSidebarNav")
+    nav.get_by_role("link", name="Địa bàn").click()
+    expect(page.get_by_role("heading", name="Hồ sơ địa bàn")).to_be_visible()
+    search = page.get_by_role("textbox", name="Tìm địa bàn theo tên cũ hoặc mới")
+    search.fill("soc son")  # without tone marks, as one types in a hurry
+    search.press("Enter")
+    expect(page.get_by_text("huyện Sóc Sơn (Hà Nội) — đến 30/06/2025", exact=True)).to_be_visible()
+    expect(page.get_by_text("Nay thuộc: xã Đa Phúc (một phần), xã Kim Anh (một phần), xã Nội Bài (một phần), xã Sóc "
+                            "Sơn (một phần), xã Trung Giã (một phần).", exact=True)).to_be_visible()
+    _screenshot(page, "place-search.png", 1100)
+    page.get_by_role("button", name=re.compile("^Mở hồ sơ huyện Sóc Sơn")).click()
+    expect(page.get_by_text(re.compile(r"^Huyện Sóc Sơn \(Hà Nội\) không còn từ 01/07/2025"))).to_be_visible()
+    page.get_by_role("button", name="xã Sóc Sơn (một phần) — 2 số liệu").click()  # a successor's link, with figures
+    expect(page.get_by_text(re.compile(r"^Xã Sóc Sơn \(Hà Nội\) là đơn vị mới từ 01/07/2025"))).to_be_visible()
+    assert "place=ha-noi.xa-soc-son" in page.url
+    expect(page.get_by_role("heading", name="Trước 01/07/2025: số liệu của các quận, huyện cũ (để tham khảo)")
+           ).to_be_visible()
+    search.fill("")
+    search.press("Enter")
+    expect(page.get_by_text("huyện Sóc Sơn (Hà Nội) — đến 30/06/2025", exact=True)).to_have_count(0)
+    _screenshot(page, "place-new.png", 1500)
+
+    nav.get_by_role("link", name="Xu hướng").click()
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    _pick(page, 0, "Lượt tiếp công dân")
+    _wait_for_chart(page, lambda now: any(t[0] == "Hà Nội — một phần năm" and 18360 in t[2] for t in now))
+    for chosen in ("Hà Nội", "Gia Lai (đến 30/06/2025)"):
+        page.get_by_role("button", name=f"Remove {chosen}", exact=True).click()
+    expect(page.get_by_text("Chưa chọn địa phương nào.", exact=False)).to_be_visible()
+    places = page.get_by_test_id("stMultiSelect").get_by_role("combobox")
+    for ward in ("phường Ba Đình (Hà Nội)", "phường Hoàn Kiếm (Hà Nội)"):
+        places.fill(ward.split(" (")[0].removeprefix("phường "))
+        page.get_by_role("option", name=ward, exact=True).click()
+    data = _wait_for_chart(page, lambda now: len(now) == 2)
+    # nine months of 2026 for both wards, and of 2025 for Ba Đình (its report's "cùng kỳ")
+    assert data == [["phường Ba Đình (Hà Nội) — một phần năm", [2025.22, 2026.22], [400, 412]],
+                    ["phường Hoàn Kiếm (Hà Nội) — một phần năm", [2026.22], [385]]]
+    assert "loc=ha-noi.phuong-ba-dinh%2Cha-noi.phuong-hoan-kiem" in page.url
+    places.press("Escape")  # close the list before the picture
+    expect(page.get_by_role("option", name="Hà Nội", exact=True)).to_have_count(0)
+    _screenshot(page, "wards.png", 1100)

@@ -202,8 +202,8 @@ class TrendRows:
             return self.drawable
         if self.mode == SAME_PERIOD:
             compared = self.plotted.to_dict("records")
-            used = {_period_key(r) for r in compared} | {_period_key(r, "previous_") for r in compared}
-            return self.fetched[[_period_key(r) in used for r in self.fetched.to_dict("records")]]
+            used = {period_key(r) for r in compared} | {period_key(r, "previous_") for r in compared}
+            return self.fetched[[period_key(r) in used for r in self.fetched.to_dict("records")]]
         return self.full if self.mode in CHANGES else self.full_in_years
 
     @property
@@ -212,7 +212,7 @@ class TrendRows:
         return self.fetched[self._ends.notna().to_numpy()] if self.mode in CHANGES else self.drawable
 
 
-def _period_key(row: dict, prefix: str = "period_") -> tuple:
+def period_key(row: dict, prefix: str = "period_") -> tuple:
     """A row's place and period; with prefix "previous_" the period it is compared with."""
     return (row["locality_id"], row[f"{prefix}kind"], as_date(row[f"{prefix}start"]), as_date(row[f"{prefix}end"]))
 

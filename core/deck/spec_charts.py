@@ -124,11 +124,16 @@ def _used(spec: ChartSpec, rows: measures.TrendRows, drawn_other: pd.DataFrame) 
 
 
 def _not_drawn(spec: ChartSpec, rows: measures.TrendRows, drawn_other: pd.DataFrame) -> pd.DataFrame:
-    """Other periods that overlap the years and are not drawn; a figure with no known dates is left out."""
+    """Other periods that overlap the years and are not drawn (nor compared "so với cùng kỳ"); a figure with no
+    known dates is left out."""
     other = rows.other
     starts, ends = pd.to_datetime(other["period_start"]), pd.to_datetime(other["period_end"])
     overlaps = (starts.notna() | ends.notna()) & ~(starts.dt.year > max(spec.years)) & ~(ends.dt.year < min(spec.years))
-    return other[overlaps & ~other.index.isin(drawn_other.index)]
+    shown = other.index.isin(drawn_other.index)
+    if spec.mode == measures.SAME_PERIOD:
+        used = {measures.period_key(r) for r in rows.behind_plotted.to_dict("records")}
+        shown = shown | [measures.period_key(r) in used for r in other.to_dict("records")]
+    return other[overlaps & ~shown]
 
 
 def _notes(spec: ChartSpec, rows: measures.TrendRows, used: pd.DataFrame, not_drawn: pd.DataFrame, words: _Words,

@@ -14,6 +14,7 @@ from core.words import area_change
 from core.words.i18n import t
 from core.words.safe_text import plain_md
 
+RESULTS_HEIGHT = 360  # px
 Open = Callable[[str], None]  # opens a unit's profile (a button's on_click; the unit id as its argument)
 
 
@@ -69,9 +70,11 @@ def search_results(found: pd.DataFrame, text: str, lang: str, on_open: Open) -> 
     n_found = int(found["n_found"].iloc[0])
     if n_found > len(found):
         st.caption(t("place.search_more", lang, shown=len(found), n=n_found))
+    # more than two results scroll in a box of their own, so the profile below stays in sight
+    box = st.container(height=RESULTS_HEIGHT if len(found) > 2 else "content", border=False)
     for row in found.to_dict("records"):
         line = area_change.search_line(row, lang)
-        with st.container(border=True):
+        with box.container(border=True):
             st.markdown("**" + plain_md(line.heading) + "**")
             if line.detail:
                 st.caption(plain_md(line.detail))

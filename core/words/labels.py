@@ -9,32 +9,30 @@ import pandas as pd
 from core.words import fmt
 from core.words.i18n import t
 
+_COLUMNS = ("name", "level", "parent_name", "valid_from", "kind", "valid_to")
+
 
 class _Labels(Mapping[str, str]):
     """id → label, each written when first asked for: a page lists 3,500 places (the communes and wards of the
     whole country) but names a few dozen, and writing every label took 15 ms a run."""
 
-    def __init__(self, rows: dict[str, tuple], write: Callable[..., str]) -> None:
-        self._rows, self._write, self._done = rows, write, {}
+    def __init__(self, localities: pd.DataFrame, write: Callable[..., str]) -> None:
+        # .array indexes a column without converting it: a date comes back a Timestamp (or NaT), lazily
+        self._columns = [localities[c].array if c in localities else [None] * len(localities) for c in _COLUMNS]
+        self._at = dict(zip(localities["id"].tolist(), range(len(localities)), strict=True))
+        self._write, self._done = write, {}
 
     def __getitem__(self, key: str) -> str:
         if key not in self._done:
-            self._done[key] = self._write(*self._rows[key])
+            at = self._at[key]
+            self._done[key] = self._write(*(column[at] for column in self._columns))
         return self._done[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
+        return iter(self._at)
 
     def __len__(self) -> int:
-        return len(self._rows)
-
-
-_COLUMNS = ("name", "level", "parent_name", "valid_from", "kind", "valid_to")
-
-
-def _rows(localities: pd.DataFrame) -> dict[str, tuple]:
-    columns = [localities[c].tolist() if c in localities else [None] * len(localities) for c in _COLUMNS]
-    return dict(zip(localities["id"].tolist(), zip(*columns, strict=True), strict=True))
+        return len(self._at)
 
 
 def locality_labels(localities: pd.DataFrame, lang: str = "vi") -> Mapping[str, str]:
@@ -42,7 +40,7 @@ def locality_labels(localities: pd.DataFrame, lang: str = "vi") -> Mapping[str, 
     def write(name: str, level: str, parent_name: str | None, valid_from: object, kind: str | None,
               _valid_to: object) -> str:
         return fmt.locality_label(name, level, parent_name, valid_from, lang, kind=kind)
-    return _Labels(_rows(localities), write)
+    return _Labels(localities, write)
 
 
 def place_option_labels(localities: pd.DataFrame, lang: str = "vi") -> Mapping[str, str]:
@@ -56,7 +54,7 @@ def place_option_labels(localities: pd.DataFrame, lang: str = "vi") -> Mapping[s
             until = fmt.date(valid_to, lang)
             return t("locality.until", lang, name=label, until=until) if until else label
         return fmt.until_label(label, valid_to, lang)
-    return _Labels(_rows(localities), write)
+    return _Labels(localities, write)
 
 
 def chart_locality_labels(ids: Sequence[str], localities: pd.DataFrame, lang: str = "vi") -> dict[str, str]:

@@ -110,3 +110,23 @@ def test_deck_items_names_every_empty_chart(built_db):
         "biểu đồ 3: không có số liệu dialogue_opinions (total) cho Hà Nội, Gia Lai (đến 30/06/2025), "
         "Gia Lai (từ 01/07/2025) trong 2022–2025",
     ]
+
+
+def test_same_period_chart_notes_and_sources(reform_db):
+    chart = chart_for_spec(_spec(indicator="reception_turns", localities=("ha-noi", "ha-noi.phuong-ba-dinh"),
+                                 years=(2025, 2026), mode="same_period"), reform_db)
+    assert [(t.name, list(t.x), [round(y, 2) for y in t.y], list(t.text)) for t in chart.figure.data] == [
+        ("Hà Nội — một phần năm", [2026.22], [7.06], ["+7,1%"]),
+        ("phường Ba Đình (Hà Nội) — một phần năm", [2026.22], [3.0], ["+3,0%"])]
+    assert chart.figure.layout.yaxis.title.text == "So với cùng kỳ năm trước (%)"
+    assert chart.subtitle.endswith("· so với cùng kỳ năm trước (%) · lượt")
+    assert "Hà Nội, 9 tháng 2026: +7,1% so với cùng kỳ (9 tháng 2025)" in chart.notes
+    assert "phường Ba Đình (Hà Nội), 9 tháng 2026: +3,0% so với cùng kỳ (9 tháng 2025)" in chart.notes
+    # the figures behind it: both nine months of each place, with how each was found
+    values = [n for n in chart.notes if " lượt" in n and "so với cùng kỳ (" not in n]
+    assert [n.split(" — ")[0] for n in values] == [
+        "Hà Nội, 9 tháng 2025: 17.150 lượt (các nguồn cho 2 giá trị khác nhau; giữ giá trị theo quy tắc chọn)",
+        "Hà Nội, 9 tháng 2026: 18.360 lượt",
+        "phường Ba Đình (Hà Nội), 9 tháng 2025: 400 lượt (suy ra: 412 − 12 (“dân, tăng 12 lượt so với cùng kỳ năm "
+        "2025”))",
+        "phường Ba Đình (Hà Nội), 9 tháng 2026: 412 lượt"]
