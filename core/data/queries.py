@@ -114,13 +114,15 @@ def compare_values(
 def profile_points(locality: str) -> pd.DataFrame:
     """One row per indicator × breakdown × period known for one locality (chosen values), each saying whether its
     period runs over the unit's first or last day (crosses_validity)."""
-    return query("profile_points", {"locality": locality})
+    return query("profile_points", {"localities": [locality]})
 
 
 def predecessor_points(unit: str) -> pd.DataFrame:
-    """One row per indicator × breakdown × period known for a district the new unit was formed from (chosen
-    values), with the district's name and share ('whole' or 'part')."""
-    return query("predecessor_points", {"unit": unit})
+    """The profile points of the districts a new unit was formed from (context for its profile, never its series),
+    district by district."""
+    links = unit_links(unit)
+    districts = links.loc[(links["direction"] == "formed_from") & (links["level"] == "district"), "id"].tolist()
+    return query("profile_points", {"localities": districts})
 
 
 def unit_links(unit: str) -> pd.DataFrame:

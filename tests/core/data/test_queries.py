@@ -222,11 +222,10 @@ def test_unit_links_both_ways():
     assert queries.unit_links("ha-noi").empty
 
 
-def test_predecessor_points_are_the_old_districts_figures_with_their_share():
-    points = queries.predecessor_points("ha-noi.phuong-ba-dinh")
-    assert sorted(set(_rows(points, "predecessor", "share", "locality_id"))) == [
-        ("Hoàn Kiếm", "part", "ha-noi.hoan-kiem"), ("Tây Hồ", "part", "ha-noi.tay-ho")]
-    assert len(points) == 6
+def test_predecessor_points_are_the_old_districts_figures():
+    points = queries.predecessor_points("ha-noi.phuong-ba-dinh")  # quận Ba Đình has none
+    assert points["locality_id"].value_counts().to_dict() == {"ha-noi.tay-ho": 4, "ha-noi.hoan-kiem": 2}
+    assert points["locality_id"].tolist() == sorted(points["locality_id"])  # district by district
     assert queries.predecessor_points("ha-noi.soc-son").empty  # an old district has no predecessors
 
 
