@@ -130,7 +130,7 @@ def test_a_new_ward_shows_its_own_figures_and_its_old_districts_apart(reform):
         "Phường Ba Đình (Hà Nội) là đơn vị mới từ 01/07/2025, hình thành từ các địa bàn cũ dưới đây;")
     assert _buttons(at, "place.before.") == [("ha-noi.ba-dinh", "quận Ba Đình (một phần)"),
                                               ("ha-noi.hoan-kiem", "quận Hoàn Kiếm (một phần) — 2 số liệu"),
-                                              ("ha-noi.tay-ho", "quận Tây Hồ (một phần) — 4 số liệu")]
+                                              ("ha-noi.tay-ho", "quận Tây Hồ (một phần) — 8 số liệu")]
     assert unescape(at.caption[1].value) == (
         "Các xã, phường, thị trấn cũ: phường Điện Biên (một phần), phường Đội Cấn (một phần), phường Kim Mã (một "
         "phần), phường Ngọc Hà (một phần), phường Quán Thánh (toàn bộ), phường Trúc Bạch (toàn bộ)")
@@ -144,10 +144,11 @@ def test_a_new_ward_shows_its_own_figures_and_its_old_districts_apart(reform):
         "**quận Ba Đình (một phần)**", "**quận Hoàn Kiếm (một phần)**", "**quận Tây Hồ (một phần)**"]
     assert "Chưa có số liệu." in texts(at)  # quận Ba Đình has none
     reception_table, models_table, *context = [d.value for d in at.dataframe]
-    assert (len(reception_table), len(models_table), [len(t) for t in context]) == (2, 1, [2, 4])
+    assert (len(reception_table), len(models_table), [len(t) for t in context]) == (2, 1, [2, 8])
     assert [list(t["Chỉ tiêu"].unique()) for t in context] == [
-        ["Khen thưởng về công tác dân vận"], ['Mô hình "Dân vận khéo" đăng ký, xây dựng']]
-    assert list(context[1]["Kỳ"]) == ["lũy kế 2009 – 2019", "lũy kế 2009 – 2024"] * 2
+        ["Khen thưởng về công tác dân vận"],
+        ['Mô hình "Dân vận khéo" đăng ký, xây dựng', 'Mô hình "Dân vận khéo" được công nhận']]
+    assert list(context[0]["Kỳ"]) == ["năm 2024", "năm 2024"]
     # a figure of the ward for a period that began before the ward existed is marked
     periods = [p for d in at.dataframe for p in d.value["Kỳ"]]
     assert "9 tháng 2025 (bắt đầu trước ngày 01/07/2025, ngày đầu của đơn vị)" in periods

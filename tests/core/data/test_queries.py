@@ -224,7 +224,7 @@ def test_unit_links_both_ways():
 
 def test_predecessor_points_are_the_old_districts_figures():
     points = queries.predecessor_points("ha-noi.phuong-ba-dinh")  # quận Ba Đình has none
-    assert points["locality_id"].value_counts().to_dict() == {"ha-noi.tay-ho": 4, "ha-noi.hoan-kiem": 2}
+    assert points["locality_id"].value_counts().to_dict() == {"ha-noi.tay-ho": 8, "ha-noi.hoan-kiem": 2}
     assert points["locality_id"].tolist() == sorted(points["locality_id"])  # district by district
     assert queries.predecessor_points("ha-noi.soc-son").empty  # an old district has no predecessors
 
