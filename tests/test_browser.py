@@ -226,6 +226,10 @@ def test_a_new_user_finds_what_became_of_soc_son_and_compares_two_new_wards(page
     became of huyện Sóc Sơn, then two of Hà Nội's new wards side by side."""
     page.goto(reform_server)
     page.wait_for_selector(".js-plotly-plot .main-svg")
+    # the front page compares the newest part of a year with the same months of the year before
+    expect(page.get_by_text("9 tháng 2026, Hà Nội tiếp 18.360 lượt công dân, tăng 1.210 lượt (7,1%) so với cùng kỳ "
+                            "năm 2025.", exact=True)).to_be_visible()
+    _screenshot(page, "overview-2026.png", 1250)
     nav = page.get_by_test_id("stSidebarNav")
     nav.get_by_role("link", name="Địa bàn").click()
     expect(page.get_by_role("heading", name="Hồ sơ địa bàn")).to_be_visible()
