@@ -36,6 +36,7 @@ ONE_PLACE: dict[str, Any] = {
     "period_start": date(2023, 1, 1), "period_end": date(2023, 12, 31), "always": ["gia-lai", "ha-noi"],
     "locality": "gia-lai", "province": "gia-lai", "district": None, "year": 2023, "limit": 500,
     "day_from": date(2010, 1, 1), "day_to": date(2025, 12, 31),
+    "text": "Sóc Sơn", "unit": "gia-lai-2025.phuong-dien-hong",  # a search by name, a unit's links
 }
 
 
