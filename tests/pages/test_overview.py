@@ -63,6 +63,8 @@ def test_overview_compares_the_newest_part_of_a_year_with_the_same_period(reform
         "với cùng kỳ năm 2025.**"]
     assert ("**9 tháng 2026, Gia Lai (từ 01/07/2025) tiếp 3.021 lượt công dân, tăng 171 lượt (6,0%) so với cùng kỳ "
             "năm 2025.**") in sentences
+    # in English, opened at its own path as test_overview_english_toggle_and_url explains
+    at = ok(open_page("pages/overview.py"))
     at.toggle(key="app.lang_en").set_value(True).run()
     assert ("**In first 9 months of 2026, Hà Nội received citizens 18,360 times, up 1,210 turns (7.1%) on the same "
             "period of 2025.**") in texts(ok(at))

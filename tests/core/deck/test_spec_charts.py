@@ -127,6 +127,5 @@ def test_same_period_chart_notes_and_sources(reform_db):
     assert [n.split(" — ")[0] for n in values] == [
         "Hà Nội, 9 tháng 2025: 17.150 lượt (các nguồn cho 2 giá trị khác nhau; giữ giá trị theo quy tắc chọn)",
         "Hà Nội, 9 tháng 2026: 18.360 lượt",
-        "phường Ba Đình (Hà Nội), 9 tháng 2025: 400 lượt (suy ra: 412 − 12 (“dân, tăng 12 lượt so với cùng kỳ năm "
-        "2025”))",
+        "phường Ba Đình (Hà Nội), 9 tháng 2025: 400 lượt (suy ra: 412 − 12 (“tăng 12 lượt so với cùng kỳ năm 2025”))",
         "phường Ba Đình (Hà Nội), 9 tháng 2026: 412 lượt"]
