@@ -83,12 +83,14 @@ def _to_stderr(msg: str) -> None:
 def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABLES, review_path: Path = REVIEW,
           keep_going: bool = False, progress: Callable[[str], None] | None = None,
           gazetteer: Gazetteer | None = None, catalog: Catalog | None = None,
-          lock_timeout: float = WAIT_SECONDS, inbox: Sequence[ReportInput] | None = None) -> BuildSummary:
+          lock_timeout: float = WAIT_SECONDS, inbox: Sequence[ReportInput] | None = None,
+          inbox_tables: Sequence[Path] | None = None) -> BuildSummary:
     """Build the database at `db_path`. Raises BuildFailed (database untouched) on bad input
     unless `keep_going`, which loads everything that is not broken.
 
     Reports are the texts of `reports_dir` and the published inbox items (`inbox`, else those of
-    $DANVAN_INBOX or data/inbox; etl/report_inputs.py).
+    $DANVAN_INBOX or data/inbox; etl/report_inputs.py); tables those of `tables_dir` and the
+    published inbox tables (`inbox_tables`, else the inbox folder's).
 
     One build of a database at a time: a second one waits for the first (saying so) up to
     `lock_timeout` seconds, then raises etl.lock.LockError and changes nothing.
@@ -99,7 +101,8 @@ def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABL
     with database_lock(db_path, timeout=lock_timeout, say=say):
         started = time.perf_counter()
         summary, new = prepare(db_path, reports_dir=reports_dir, tables_dir=tables_dir, review_path=review_path,
-                               keep_going=keep_going, say=say, gazetteer=gazetteer, catalog=catalog, inbox=inbox)
+                               keep_going=keep_going, say=say, gazetteer=gazetteer, catalog=catalog, inbox=inbox,
+                               inbox_tables=inbox_tables)
         _crash_if("swap")
         summary.loaded = stages.swap(new)
         summary.written = True
@@ -109,8 +112,8 @@ def build(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABL
 
 def prepare(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TABLES, review_path: Path = REVIEW,
             keep_going: bool = False, say: Callable[[str], None] = _to_stderr, gazetteer: Gazetteer | None = None,
-            catalog: Catalog | None = None,
-            inbox: Sequence[ReportInput] | None = None) -> tuple[BuildSummary, NewDatabase]:
+            catalog: Catalog | None = None, inbox: Sequence[ReportInput] | None = None,
+            inbox_tables: Sequence[Path] | None = None) -> tuple[BuildSummary, NewDatabase]:
     """Every stage but the swap: the new database written beside `db_path`, not yet swapped in.
     The caller holds the database's lock and swaps it in (stages.swap) or discards it; the intake's
     publish compares it with the old one in between. Raises BuildFailed as build() does."""
@@ -123,7 +126,7 @@ def prepare(db_path: Path, *, reports_dir: Path = REPORTS, tables_dir: Path = TA
     _crash_if("extract")
     reviewed = stages.review(extracted.figures, None if inputs.synthetic else review_path, extracted.docs_read,
                              inputs.reports)
-    tables = stages.tables(tables_dir, inputs.gazetteer, cat, inputs.synthetic, say)
+    tables = stages.tables(tables_dir, inputs.gazetteer, cat, inputs.synthetic, say, inbox_tables)
     checked = stages.validate([*reviewed.figures, *tables.figures], inputs.gazetteer, cat, tables.bulk)
     _crash_if("validate")
     summary = _summary(db_path, inputs, extracted, reviewed, tables, checked)

@@ -1,4 +1,5 @@
-"""The reports a build reads: the texts in data/reports, then the inbox items analysts have published."""
+"""The reports a build reads: the texts in data/reports, then the inbox items analysts have published;
+and the analyst tables published through the inbox, which the build reads after data/tables."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -45,3 +46,12 @@ def report_inputs(reports_dir: Path, inbox: Sequence[ReportInput] | None = None)
 
         inbox = Inbox().published_inputs()
     return [*text_reports(reports_dir), *inbox]
+
+
+def inbox_tables(tables: Sequence[Path] | None = None) -> list[Path]:
+    """`tables`, or when None the published table items of the inbox folder ($DANVAN_INBOX, else data/inbox)."""
+    if tables is None:
+        from etl.intake.inbox import Inbox  # noqa: PLC0415 - the intake imports this module
+
+        tables = Inbox().published_tables()
+    return list(tables)

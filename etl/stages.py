@@ -27,7 +27,7 @@ from etl.extract import Extractor
 from etl.figure import Figure
 from etl.gazetteer import Gazetteer
 from etl.load import NewDatabase, SourceRow, swap_in, write_new
-from etl.report_inputs import ReportInput, report_inputs
+from etl.report_inputs import ReportInput, inbox_tables, report_inputs
 from etl.review import ReviewRow, apply_review, read_review, unknown_reports
 from etl.tabledir import EXTRA_LOCALITIES, TableDir, gazetteer_with, is_synthetic_source, read_table_dir
 from etl.tables import TableResult, read_table, table_files
@@ -147,16 +147,18 @@ def review(figures: list[Figure], review_path: Path | None, docs_read: set[str],
                     outcome.corrected, outcome.added, outcome.stale + outcome.redundant + unknown, errors)
 
 
-def tables(tables_dir: Path, gaz: Gazetteer, catalog: Catalog, synthetic: bool, say: Say) -> Tables:
-    """Every analyst table of the folder; a table with any bad row loads nothing. A synthetic folder
-    takes only synthetic tables, a real one only real tables."""
+def tables(tables_dir: Path, gaz: Gazetteer, catalog: Catalog, synthetic: bool, say: Say,
+           inbox: Sequence[Path] | None = None) -> Tables:
+    """Every analyst table of the folder, then the tables published through the intake (`inbox`, else
+    those of $DANVAN_INBOX or data/inbox; none for a synthetic folder); a table with any bad row
+    loads nothing. A synthetic folder takes only synthetic tables, a real one only real tables."""
     figures: list[Figure] = []
     bulk: list[pa.Table] = []
     sources: list[SourceRow] = []
     errors: list[str] = []
     n_tables = n_rows = 0
     memo = Memo()
-    for path in table_files(tables_dir):
+    for path in [*table_files(tables_dir), *([] if synthetic else inbox_tables(inbox))]:
         result = read_table(path, gaz, catalog, memo=memo)
         bad = result.errors or _mixed(result, synthetic)
         if bad:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from etl.errors import InputError
 from etl.extract import Extractor
+from etl.figure import Figure
 from etl.intake.decisions import OCR, PLACE
 from etl.intake.inbox import Source
 from etl.report import Report, parse_report
@@ -34,7 +36,7 @@ def by_value(sheet):
 
 
 def test_a_new_item_lists_its_figures_undecided(desk):
-    sha = desk.upload(TEXT)
+    sha = desk.upload_text(TEXT)
     sheet = desk.reviewer.sheet(sha)
     assert [(ln.figure.indicator, ln.figure.value, ln.action, ln.flags) for ln in sheet.lines] == [
         ("reception_turns", 25310, "", ()), ("petitions", 41022, "", ()), ("models_registered", 120, "", ())]
@@ -43,7 +45,7 @@ def test_a_new_item_lists_its_figures_undecided(desk):
 
 
 def test_accept_correct_reject_add(desk):
-    sha = desk.upload(TEXT)
+    sha = desk.upload_text(TEXT)
     lines = by_value(desk.reviewer.sheet(sha))
     desk.reviewer.accept(sha, lines[25310].figure)
     desk.reviewer.correct(sha, lines[41022].figure, {"breakdown": "complaint_denunciation"}, "đơn khiếu nại, tố cáo")
@@ -71,7 +73,7 @@ def test_accept_correct_reject_add(desk):
 
 
 def test_a_new_decision_replaces_the_old_one_and_can_be_withdrawn(desk):
-    sha = desk.upload(TEXT)
+    sha = desk.upload_text(TEXT)
     fig = by_value(desk.reviewer.sheet(sha))[120].figure
     desk.reviewer.reject(sha, fig, "lý do một")
     desk.reviewer.accept(sha, fig)
@@ -91,7 +93,7 @@ def test_a_new_decision_replaces_the_old_one_and_can_be_withdrawn(desk):
     (lambda r, sha, f: r.add(sha, "câu", {"province": "Hà Nội", "value": "5"}), "dòng 'add' thiếu indicator"),
 ])
 def test_a_decision_the_build_would_refuse_is_refused_and_nothing_is_written(desk, call, message):
-    sha = desk.upload(TEXT)
+    sha = desk.upload_text(TEXT)
     fig = by_value(desk.reviewer.sheet(sha))[41022].figure
     with pytest.raises(InputError, match=message):
         call(desk.reviewer, sha, fig)
@@ -117,14 +119,14 @@ def test_low_confidence_numbers_then_doubtful_places_come_first(desk):
     assert [(ln.figure.value, ln.flags, ln.figure.confidence, ln.figure.where) for ln in sheet.lines] == [
         # OCR'd under etl.document.LOW_CONFIDENCE, the least sure first (their words' confidence, kept in document.json)
         (120, (OCR,), 45.0, "đoạn 3"), (41022, (OCR,), 62.0, "đoạn 2"),
-        (14, (PLACE,), 97.0, "đoạn 4"),  # An Khê: a town of Gia Lai and a ward of Đà Nẵng; not the report's province
+        (14, (PLACE,), 97.0, "đoạn 4"),  # An Khê, Gia Lai: not the report's province
         (2215, (PLACE,), 97.0, "đoạn 5"),  # Gia Lai, in a report said to be about Hà Nội
         (25310, (), 97.0, "đoạn 1"),
     ]
 
 
 def test_decisions_survive_a_new_reading_that_changes_the_other_sentences(desk):
-    sha = desk.upload(TEXT)
+    sha = desk.upload_text(TEXT)
     lines = by_value(desk.reviewer.sheet(sha))
     desk.reviewer.correct(sha, lines[41022].figure, {"breakdown": "complaint_denunciation"})
     desk.reviewer.reject(sha, lines[120].figure, "không thuộc kỳ báo cáo")
@@ -143,7 +145,7 @@ def test_decisions_survive_a_new_reading_that_changes_the_other_sentences(desk):
 
 
 def test_a_decision_whose_figure_is_gone_is_listed_not_dropped(desk):
-    sha = desk.upload(TEXT)
+    sha = desk.upload_text(TEXT)
     desk.reviewer.accept(sha, by_value(desk.reviewer.sheet(sha))[25310].figure)
     desk.inbox.reread(sha, lambda path: parse_report(report_text("Hà Nội", HA_NOI_2019[1:]), path.name))
     sheet = desk.reviewer.sheet(sha)
@@ -165,3 +167,26 @@ def test_an_upload_with_no_figure_is_refused_and_nothing_is_kept(desk):
     assert desk.inbox.items() == []
     up = desk.inbox.add(TEXT.encode(), "co-so.txt", analyst="An", reader=desk.reviewer.read_upload)
     assert [ln.figure.value for ln in desk.reviewer.sheet(up.item.sha256).lines] == [25310, 41022, 120]
+
+
+def _figure(district: str, province: str, locality_id: str, year: int) -> Figure:
+    return Figure(doc="d", province=province, district=district, indicator="dialogues", breakdown="total",
+                  period_kind="year", period_start=date(year, 1, 1), period_end=date(year, 12, 31), value=3,
+                  locality_id=locality_id)
+
+
+@pytest.mark.parametrize(("fig", "why"), [
+    # a district and the commune of its name after 1 July 2025 are never both there: nothing to doubt
+    (_figure("Chư Prông", "Gia Lai", "gia-lai.chu-prong", 2024), ""),
+    (_figure("An Khê", "Gia Lai", "gia-lai.an-khe", 2024), ""),
+    (_figure("An Khê", "Gia Lai", "gia-lai-2025.phuong-an-khe", 2025),
+     "tên “An Khê” có ở nhiều tỉnh: Gia Lai, Đà Nẵng"),
+    (_figure("Quận Không Có", "Gia Lai", "", 2024), "không tìm thấy “Quận Không Có” trong danh mục địa phương"),
+    (_figure("", "Hà Nội", "ha-noi", 2024), "tỉnh Hà Nội, khác tỉnh của báo cáo (Gia Lai)"),
+])
+def test_why_a_place_is_doubted(desk, fig, why):
+    sha = desk.upload_text(report_text("Gia Lai", GIA_LAI_2022))
+    desk.inbox.set_source(sha, Source(title="Gia Lai", province="Gia Lai"))
+    item = desk.inbox.item(sha)
+    assert desk.reviewer.place_doubt(item, fig) == why
+    assert desk.reviewer._flags(item, fig) == ((PLACE,) if why else ())

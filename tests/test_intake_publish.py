@@ -61,7 +61,7 @@ def decide(desk, sha):
 
 
 def test_a_publish_loads_the_decided_figures_and_says_what_changed(desk):
-    sha = desk.upload(UPLOAD, "tiep-dan-2019.txt")
+    sha = desk.upload_text(UPLOAD, "tiep-dan-2019.txt")
     decide(desk, sha)
     seen = []
     result = desk.publisher.publish([sha], ANALYST, seen.append)
@@ -76,7 +76,8 @@ def test_a_publish_loads_the_decided_figures_and_says_what_changed(desk):
     ]
     (entry,) = desk.publisher.history()
     assert (entry.id, entry.kind, entry.analyst, entry.counts, entry.before, entry.reverts) == (
-        1, "publish", ANALYST, {"accepted": 0, "corrected": 1, "rejected": 1, "added": 0, "undecided": 1},
+        1, "publish", ANALYST, {"accepted": 0, "corrected": 1, "rejected": 1, "added": 0, "undecided": 1,
+                                "table_rows": 0},
         {sha: None}, None)
     assert entry.items == [{"sha256": sha, "doc": doc, "file_name": "tiep-dan-2019.txt",
                             "title": "Hà Nội: kết quả tiếp công dân năm 2019"}]
@@ -93,7 +94,7 @@ def test_a_publish_loads_the_decided_figures_and_says_what_changed(desk):
 
 
 def test_the_source_details_confirmed_go_into_the_database(desk):
-    sha = desk.upload(UPLOAD, "tiep-dan-2019.txt")
+    sha = desk.upload_text(UPLOAD, "tiep-dan-2019.txt")
     item = desk.inbox.item(sha)
     desk.inbox.set_source(sha, type(item.source)(title="Báo cáo số 7", publisher="Văn phòng UBND", published="2020-01",
                                                  source_url="Số 7/BC-UBND", province="Hà Nội"))
@@ -106,7 +107,7 @@ def test_the_source_details_confirmed_go_into_the_database(desk):
 
 
 def test_edits_after_a_publish_wait_for_the_next_one(desk):
-    sha = desk.upload(UPLOAD)
+    sha = desk.upload_text(UPLOAD)
     assert desk.publisher.publish([sha], ANALYST).ok
     lines = {ln.figure.value: ln.figure for ln in desk.reviewer.sheet(sha).lines}
     desk.reviewer.reject(sha, lines[25310], "trùng với báo cáo tổng hợp")
@@ -119,7 +120,7 @@ def test_edits_after_a_publish_wait_for_the_next_one(desk):
 
 
 def test_a_failed_build_changes_nothing_and_says_why(desk):
-    sha = desk.upload(UPLOAD)
+    sha = desk.upload_text(UPLOAD)
     (desk.reports.parent / "tables" / "hong.csv").write_bytes(b"\x00\x01\x02 not a table")
     before = desk.publisher.db.read_bytes()
     result = desk.publisher.publish([sha], ANALYST)
@@ -132,7 +133,7 @@ def test_a_failed_build_changes_nothing_and_says_why(desk):
 
 
 def test_only_an_analyst_publishes(desk):
-    sha = desk.upload(UPLOAD)
+    sha = desk.upload_text(UPLOAD)
     result = desk.publisher.publish([sha], "Khách xem")
     assert (result.ok, result.message) == (False, ("'Khách xem' không phải chuyên viên đã đăng ký: không ghi gì "
                                                     "(not an analyst)."))
@@ -141,7 +142,7 @@ def test_only_an_analyst_publishes(desk):
 
 def test_revert_restores_the_database_rows_of_before(desk):
     rows_before = database_rows(desk.publisher.db)
-    sha = desk.upload(UPLOAD)
+    sha = desk.upload_text(UPLOAD)
     decide(desk, sha)
     assert desk.publisher.publish([sha], ANALYST).ok
     assert database_rows(desk.publisher.db) != rows_before
@@ -156,7 +157,7 @@ def test_revert_restores_the_database_rows_of_before(desk):
 
 
 def test_reverting_an_earlier_publish_undoes_the_later_ones_and_a_revert_can_be_reverted(desk):
-    first, second = desk.upload(UPLOAD, "a.txt"), desk.upload(OTHER, "b.txt")
+    first, second = desk.upload_text(UPLOAD, "a.txt"), desk.upload_text(OTHER, "b.txt")
     rows0 = database_rows(desk.publisher.db)
     assert desk.publisher.publish([first], ANALYST).ok
     rows1 = database_rows(desk.publisher.db)
@@ -176,7 +177,7 @@ def test_reverting_an_earlier_publish_undoes_the_later_ones_and_a_revert_can_be_
 
 
 def test_the_command_line_build_reads_published_items(desk):
-    shas = [desk.upload(UPLOAD, "a.txt"), desk.upload(OTHER, "b.txt")]
+    shas = [desk.upload_text(UPLOAD, "a.txt"), desk.upload_text(OTHER, "b.txt")]
     assert desk.publisher.publish(shas[:1], ANALYST).ok
     out = desk.reports.parent / "cli.duckdb"
     run = subprocess.run([sys.executable, "-m", "etl", "build", "--db", str(out), "--reports", str(desk.reports),
@@ -201,7 +202,7 @@ def finished(proc: subprocess.Popen) -> tuple[int, dict | None]:
 
 
 def test_two_publishes_at_the_same_moment_land_one_after_the_other(desk, tmp_path):
-    a, b = desk.upload(UPLOAD, "a.txt"), desk.upload(OTHER, "b.txt")
+    a, b = desk.upload_text(UPLOAD, "a.txt"), desk.upload_text(OTHER, "b.txt")
     signals = tmp_path / "signals"
     signals.mkdir()
     (signals / f"{b[:6]}-go").touch()  # the second goes on as soon as it has the lock
@@ -221,7 +222,7 @@ def test_two_publishes_at_the_same_moment_land_one_after_the_other(desk, tmp_pat
 
 @pytest.mark.parametrize("stage", ["extract", "validate", "load", "swap", "publish-journal"])
 def test_a_publish_killed_before_its_swap_leaves_the_previous_state(desk, tmp_path, stage):
-    sha = desk.upload(UPLOAD)
+    sha = desk.upload_text(UPLOAD)
     before = desk.publisher.db.read_bytes()
     code, _out = finished(driver(tmp_path, sha, DANVAN_CRASH_AT=stage))
     assert code == 99
@@ -235,7 +236,7 @@ def test_a_publish_killed_before_its_swap_leaves_the_previous_state(desk, tmp_pa
 
 
 def test_a_publish_killed_after_its_swap_is_finished_by_the_next_one(desk, tmp_path):
-    sha = desk.upload(UPLOAD)
+    sha = desk.upload_text(UPLOAD)
     code, _out = finished(driver(tmp_path, sha, DANVAN_CRASH_AT="publish-commit"))
     assert code == 99
     assert desk.inbox.item(sha).doc in {f[0] for f in figures(desk.publisher.db)}  # swapped in …
@@ -248,7 +249,7 @@ def test_a_publish_killed_after_its_swap_is_finished_by_the_next_one(desk, tmp_p
 
 
 def test_a_publish_lists_the_decisions_that_found_no_figure(desk):
-    sha = desk.upload(UPLOAD)
+    sha = desk.upload_text(UPLOAD)
     lines = {ln.figure.value: ln.figure for ln in desk.reviewer.sheet(sha).lines}
     desk.reviewer.reject(sha, lines[120], "không thuộc kỳ báo cáo")
     desk.inbox.reread(sha, lambda path: parse_report(report_text("Hà Nội", HA_NOI_2019[:2]), path.name))
@@ -257,4 +258,5 @@ def test_a_publish_lists_the_decisions_that_found_no_figure(desk):
     assert result.ok
     assert result.notes == [(f"{doc}: quyết định dòng 2: không còn khớp số liệu nào "
                              f"({doc}, số 120, “năm 2019 có 120 mô hình \"Dân”)")]
-    assert result.entry.counts == {"accepted": 0, "corrected": 0, "rejected": 0, "added": 0, "undecided": 2}
+    assert result.entry.counts == {"accepted": 0, "corrected": 0, "rejected": 0, "added": 0, "undecided": 2,
+                                   "table_rows": 0}

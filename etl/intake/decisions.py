@@ -20,6 +20,7 @@ from etl.extract import Extractor
 from etl.figure import Figure
 from etl.intake.files import write_bytes
 from etl.intake.inbox import Inbox, Item, Source
+from etl.intake.table_items import checked_table
 from etl.readers import extract_document, mark_confidence
 from etl.report import Report
 from etl.review import (
@@ -33,6 +34,7 @@ from etl.review import (
     reviewed,
     stale_message,
 )
+from etl.tables import TableResult
 from etl.textnorm import fold
 from etl.validate import validate
 from etl.vnnumbers import as_number
@@ -99,6 +101,15 @@ class Reviewer:
         figure is found is refused with its message, so nothing is kept of it."""
         return extract_document(path, extractor=self.extractor).report
 
+    def read_table_upload(self, path: Path) -> int:
+        """The check for uploaded analyst tables (Inbox.add_table): every row as the build checks it;
+        the number of its figures."""
+        return checked_table(path, self.extractor.gaz, self.catalog).n_figures
+
+    def table(self, item: Item) -> TableResult:
+        """A table item's rows as the build reads them."""
+        return checked_table(item.original, self.extractor.gaz, self.catalog)
+
     def figures(self, item: Item, source: Source | None = None) -> list[Figure]:
         """The figures the extractor finds in the item's document, as it reads them now (with the
         source details `source`, else the item's own: the report's date says what "đến nay" is)."""
@@ -136,12 +147,24 @@ class Reviewer:
         flags = []
         if fig.confidence is not None and fig.confidence < LOW_CONFIDENCE:
             flags.append(OCR)
-        gaz = self.extractor.gaz
-        provinces = {gaz.province_of(loc).id for loc in gaz.find(fig.district)} if fig.district else set()
-        other_province = bool(item.source.province) and fold(item.source.province) != fold(fig.province)
-        if (fig.obtained == "extracted" and not fig.locality_id) or len(provinces) > 1 or other_province:
+        if self.place_doubt(item, fig):
             flags.append(PLACE)
         return tuple(flags)
+
+    def place_doubt(self, item: Item, fig: Figure) -> str:
+        """Why the figure's place needs a look ('' when it does not): a place the gazetteer lacks, a
+        name that units of several provinces had in the figure's period, a province other than the
+        report's. (A district and the commune of the same name after 1 July 2025 never share a period.)"""
+        if fig.obtained == "extracted" and not fig.locality_id:
+            return f"không tìm thấy “{fig.district or fig.province}” trong danh mục địa phương"
+        gaz = self.extractor.gaz
+        on = fig.period_end or fig.period_start
+        provinces = sorted({gaz.province_of(loc).name for loc in gaz.find(fig.district, on=on)}) if fig.district else []
+        if len(provinces) > 1:
+            return f"tên “{fig.district}” có ở nhiều tỉnh: {', '.join(provinces)}"
+        if item.source.province and fold(item.source.province) != fold(fig.province):
+            return f"tỉnh {fig.province}, khác tỉnh của báo cáo ({item.source.province})"
+        return ""
 
     # --- deciding ----------------------------------------------------------------------
     def accept(self, sha256: str, fig: Figure) -> None:

@@ -10,6 +10,9 @@ data/inbox/<sha256>/            ($DANVAN_INBOX instead of data/inbox)
   decisions.csv    the analyst's decisions on its figures, as they stand (etl/intake/decisions.py)
   published.json   what the last publish put into the database: source details and decisions as
                    they were then (absent while the item is a draft); the build reads this
+  table/<name>     instead of original.<ext> and document.json when the file is an analyst table
+                   (.csv, .xlsx, .parquet): kept under the name it was uploaded with, which its
+                   rows' source and messages carry; published whole, as data/tables are read
 ```
 
 The same bytes uploaded again find the folder that is there. A file is read before anything is
@@ -37,9 +40,11 @@ from etl.report_inputs import ReportInput
 from etl.review import ReviewRow, parse_review
 
 Reader = Callable[[Path], Report]  # etl.readers.read_document on branch `readers`; etl.report.read_report for text
+TableCheck = Callable[[Path], int]  # checks a table file, returns its number of figures (etl/intake/table_items.py)
 MAX_MB_ENV = "DANVAN_UPLOAD_MAX_MB"
 DEFAULT_MAX_MB = 25.0
 STATUSES = ("draft", "published")
+KINDS = ("report", "table")
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
 _SOURCE_FIELDS = ("title", "publisher", "published", "source_url", "province")
 
@@ -85,6 +90,7 @@ class Item:
     status: str
     source: Source = field(default_factory=Source)
     source_found: dict[str, str] = field(default_factory=dict)  # pre-filled field → how it was found in the file
+    kind: str = "report"  # report | table (an analyst table: its rows are its figures, with their own sources)
 
     @property
     def doc(self) -> str:
@@ -93,6 +99,8 @@ class Item:
 
     @property
     def original(self) -> Path:
+        if self.kind == "table":  # the table reader names its rows' source and messages after the file
+            return self.folder / "table" / self.file_name
         return self.folder / f"original{PurePosixPath(self.file_name).suffix.lower()}"
 
     @property
@@ -157,8 +165,28 @@ class Inbox:
 
     # --- uploading ---------------------------------------------------------------------
     def add(self, data: bytes, file_name: str, *, analyst: str, reader: Reader) -> Upload:
-        """Keep an uploaded file and its read text; the same bytes again give the existing item.
+        """Keep an uploaded report and its read text; the same bytes again give the existing item.
         Raises InputError (nothing kept) for an empty or too large file, or one `reader` refuses."""
+        def read(item: Item) -> str:
+            report = _read(reader, item.original, item.file_name)
+            report.doc = item.doc
+            item.source, item.source_found = _prefilled(item.original, report)
+            write_json(item.folder / "document.json", report_to_json(report))
+            return f"{len(report.paragraphs)} đoạn, {len(report.tables)} bảng"
+
+        return self._keep(data, file_name, analyst, "report", read)
+
+    def add_table(self, data: bytes, file_name: str, *, analyst: str, check: TableCheck) -> Upload:
+        """Keep an uploaded analyst table that `check` accepts (every row good, as the build checks it);
+        the same bytes again give the existing item. Raises InputError (nothing kept) otherwise."""
+        def read(item: Item) -> str:
+            return f"bảng số liệu, {check(item.original)} dòng"
+
+        return self._keep(data, file_name, analyst, "table", read)
+
+    def _keep(self, data: bytes, file_name: str, analyst: str, kind: str, read: Callable[[Item], str]) -> Upload:
+        """The one way a file comes in: checked for size, written under a temporary folder, read there
+        by `read` (which says what it found), then renamed to its hash; nothing is left when it fails."""
         name = safe_file_name(file_name)
         if not data:
             raise InputError("tệp rỗng (empty file)", where=name)
@@ -176,12 +204,9 @@ class Inbox:
         tmp.mkdir()
         try:
             item = Item(sha256=sha, folder=tmp, file_name=name, size=len(data), uploaded_by=analyst,
-                        uploaded_at=timestamp(), status="draft")
+                        uploaded_at=timestamp(), status="draft", kind=kind)
             write_bytes(item.original, data)
-            report = _read(reader, item.original, name)
-            report.doc = item.doc
-            item.source, item.source_found = _prefilled(item.original, report)
-            write_json(tmp / "document.json", report_to_json(report))
+            found = read(item)
             self._write_meta(item)
             try:
                 os.rename(tmp, self.root / sha)
@@ -189,8 +214,7 @@ class Inbox:
                 return self._again(sha)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        return Upload(self.item(sha), True, f"Đã nạp {name}: {len(report.paragraphs)} đoạn, "
-                                            f"{len(report.tables)} bảng (uploaded).")
+        return Upload(self.item(sha), True, f"Đã nạp {name}: {found} (uploaded).")
 
     def _again(self, sha: str) -> Upload:
         item = self.item(sha)
@@ -218,7 +242,8 @@ class Inbox:
             raise InputError(f"meta.json hỏng: {exc}", where=str(folder)) from None
         return Item(sha256=sha256, folder=folder, file_name=meta["file_name"], size=meta["size"],
                     uploaded_by=meta["uploaded_by"], uploaded_at=meta["uploaded_at"], status=meta["status"],
-                    source=Source(**meta["source"]), source_found=meta.get("source_found", {}))
+                    source=Source(**meta["source"]), source_found=meta.get("source_found", {}),
+                    kind=meta.get("kind", "report"))
 
     def items(self) -> list[Item]:
         """Every item, the latest upload first."""
@@ -263,6 +288,8 @@ class Inbox:
     def reread(self, sha256: str, reader: Reader) -> Item:
         """Read the original again (a better reader); the decisions stay and find their figures again."""
         item = self.item(sha256)
+        if item.kind == "table":
+            raise InputError("bảng số liệu không có văn bản để đọc lại (a table is not re-read)", where=item.file_name)
         report = _read(reader, item.original, item.file_name)
         report.doc = item.doc
         write_json(item.folder / "document.json", report_to_json(report))
@@ -283,18 +310,26 @@ class Inbox:
         write_json(item.folder / "meta.json", {
             "sha256": item.sha256, "file_name": item.file_name, "size": item.size, "uploaded_by": item.uploaded_by,
             "uploaded_at": item.uploaded_at, "status": item.status, "source": asdict(item.source),
-            "source_found": item.source_found})
+            "source_found": item.source_found, **({"kind": item.kind} if item.kind != "report" else {})})
 
     # --- what the build reads ----------------------------------------------------------
     def published_inputs(self, state: Mapping[str, Published | None] | None = None) -> list[ReportInput]:
-        """The published items as build inputs: as on disk, or with `state` (sha256 → what is
+        """The published reports as build inputs: as on disk, or with `state` (sha256 → what is
         published, None for a draft) in place of the items it names (a publish being prepared)."""
+        return [self._input(item, pub) for item, pub in self._published_items("report", state)]
+
+    def published_tables(self, state: Mapping[str, Published | None] | None = None) -> list[Path]:
+        """The published analyst tables' files, for the build's tables stage (`state` as above)."""
+        return [item.original for item, _ in self._published_items("table", state)]
+
+    def _published_items(self, kind: str, state: Mapping[str, Published | None] | None
+                         ) -> list[tuple[Item, Published]]:
         state = dict(state or {})
         out = []
         for item in sorted(self.items(), key=lambda i: i.sha256):
             pub = state[item.sha256] if item.sha256 in state else self.published(item)
-            if pub is not None:
-                out.append(self._input(item, pub))
+            if pub is not None and item.kind == kind:
+                out.append((item, pub))
         return out
 
     def _input(self, item: Item, pub: Published) -> ReportInput:

@@ -38,7 +38,7 @@ from etl.lock import WAIT_SECONDS, LockError, database_lock
 from etl.paths import REPORTS, REVIEW, TABLES, database_path
 
 STAGES = ("wait", "prepare", "build", "compare", "commit", "done")  # in the order a publish goes through
-COUNTS = ("accepted", "corrected", "rejected", "added", "undecided")
+COUNTS = ("accepted", "corrected", "rejected", "added", "undecided", "table_rows")
 _JOURNAL = ".publishing.json"
 
 
@@ -189,7 +189,8 @@ class Publisher:
         new: NewDatabase | None = None
         try:
             old = read_state(self.db)
-            summary, new = prepare(self.db, inbox=self.inbox.published_inputs(after), say=build_progress,
+            summary, new = prepare(self.db, inbox=self.inbox.published_inputs(after),
+                                   inbox_tables=self.inbox.published_tables(after), say=build_progress,
                                    **self.build_inputs)
             say(Progress("compare", message="So sánh với cơ sở dữ liệu trước (comparing)…"))
             changes = compare(old, read_state(new.temp))
@@ -256,6 +257,9 @@ class Publisher:
             if state is None:
                 continue
             item = self.inbox.item(sha)
+            if item.kind == "table":
+                total["table_rows"] += self.reviewer.table(item).n_figures
+                continue
             sheet = self.reviewer.sheet_of(item, self.reviewer.figures(item, state.source),
                                            self.reviewer.decisions(item, state.decisions))
             for k, n in sheet.counts().items():

@@ -5,10 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.extract import Extractor
-from etl.intake.accounts import Accounts
-from etl.intake.decisions import Reviewer
-from etl.intake.inbox import Inbox
-from etl.intake.publish import Publisher
+from etl.intake import desk
 from etl.report import read_report
 
 ANALYST = "Nguyễn Thị Lan"
@@ -32,29 +29,24 @@ def report_text(title: str, paragraphs: list[str], published: str = "2020-01-15"
 
 
 @dataclass
-class Desk:
+class Desk(desk.Desk):
     """An inbox, an analyst, a reviewer and a publisher over a database of the test's own."""
 
-    inbox: Inbox
-    accounts: Accounts
-    reviewer: Reviewer
-    publisher: Publisher
-    reports: Path
+    reports: Path = Path()
 
-    def upload(self, text: str, name: str = "bao-cao.txt") -> str:
+    def upload_text(self, text: str, name: str = "bao-cao.txt") -> str:
+        """Upload a report text (read as data/reports are, without the extractor's check)."""
         return self.inbox.add(text.encode("utf-8"), name, analyst=ANALYST, reader=read_report).item.sha256
 
 
 def make_desk(root: Path, extractor: Extractor | None = None) -> Desk:
     """Everything under `root`: inbox/, analysts.json, reports/ (empty unless the test writes some), db.duckdb."""
-    inbox = Inbox(root / "inbox")
-    accounts = Accounts(root / "analysts.json")
-    if not accounts.configured():
-        accounts.set_password(ANALYST, PASSWORD)
     reports = root / "reports"
     reports.mkdir(exist_ok=True)
     (root / "tables").mkdir(exist_ok=True)
-    reviewer = Reviewer(inbox, extractor)
-    publisher = Publisher(inbox, accounts, reviewer, db=root / "db.duckdb", reports_dir=reports,
-                          tables_dir=root / "tables", review_path=root / "review.csv")
-    return Desk(inbox, accounts, reviewer, publisher, reports)
+    made = desk.open_desk(inbox=root / "inbox", analysts=root / "analysts.json", db=root / "db.duckdb",
+                          reports_dir=reports, tables_dir=root / "tables", review_path=root / "review.csv",
+                          extractor=extractor)
+    if not made.accounts.configured():
+        made.accounts.set_password(ANALYST, PASSWORD)
+    return Desk(made.inbox, made.accounts, made.reviewer, made.publisher, reports)
