@@ -2,7 +2,7 @@
 import streamlit as st
 
 from core.data.db import DatabaseMissing, database_path, database_version
-from core.ui import cached, chart_actions, deck_basket, render, run_slots, widgets
+from core.ui import cached, chart_actions, deck_basket, render, run_slots, signin, widgets
 from core.words.i18n import t
 
 st.set_page_config(page_title="Công tác dân vận", page_icon=":material/diversity_3:", layout="wide")
@@ -41,7 +41,10 @@ PAGES = [
     st.Page("pages/data.py", title=t("pages.data", lang), icon=":material/table_view:", url_path="du-lieu"),
     st.Page("pages/deck.py", title=t("pages.deck", lang), icon=":material/slideshow:", url_path="xuat-slide"),
 ]
-page = st.navigation(PAGES)
+# Analysts' page: in the navigation once signed in; its URL gives anyone else only the sign-in form.
+INTAKE = st.Page("pages/intake.py", title=t("pages.intake", lang), icon=":material/upload_file:",
+                 url_path="nap-bao-cao", visibility="visible" if signin.analyst() else "hidden")
+page = st.navigation([*PAGES, INTAKE])
 # Under every chart: PNG/SVG made on the server and "Thêm vào slide".
 render.register_chart_action(chart_actions.chart_buttons)
 
@@ -53,6 +56,7 @@ if info["synthetic"]:  # never shown as real data: said at the top of every page
     st.warning(t("app.synthetic", lang), icon=":material/science:")
 if deck_basket.current():
     st.sidebar.caption(t("deck.sidebar", lang, n=len(deck_basket.current())))
+signin.sidebar(INTAKE, lang)
 
 around.show_notices(lang)
 with run_slots.page_run():  # a few sessions at a time: see core/ui/run_slots.py

@@ -1,4 +1,5 @@
-"""Shared fixtures: the project root, the shared corpus, and one database built per test session."""
+"""Shared fixtures: the project root, the shared corpus, one database built per test session, and the Word
+report of tests/readers/document_fixtures.py with its PDF, password-protected PDF and scan (made when asked)."""
 from __future__ import annotations
 
 import os
@@ -9,6 +10,7 @@ import pytest
 from core.charts import export
 from etl.build import build
 from etl.paths import REPORTS
+from tests.readers.document_fixtures import docx_to_pdf, pdf_to_scan, write_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,3 +78,30 @@ def warm_browser():
     export.start_browser()
     yield
     export.stop_browser()
+
+
+# --- documents (issue 8): made once per session, when a test asks (LibreOffice and OCR are slow) ---------
+@pytest.fixture(scope="session")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("documents")
+
+
+@pytest.fixture(scope="session")
+def report_docx(made: Path) -> Path:
+    return write_docx(made / "bao-cao.docx", core_title="Bản nháp", core_author="Nguyễn Văn A")
+
+
+@pytest.fixture(scope="session")
+def report_pdf(made: Path, report_docx: Path) -> Path:
+    return docx_to_pdf(report_docx, made / "pdf")
+
+
+@pytest.fixture(scope="session")
+def locked_pdf(made: Path, report_docx: Path) -> Path:
+    return docx_to_pdf(report_docx, made / "locked", password="mat-khau")
+
+
+@pytest.fixture(scope="session")
+def scan(made: Path, report_pdf: Path) -> tuple[list[Path], Path]:
+    """The PDF printed and scanned: PNG pages and an image-only PDF (300 dpi, blurred, noisy)."""
+    return pdf_to_scan(report_pdf, made / "scan")

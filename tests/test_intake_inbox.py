@@ -78,13 +78,14 @@ def _refuse(path: Path) -> Report:
 
 @pytest.mark.parametrize(("data", "reader", "env", "message"), [
     (b"", read_report, None, "tiep-dan.txt: tệp rỗng"),
-    (b"x" * (2 * 1024 * 1024 + 1), read_report, "2", "tiep-dan.txt: tệp 2.0 MB, quá giới hạn 2 MB"),
+    (b"x" * (2 * 1024 * 1024 + 1), read_report, "2", "tiep-dan.txt: tệp 2 MB, quá giới hạn 2 MB; đặt biến môi "
+                                                      "trường DANVAN_MAX_FILE_MB"),
     (REPORT.encode(), _refuse, None, "tiep-dan.txt: tệp PDF có mật khẩu"),
     (b"\x00\x01\x02binary", read_report, None, "tiep-dan.txt: tệp nhị phân"),
 ])
 def test_a_refused_file_leaves_nothing(inbox, monkeypatch, data, reader, env, message):
     if env:
-        monkeypatch.setenv("DANVAN_UPLOAD_MAX_MB", env)
+        monkeypatch.setenv("DANVAN_MAX_FILE_MB", env)
     with pytest.raises(InputError, match=message):
         inbox.add(data, "tiep-dan.txt", analyst="An", reader=reader)
     assert not inbox.root.exists() or list(inbox.root.iterdir()) == []

@@ -12,7 +12,7 @@ from etl.intake.decisions import Reviewer
 from etl.intake.inbox import Inbox, Upload
 from etl.intake.publish import Publisher
 from etl.intake.table_items import is_table
-from etl.paths import REPORTS, REVIEW, TABLES
+from etl.paths import REPORTS, REVIEW, TABLES, analysts_path, database_path, inbox_path
 
 
 @dataclass
@@ -43,3 +43,9 @@ def open_desk(*, inbox: Path | None = None, analysts: Path | None = None, db: Pa
     publisher = Publisher(box, accounts, reviewer, db=db, reports_dir=reports_dir, tables_dir=tables_dir,
                           review_path=review_path)
     return Desk(box, accounts, reviewer, publisher)
+
+
+def desk_paths() -> tuple[str, str, str]:
+    """Where `open_desk()` works as the environment says now: the inbox, the accounts file and the
+    database (a page keeps one desk for each)."""
+    return str(inbox_path()), str(analysts_path()), str(database_path())

@@ -34,15 +34,13 @@ from etl.intake.docjson import report_from_json, report_to_json
 from etl.intake.files import process_alive, read_json, timestamp, write_bytes, write_json
 from etl.paths import inbox_path
 from etl.periods import PartialDate
-from etl.readers import source_details
+from etl.readers import check_size, source_details
 from etl.report import Report
 from etl.report_inputs import ReportInput
 from etl.review import ReviewRow, parse_review
 
 Reader = Callable[[Path], Report]  # etl.readers.read_document on branch `readers`; etl.report.read_report for text
 TableCheck = Callable[[Path], int]  # checks a table file, returns its number of figures (etl/intake/table_items.py)
-MAX_MB_ENV = "DANVAN_UPLOAD_MAX_MB"
-DEFAULT_MAX_MB = 25.0
 STATUSES = ("draft", "published")
 KINDS = ("report", "table")
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
@@ -148,15 +146,6 @@ def _prefilled(path: Path, report: Report) -> tuple[Source, dict[str, str]]:
     return Source(**(given | {k: f.value for k, f in found.items()})), {k: f.how for k, f in found.items()}
 
 
-def max_upload_bytes() -> int:
-    """The size limit of one upload: $DANVAN_UPLOAD_MAX_MB megabytes, else 25."""
-    try:
-        mb = float(os.environ.get(MAX_MB_ENV) or DEFAULT_MAX_MB)
-    except ValueError:
-        mb = DEFAULT_MAX_MB
-    return int(mb * 1024 * 1024)
-
-
 class Inbox:
     """The inbox folder at `root` ($DANVAN_INBOX or data/inbox when None)."""
 
@@ -188,12 +177,7 @@ class Inbox:
         """The one way a file comes in: checked for size, written under a temporary folder, read there
         by `read` (which says what it found), then renamed to its hash; nothing is left when it fails."""
         name = safe_file_name(file_name)
-        if not data:
-            raise InputError("tệp rỗng (empty file)", where=name)
-        limit = max_upload_bytes()
-        if len(data) > limit:
-            raise InputError(f"tệp {len(data) / 2**20:.1f} MB, quá giới hạn {limit / 2**20:g} MB "
-                             f"(file over the size limit; ${MAX_MB_ENV})", where=name)
+        check_size(len(data), name)  # the readers' limit ($DANVAN_MAX_FILE_MB), before anything is written
         sha = hashlib.sha256(data).hexdigest()
         if (self.root / sha / "meta.json").exists():
             return self._again(sha)

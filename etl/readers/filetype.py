@@ -116,6 +116,17 @@ def check_file(path: Path, *, name: str = "") -> str:
     return kind
 
 
+def check_size(size: int, where: str) -> None:
+    """Refuse an empty file, or one over the size limit (also before an upload is written anywhere)."""
+    if size == 0:
+        raise InputError("tệp rỗng (empty file)", where=where)
+    limit = max_file_bytes()
+    if size > limit:
+        raise InputError(
+            f"tệp {_mb(size)} MB, quá giới hạn {_mb(limit)} MB; đặt biến môi trường {SIZE_ENV} để đổi giới hạn "
+            f"(file too large: {_mb(size)} MB, limit {_mb(limit)} MB)", where=where)
+
+
 def _check_sheet(path: Path, where: str) -> None:
     """A workbook is opened by the table reader, which refuses merged header cells with its own message."""
     from etl.tablefile import read_raw  # noqa: PLC0415

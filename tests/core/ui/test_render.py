@@ -22,7 +22,9 @@ def test_plotly_config_downloads_a_slide_sized_png_named_after_the_chart():
     ("text", "expected"),
     [("Báo *Gia* Lai", r"Báo \*Gia\* Lai"), ("[a](http://x)", r"\[a\]\(http\://x\)"), ("<b>x</b>", r"\<b\>x\</b\>"),
      (None, ""),
-     ("ha-noi.soc-son", "ha-noi.soc-son"), ("- gạch đầu dòng", r"\- gạch đầu dòng"), (":red[đỏ]", r"\:red\[đỏ\]")],
+     ("ha-noi.soc-son", "ha-noi.soc-son"), ("- gạch đầu dòng", r"\- gạch đầu dòng"), (":red[đỏ]", r"\:red\[đỏ\]"),
+     ("1. Kết quả\n 2) tiếp 2.861 lượt", "1\\. Kết quả\n 2\\) tiếp 2.861 lượt"), ("Mục 1. Năm 2024", "Mục 1. Năm 2024"),
+     ("2.861 lượt", "2.861 lượt")],
 )
 def test_plain_md(text, expected):
     assert plain_md(text) == expected

@@ -8,8 +8,12 @@ import pytest
 from core.charts.figures import OTHER_KINDS
 from core.data.measures import MODES
 from core.ui.downloads import FORMATS
+from core.ui.review_panel import REJECT_REASONS, SOURCE_FIELDS
 from core.words import i18n
 from domain.kinds import PERIOD_KINDS, QUALIFIERS
+from etl.intake.inbox import STATUSES
+from etl.intake.publish import COUNTS
+from etl.intake.sheet_view import FIELDS
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -36,7 +40,7 @@ def test_each_text_has_exactly_vi_and_en(key, node):
 
 CODE = [*ROOT.glob("core/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "dashboard.py"]
 # How the code asks for a text: t("a.b"), has("a.b"), and the helpers that add a prefix.
-ASKERS = {"t": "{}", "has": "{}", "text": "slides.{}", "_col": "columns.{}"}
+ASKERS = {"t": "{}", "has": "{}", "text": "slides.{}", "_col": "columns.{}", "_head": "intake.col.{}"}
 # Keys the code builds from a value: every value each template is filled with. A template found in the
 # code and missing here fails test_every_template_is_listed.
 TEMPLATES = {
@@ -55,6 +59,14 @@ TEMPLATES = {
     "sentence.templates.{}": (),  # optional: asked with has() first, else sentence.templates.default
     "slides.{}": (),  # captions.text itself: its keys are the text("…") calls
     "columns.{}": (),  # tables._col itself: its keys are the _col("…") calls
+    "intake.col.{}": (),  # review_tables._head itself: its keys are the _head("…") calls
+    "intake.status_{}": STATUSES,
+    "intake.kind_{}": ("publish", "revert"),
+    "intake.count_{}": COUNTS,
+    "intake.qualifier_{}": QUALIFIERS,
+    "intake.reason_{}": REJECT_REASONS,
+    "intake.source_{}": tuple(f for f in SOURCE_FIELDS if f != "province"),  # the province is a select box
+    "intake.field_{}": FIELDS,
 }
 
 
