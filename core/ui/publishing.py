@@ -46,7 +46,8 @@ def show_result(lang: str) -> None:
     if result is None:
         return
     if result.ok:
-        st.success(t("intake.published", lang, message=plain_md(result.message)), icon=":material/check_circle:")
+        done = "intake.reverted" if result.entry.kind == "revert" else "intake.published"
+        st.success(t(done, lang, message=plain_md(result.message)), icon=":material/check_circle:")
     else:
         st.error(plain_md(result.message), icon=":material/error:")
     lines: Sequence[str] = [*result.problems, *result.notes]

@@ -187,9 +187,12 @@ def add_missed(passed: Sequence[Any], start: Mapping[str, Any], choices: Any, ke
         chosen = st.selectbox(t("intake.add_from", lang), options, format_func=label, key=f"{key}.from",
                               help=t("intake.add_help", lang))
         picked = passed[int(chosen)] if chosen else None
-        quote = st.text_area(t("intake.add_quote", lang), value=picked.sentence if picked else "",
-                             key=f"{key}.quote.{chosen}")
-        values = figure_fields(f"{key}.{chosen}", {**start, "value": picked.value if picked else None}, choices, lang)
+        own = f"{key}.{chosen or 'own'}"  # fresh fields for each number chosen
+        quote = st.text_area(t("intake.add_quote", lang), value=picked.sentence if picked else "", key=f"{own}.quote")
+        begin = dict(start, value=picked.value if picked else None)
+        if picked and picked.year:  # the year its sentence names
+            begin.update(period_start=date(picked.year, 1, 1), period_end=date(picked.year, 12, 31))
+        values = figure_fields(own, begin, choices, lang)
         if st.button(t("intake.add", lang), icon=":material/add:", key="intake.add"):
             _attempt(lambda: add(quote, values), after)
 
@@ -209,9 +212,11 @@ def source_form(key: str, source: Mapping[str, str], found: Mapping[str, str], p
                 options = ["", *provinces]
                 given[field] = column.selectbox(t("intake.source_province", lang), options,
                                                 index=_index(options, source.get(field, "")),
-                                                format_func=lambda p: p or t("intake.choose", lang))
+                                                format_func=lambda p: p or t("intake.choose", lang),
+                                                key=f"{key}.{field}")
             else:
-                given[field] = column.text_input(t(f"intake.source_{field}", lang), value=source.get(field, ""))
+                given[field] = column.text_input(t(f"intake.source_{field}", lang), value=source.get(field, ""),
+                                                 key=f"{key}.{field}")
             column.caption(plain_md(said))
         saved = st.form_submit_button(t("intake.source_save", lang), icon=":material/save:")
     return given if saved else None

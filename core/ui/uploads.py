@@ -21,6 +21,7 @@ TYPES = ("docx", "pdf", "png", "jpg", "jpeg", "txt", "md", "csv", "xlsx", "parqu
 # Streamlit's own limit refuses bigger files in the browser with its own English words; the write
 # side's limit (25 MB by default) is below it and says so in Vietnamese.
 BROWSER_LIMIT_MB = 200
+SHOWN = 30  # what became of the latest files, the newest first
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def drop_files(keep: Callable[[bytes, str], tuple[str, str]], lang: str) -> list
             status.update(label=t("intake.read_summary", lang, ok=len(done) - failed, failed=failed),
                           state="error" if failed else "complete", expanded=False)
         said[:0] = list(reversed(done))
-    for outcome in said[:10]:
+    for outcome in said[:SHOWN]:
         (st.success if outcome.ok else st.error)(plain_md(outcome.message),
                                                   icon=":material/check:" if outcome.ok else ":material/block:")
     return done

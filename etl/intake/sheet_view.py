@@ -10,6 +10,7 @@ the page marks exactly the numbers the figures came from, in paragraphs and in t
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from etl.review import EMPTY
 from etl.textnorm import fold
 from etl.vnnumbers import as_number, parse_vietnamese_number
 
+_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 FIELDS = ("province", "district", "indicator", "breakdown", "period_kind", "period_start", "period_end", "value",
           "qualifier", "derived")
 
@@ -90,6 +92,7 @@ class Passed:
     value: float | None
     sentence: str
     reason: str
+    year: int | None = None  # the first year its sentence names: what an added figure's period starts at
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,9 @@ def _document(report: Report, reading: Extraction, lines: Sequence[Line]) -> tup
                                    if (n := by_figure.get((f.key(), f.where)) or by_key.get(f.key()))))
         reason = "" if rows else o.reason
         if not o.figures:
-            passed.append(Passed(o.where, o.number_text, _number(o.number_text), o.sentence, o.reason))
+            year = _YEAR.search(o.sentence)
+            passed.append(Passed(o.where, o.number_text, _number(o.number_text), o.sentence, o.reason,
+                                 int(year[0]) if year else None))
         if o.where in paragraphs:
             i = paragraphs[o.where]
             _mark(in_paragraph.setdefault(i, []), report.paragraphs[i], o, rows, reason)
