@@ -74,4 +74,4 @@ clean:
 
 # Refresh the README's screenshots from the browser test.
 screenshots: system-deps-test $(STAMP) $(DB)
-	DANVAN_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/test_browser.py -q
+	DANVAN_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/test_browser.py tests/test_browser_intake.py -q

@@ -50,7 +50,8 @@ breakdowns = {(code, b.code): getattr(b, lang) for code, named in choices.breakd
 
 # 1. Files: reports (Word, PDF, scans, text) and analyst tables.
 st.header(t("intake.step_upload", lang))
-kept = [o for o in uploads.drop_files(lambda data, name: _kept(desk.upload(data, name, analyst)), lang) if o.ok]
+kept = [o for o in uploads.drop_files(lambda data, name: _kept(desk.upload(data, name, analyst)),
+                                      desk.upload_limit_mb(), lang) if o.ok]
 items = {i.sha256: i for i in desk.inbox.items()}
 if kept:
     st.session_state[ITEM_KEY] = kept[-1].item
@@ -61,14 +62,14 @@ if st.session_state.get(ITEM_KEY) not in items:
     st.session_state[ITEM_KEY] = next(iter(items))
 
 
-def _item_label(sha: str) -> str:
+def _item_label(sha: str) -> str:  # nothing in it changes (a select box keeps showing the old words)
     i = items[sha]
-    return t("intake.item_label", lang, name=i.file_name, status=t(f"intake.status_{i.status}", lang),
-             at=i.uploaded_at.replace("T", " ")[:16], by=i.uploaded_by)
+    return t("intake.item_label", lang, name=i.file_name, at=i.uploaded_at.replace("T", " ")[:16], by=i.uploaded_by)
 
 
 sha = st.selectbox(t("intake.item_pick", lang), list(items), format_func=_item_label, key=ITEM_KEY)
 item, key = items[sha], f"intake.{sha[:12]}"
+st.caption(t(f"intake.status_{item.status}", lang))
 if item.kind == "table":  # its rows are its figures, each naming its source: no review, published whole
     st.header(t("intake.step_table", lang))
     table = desk.reviewer.table(item)
@@ -94,10 +95,10 @@ else:
     st.caption(t("intake.counts", lang, **sheet.counts(), total=len(rows)))
     for warning in sheet.warnings:
         st.warning(plain_md(warning))
-    left, right = st.columns([5, 6], gap="medium")
+    left, right = st.columns([4, 6], gap="medium")
     with right:
         review_panel.figures_table(review_tables.figures_table(view.rows, indicators, breakdowns, lang))
-        current = review_panel.pick_row(list(rows), lambda n: review_tables.row_label(rows[n], indicators, lang), lang)
+        current = review_panel.pick_row(list(rows), lambda n: review_tables.row_label(rows[n]), lang)
     with left:
         review_panel.document(view.blocks, actions, current, lang)
     if current is not None:

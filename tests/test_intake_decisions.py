@@ -190,3 +190,16 @@ def test_why_a_place_is_doubted(desk, fig, why):
     item = desk.inbox.item(sha)
     assert desk.reviewer.place_doubt(item, fig) == why
     assert desk.reviewer._flags(item, fig) == ((PLACE,) if why else ())
+
+
+def test_a_figure_derived_from_a_percentage_keeps_its_decision(desk):
+    """Its number is read as "tăng 5 %" while the sentence prints "tăng 5%": the decision is keyed on the
+    sentence itself, so it still finds its figure."""
+    sha = desk.upload_text(report_text("Hà Nội 2018", [
+        "Năm 2018, các cơ quan hành chính thành phố Hà Nội đã tiếp 23.870 lượt công dân, tăng 5% so với năm 2017."]))
+    derived = next(ln.figure for ln in desk.reviewer.sheet(sha).lines if ln.figure.derived)
+    assert (derived.number_text, derived.period_start) == ("công dân, tăng 5 % so với", date(2017, 1, 1))
+    desk.reviewer.reject(sha, derived, "suy ra từ tỉ lệ, không chính xác")
+    sheet = desk.reviewer.sheet(sha)
+    assert [(ln.figure.derived, ln.action) for ln in sheet.lines] == [(False, ""), (True, "reject")]
+    assert (sheet.stale, sheet.warnings) == ([], [])

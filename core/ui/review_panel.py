@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from core.ui.review_tables import decision_label
 from core.words.i18n import t
 from core.words.marked import document_md, sentence_md
 from core.words.safe_text import plain_md
@@ -41,9 +42,11 @@ def go_to(n: int | None) -> None:
 
 def figures_table(frame: pd.DataFrame) -> None:
     """The figures, one per line; choosing a line shows that figure under the table."""
-    narrow = {c: st.column_config.Column(width="small") for c in frame.columns[:4]}
+    # "#", "Cần xem", "Quyết định", "Giá trị", "Kỳ", "Suy ra": narrow enough that the place and indicator show too
+    widths = dict(zip(frame.columns[:6], (36, 80, 130, 70, 90, 50), strict=False))
     event = st.dataframe(frame, hide_index=True, key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
-                         height=min(420, 38 + 35 * len(frame)), column_config=narrow)
+                         height=min(420, 38 + 35 * len(frame)),
+                         column_config={c: st.column_config.Column(width=w) for c, w in widths.items()})
     chosen = list(event.selection.rows) if event is not None else []
     if chosen != st.session_state.get(TABLE_SEEN_KEY, []):  # a line chosen (or unchosen) just now
         st.session_state[TABLE_SEEN_KEY] = chosen
@@ -144,7 +147,8 @@ def decide(row: Any, start: Mapping[str, Any], choices: Any, key: str, lang: str
     then accept, undo the decision, accept every undecided figure, correct any field, or reject with a
     reason. A decision moves on to the next undecided figure (`after`)."""
     st.markdown(sentence_md(row.quote, row.number))
-    st.caption(plain_md(row.where + (f" · {row.why}" if row.why else "")))
+    said = [row.where, row.why, decision_label(row, lang) if row.action else ""]
+    st.caption(plain_md(" · ".join(part for part in said if part)))
     buttons = st.columns([3, 3, 4])
     if row.action != "add" and buttons[0].button(t("intake.accept", lang), type="primary", icon=":material/check:",
                                                  key="intake.accept"):
@@ -185,7 +189,7 @@ def add_missed(passed: Sequence[Any], start: Mapping[str, Any], choices: Any, ke
             return f"{p.where} · «{p.number}» · {p.sentence[:90]} · {p.reason}"
 
         chosen = st.selectbox(t("intake.add_from", lang), options, format_func=label, key=f"{key}.from",
-                              help=t("intake.add_help", lang))
+                              help=t("intake.add_help", lang), filter_mode="contains")
         picked = passed[int(chosen)] if chosen else None
         own = f"{key}.{chosen or 'own'}"  # fresh fields for each number chosen
         quote = st.text_area(t("intake.add_quote", lang), value=picked.sentence if picked else "", key=f"{own}.quote")

@@ -44,13 +44,12 @@ def decision_label(row: Any, lang: str) -> str:
     return "—"
 
 
-def row_label(row: Any, indicators: Mapping[str, str], lang: str) -> str:
-    """A figure in one line, for the picker: '#3 · ⚠ địa danh · — · Chư Prông, Gia Lai · Mô hình … · năm 2024 · 36'."""
-    return " · ".join(part for part in (
-        f"#{row.n}", flag_label(row.flags, lang), decision_label(row, lang), place_label(row.district, row.province),
-        indicators.get(row.indicator, row.indicator), fmt.period_label(row.period_kind, row.period_start,
-                                                                       row.period_end, lang),
-        fmt.qualified(row.value, row.qualifier, lang)) if part)
+def row_label(row: Any) -> str:
+    """A figure in one line for the picker, as the document prints it: '#3 · 1.980 · bảng 1, hàng 2, cột 2 ·
+    1.980 Lượt tiếp công dân, năm 2021.' Nothing a decision changes is in it (the picker would keep
+    showing the old words of the figure chosen)."""
+    quote = row.quote if len(row.quote) <= 90 else row.quote[:89] + "…"
+    return f"#{row.n} · {row.number} · {row.where} · {quote}"
 
 
 def figures_table(rows: Iterable[Any], indicators: Mapping[str, str], breakdowns: Mapping[tuple[str, str], str],
@@ -61,19 +60,19 @@ def figures_table(rows: Iterable[Any], indicators: Mapping[str, str], breakdowns
         _head("flags", lang): flag_label(row.flags, lang),
         _head("decision", lang): decision_label(row, lang),
         _head("value", lang): fmt.number(row.value, lang, decimals=2),
+        _head("period", lang): fmt.period_label(row.period_kind, row.period_start, row.period_end, lang),
+        _head("derived", lang): t("intake.derived_yes", lang) if row.derived else "",
+        _head("place", lang): place_label(row.district, row.province),
         _head("indicator", lang): indicators.get(row.indicator, row.indicator),
         _head("breakdown", lang): breakdowns.get((row.indicator, row.breakdown), row.breakdown),
-        _head("period", lang): fmt.period_label(row.period_kind, row.period_start, row.period_end, lang),
-        _head("place", lang): place_label(row.district, row.province),
         _head("qualifier", lang): t(f"intake.qualifier_{row.qualifier}", lang),
-        _head("derived", lang): t("intake.derived_yes", lang) if row.derived else "",
         _head("where", lang): row.where,
         _head("why", lang): row.why,
         _head("quote", lang): row.quote,
     } for row in rows]
     return pd.DataFrame(out, columns=["#", _head("flags", lang), _head("decision", lang), _head("value", lang),
-                                      _head("indicator", lang), _head("breakdown", lang), _head("period", lang),
-                                      _head("place", lang), _head("qualifier", lang), _head("derived", lang),
+                                      _head("period", lang), _head("derived", lang), _head("place", lang),
+                                      _head("indicator", lang), _head("breakdown", lang), _head("qualifier", lang),
                                       _head("where", lang), _head("why", lang), _head("quote", lang)])
 
 

@@ -6,11 +6,13 @@ Reading a file is the write side's (etl.intake), passed in as `keep`: it returns
 kept item's id, or raises ValueError (etl's InputError) with the message."""
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
 
+from core.words import fmt
 from core.words.i18n import t
 from core.words.safe_text import plain_md
 
@@ -18,9 +20,6 @@ FILES_KEY = "intake.files"
 SEEN_KEY = "intake.files_seen"
 SAID_KEY = "intake.files_said"
 TYPES = ("docx", "pdf", "png", "jpg", "jpeg", "txt", "md", "csv", "xlsx", "parquet")
-# Streamlit's own limit refuses bigger files in the browser with its own English words; the write
-# side's limit (25 MB by default) is below it and says so in Vietnamese.
-BROWSER_LIMIT_MB = 200
 SHOWN = 30  # what became of the latest files, the newest first
 
 
@@ -32,11 +31,16 @@ class Outcome:
     item: str = ""  # the kept item's id (sha256) when ok
 
 
-def drop_files(keep: Callable[[bytes, str], tuple[str, str]], lang: str) -> list[Outcome]:
+def drop_files(keep: Callable[[bytes, str], tuple[str, str]], limit_mb: float, lang: str) -> list[Outcome]:
     """The uploader; files not seen before are read now, one at a time. Returns what became of the
-    files of this run (empty when none was new); every outcome so far stays on the page."""
-    files = st.file_uploader(t("intake.upload", lang), type=list(TYPES), accept_multiple_files=True, key=FILES_KEY,
-                             help=t("intake.upload_help", lang), max_upload_size=BROWSER_LIMIT_MB) or []
+    files of this run (empty when none was new); every outcome so far stays on the page.
+
+    The browser refuses a file over `limit_mb` before sending it (the write side's check, with its
+    Vietnamese message, stays behind it); the label says the limit."""
+    shown_mb = fmt.number(limit_mb, lang)
+    files = st.file_uploader(t("intake.upload", lang, mb=shown_mb), type=list(TYPES), accept_multiple_files=True,
+                             key=FILES_KEY, help=t("intake.upload_help", lang),
+                             max_upload_size=max(1, math.ceil(limit_mb))) or []
     seen: set[str] = st.session_state.setdefault(SEEN_KEY, set())
     said: list[Outcome] = st.session_state.setdefault(SAID_KEY, [])
     new = [f for f in files if f.file_id not in seen]

@@ -203,7 +203,7 @@ class Reviewer:
         item = self.inbox.item(sha256)
         if fig.doc != item.doc:
             raise InputError(f"số liệu thuộc {fig.doc}, không thuộc {item.doc}")
-        row = {"doc": item.doc, "number": _number(fig.value), "context": fig.number_text,
+        row = {"doc": item.doc, "number": _number(fig.value), "context": _context(fig),
                "match_indicator": fig.indicator, **decision}
         self._write(item, self._checked(item, [row], fig))
 
@@ -239,6 +239,13 @@ def _csv(records: list[dict]) -> str:
     w.writeheader()
     w.writerows({c: r.get(c, "") or "" for c in COLUMNS} for r in records)
     return out.getvalue()
+
+
+def _context(fig: Figure) -> str:
+    """The piece of its sentence a decision finds its figure by: the words kept around its number, or the
+    whole sentence when those are not in it as printed (a change read as "tăng 5 %" from "tăng 5%")."""
+    probe = ReviewRow(0, fig.doc, fig.value, fig.number_text, fig.indicator, "accept", {}, "", "")
+    return fig.number_text if probe.matches(fig) else " ".join(fig.quote.split())
 
 
 def _number(value: float) -> str:

@@ -13,6 +13,7 @@ from etl.intake.inbox import Inbox, Upload
 from etl.intake.publish import Publisher
 from etl.intake.table_items import is_table
 from etl.paths import REPORTS, REVIEW, TABLES, analysts_path, database_path, inbox_path
+from etl.readers import max_file_bytes
 
 
 @dataclass
@@ -29,6 +30,11 @@ class Desk:
         if is_table(file_name):
             return self.inbox.add_table(data, file_name, analyst=analyst, check=self.reviewer.read_table_upload)
         return self.inbox.add(data, file_name, analyst=analyst, reader=self.reviewer.read_upload)
+
+    @staticmethod
+    def upload_limit_mb() -> float:
+        """The size limit of one file, in megabytes ($DANVAN_MAX_FILE_MB, else 25)."""
+        return max_file_bytes() / 2**20
 
 
 def open_desk(*, inbox: Path | None = None, analysts: Path | None = None, db: Path | None = None,

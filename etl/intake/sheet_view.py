@@ -124,12 +124,13 @@ def item_view(reviewer: Reviewer, item: Item, sheet: Sheet) -> View:
     """The rows of `sheet`, the item's document with its numbers marked, the numbers passed over."""
     report = reviewer.inbox.document(item)
     reading = reviewer.extractor.read(report)
-    rows = [_row(n, line, reviewer.place_doubt(item, line.figure)) for n, line in enumerate(sheet.lines, start=1)]
-    blocks, passed = _document(report, reading, sheet.lines)
+    blocks, passed, printed = _document(report, reading, sheet.lines)
+    rows = [_row(n, line, reviewer.place_doubt(item, line.figure), printed.get(n))
+            for n, line in enumerate(sheet.lines, start=1)]
     return View(rows, blocks, passed)
 
 
-def _row(n: int, line: Line, doubt: str) -> Row:
+def _row(n: int, line: Line, doubt: str, printed: str | None) -> Row:
     fig = line.figure
     shown = line.result or fig
     why = []
@@ -144,12 +145,14 @@ def _row(n: int, line: Line, doubt: str) -> Row:
                indicator=shown.indicator, breakdown=shown.breakdown, period_kind=shown.period_kind,
                period_start=shown.period_start, period_end=shown.period_end, value=shown.value,
                qualifier=shown.qualifier, derived=shown.derived, where=fig.where, quote=fig.quote,
-               number=_printed(fig), why="; ".join(why), reason=line.decision.reason if line.decision else "",
+               number=printed or _printed(fig), why="; ".join(why),
+               reason=line.decision.reason if line.decision else "",
                corrected=corrected)
 
 
 def _printed(fig: Figure) -> str:
-    """The figure's number as the document prints it (from the words kept around it), else its value."""
+    """The number of a figure the document's marks do not reach (an added one) as printed in the words
+    kept around it, else its value."""
     for word in fig.number_text.split():
         token = word.strip(",.;:()“”\"")
         try:
@@ -160,7 +163,10 @@ def _printed(fig: Figure) -> str:
     return str(as_number(fig.value))
 
 
-def _document(report: Report, reading: Extraction, lines: Sequence[Line]) -> tuple[list[Block], list[Passed]]:
+def _document(report: Report, reading: Extraction, lines: Sequence[Line]
+              ) -> tuple[list[Block], list[Passed], dict[int, str]]:
+    """The document's blocks with their marks, the numbers passed over, and each row's number as printed
+    (for a derived figure, the change that implies it: "5" of "tăng 5%")."""
     by_figure: dict[tuple, int] = {}
     by_key: dict[tuple, int] = {}
     for n, line in enumerate(lines, start=1):
@@ -172,9 +178,12 @@ def _document(report: Report, reading: Extraction, lines: Sequence[Line]) -> tup
     in_paragraph: dict[int, list[tuple[int, int, Piece]]] = {}
     in_cell: dict[tuple[int, int, int], list[tuple[int, int, Piece]]] = {}
     passed: list[Passed] = []
+    printed: dict[int, str] = {}
     for o in reading.outcomes:
         rows = tuple(dict.fromkeys(n for f in o.figures
                                    if (n := by_figure.get((f.key(), f.where)) or by_key.get(f.key()))))
+        for n in rows:
+            printed.setdefault(n, o.number_text)
         reason = "" if rows else o.reason
         if not o.figures:
             year = _YEAR.search(o.sentence)
@@ -189,6 +198,7 @@ def _document(report: Report, reading: Extraction, lines: Sequence[Line]) -> tup
     for n, line in enumerate(lines, start=1):  # an added figure marks the passed-over number it came from
         if line.action == "add":
             _mark_added(n, line.figure, report, paragraphs, in_paragraph)
+    passed.sort(key=lambda p: _YEAR.fullmatch(p.number) is not None)  # years last: they are seldom a missed figure
     blocks: list[Block] = []
     tables_after: dict[int, list[int]] = {}
     for ti, t in enumerate(report.tables):
@@ -205,7 +215,7 @@ def _document(report: Report, reading: Extraction, lines: Sequence[Line]) -> tup
     for i, text in enumerate(report.paragraphs):
         blocks.append(Block(report.where(i).label(), pieces=_pieces(text, in_paragraph.get(i, []))))
         add_tables(i)
-    return blocks, passed
+    return blocks, passed, printed
 
 
 def _number(text: str) -> float | None:
