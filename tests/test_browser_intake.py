@@ -132,6 +132,13 @@ def test_an_analyst_turns_a_word_report_into_published_figures(server: str, brow
            "Không thuộc kỳ báo cáo")
     page.get_by_role("button", name="Loại số liệu").click()
     expect(counts(page, "chấp nhận 0, sửa 1, loại 1")).to_be_visible()
+    expect(row.get_by_role("combobox")).to_have_value(re.compile(r"^#5 "))  # the next undecided one
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1440, "height": 1250})
+    page.get_by_role("tab", name="✎ Sửa").click()
+    page.get_by_role("heading", name="3. Rà soát số liệu").evaluate("(h) => h.scrollIntoView()")
+    page.screenshot(path=str(SCREENSHOTS / "intake.png"))
+    page.set_viewport_size({"width": 1440, "height": 1000})
 
     # Add the 23 meetings the reader passed over, from their number in the text.
     adding = page.get_by_test_id("stExpander").filter(has_text="Thêm số liệu máy bỏ sót")
@@ -144,11 +151,6 @@ def test_an_analyst_turns_a_word_report_into_published_figures(server: str, brow
     adding.get_by_role("button", name="Thêm số liệu").click()
     expect(counts(page, "chấp nhận 0, sửa 1, loại 1, bổ sung 1, chưa quyết định 3")).to_be_visible()
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": 1440, "height": 1250})
-    page.get_by_role("heading", name="3. Rà soát số liệu").evaluate("(h) => h.scrollIntoView()")
-    page.screenshot(path=str(SCREENSHOTS / "intake.png"))
-    page.set_viewport_size({"width": 1440, "height": 1000})
 
     # Publish: the progress, then what changed.
     page.get_by_role("button", name="Công bố", exact=True).click()

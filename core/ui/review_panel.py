@@ -21,6 +21,7 @@ from domain.kinds import PERIOD_KINDS, QUALIFIERS
 
 ROW_KEY = "intake.row"
 GOTO_KEY = "intake.goto"  # the row to show on the next run (set after the picker has been drawn)
+RESET_KEY = "intake.reset"  # a select box to set back to its first option on the next run
 TABLE_KEY = "intake.table"
 TABLE_SEEN_KEY = "intake.table_seen"
 DOCUMENT_HEIGHT = 640
@@ -128,8 +129,9 @@ def figure_fields(prefix: str, start: Mapping[str, Any], choices: Any, lang: str
             "derived": derived}
 
 
-def _attempt(action: Callable[[], None], after: int | None = None) -> None:
-    """Run a decision; a refused one shows the write side's message, a recorded one moves on."""
+def _attempt(action: Callable[[], None], after: int | None = None, reset: str = "") -> None:
+    """Run a decision; a refused one shows the write side's message, a recorded one moves on (to row
+    `after`, and the select box `reset` back to its first option)."""
     try:
         action()
     except ValueError as exc:  # etl's InputError: what is wrong, in words
@@ -137,6 +139,8 @@ def _attempt(action: Callable[[], None], after: int | None = None) -> None:
         return
     if after is not None:
         go_to(after)
+    if reset:
+        st.session_state[RESET_KEY] = reset
     st.rerun()
 
 
@@ -181,6 +185,9 @@ def add_missed(passed: Sequence[Any], start: Mapping[str, Any], choices: Any, ke
     or from a sentence typed in, with its fields chosen as for a correction."""
     with st.expander(t("intake.add_title", lang), icon=":material/add:"):
         options = ["", *(str(i) for i in range(len(passed)))]
+        if st.session_state.get(RESET_KEY) == f"{key}.from":  # added: the next one starts afresh
+            del st.session_state[RESET_KEY]
+            st.session_state[f"{key}.from"] = ""
 
         def label(k: str) -> str:
             if not k:
@@ -198,7 +205,7 @@ def add_missed(passed: Sequence[Any], start: Mapping[str, Any], choices: Any, ke
             begin.update(period_start=date(picked.year, 1, 1), period_end=date(picked.year, 12, 31))
         values = figure_fields(own, begin, choices, lang)
         if st.button(t("intake.add", lang), icon=":material/add:", key="intake.add"):
-            _attempt(lambda: add(quote, values), after)
+            _attempt(lambda: add(quote, values), after, reset=f"{key}.from")
 
 
 def source_form(key: str, source: Mapping[str, str], found: Mapping[str, str], provinces: Sequence[str],

@@ -49,7 +49,7 @@ def row_label(row: Any) -> str:
     1.980 Lượt tiếp công dân, năm 2021.' Nothing a decision changes is in it (the picker would keep
     showing the old words of the figure chosen)."""
     quote = row.quote if len(row.quote) <= 90 else row.quote[:89] + "…"
-    return f"#{row.n} · {row.number} · {row.where} · {quote}"
+    return " · ".join(part for part in (f"#{row.n}", row.number, row.where, quote) if part)
 
 
 def figures_table(rows: Iterable[Any], indicators: Mapping[str, str], breakdowns: Mapping[tuple[str, str], str],

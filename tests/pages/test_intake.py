@@ -230,6 +230,7 @@ def test_review_decisions_then_publish_and_revert(place, analyst, report):
     at.selectbox(key=f"{key}.add.{chosen}.indicator").set_value("dialogues")
     at = ok(button(at, "Thêm số liệu").click().run())
     assert errors(at) == []
+    assert (at.selectbox(key=f"{key}.add.from").value, at.selectbox(key="intake.row").value) == ("", 6)
     assert table(at) == [(1, "✓ chấp nhận", "2.104", "Lượt tiếp công dân", "năm 2022"),
                          (2, "—", "1.410", "Đơn thư tiếp nhận", "năm 2022"),
                          (3, "✎ sửa: Giá trị", "1.986", "Lượt tiếp công dân", "năm 2021"),
