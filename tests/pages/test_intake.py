@@ -164,6 +164,16 @@ def test_an_uploaded_word_report_shows_its_source_and_its_figures_beside_its_tex
     assert at.markdown[1].value == "Năm 2022, tỉnh Gia Lai đã tiếp **2.104** lượt công dân đến kiến nghị, phản ánh."
 
 
+def test_choosing_a_line_of_the_table_opens_that_figure(place, analyst, report):
+    at = upload(sign_in(open_page(INTAKE)), report)
+    at.session_state["intake.table"] = {"selection": {"rows": [3], "columns": [], "cells": []}}
+    at = ok(at.run())
+    assert at.selectbox(key="intake.row").value == 4
+    assert at.markdown[1].value == "**15** Đoàn đông người, năm 2021."
+    at.selectbox(key="intake.row").set_value(2)  # the picker still chooses: the table's line no longer decides
+    assert ok(at.run()).selectbox(key="intake.row").value == 2
+
+
 def test_the_same_file_twice_is_recognised(place, analyst, report):
     at = upload(sign_in(open_page(INTAKE)), report)
     at = upload(at, ("ban-sao.docx", report[1]))
