@@ -157,7 +157,7 @@ def test_an_analyst_turns_a_word_report_into_published_figures(server: str, brow
     expect(page.get_by_text(re.compile(
         r"^Đã công bố: \+5 số liệu, sửa 1, loại 1, bổ sung 1; Gia Lai · cuộc đối thoại với Nhân dân nay 2022; "
         r"Gia Lai · đoàn đông người nay 2022; Gia Lai · lượt tiếp công dân nay 2021–2024\. "))).to_be_visible()
-    expect(page.get_by_text("Cơ sở dữ liệu: 125 số liệu từ 45 nguồn.")).to_be_visible()
+    expect(page.get_by_text("Cơ sở dữ liệu: 127 số liệu từ 45 nguồn.")).to_be_visible()
 
     # Sign out: the page leaves the navigation; its form is all there is.
     page.get_by_role("button", name="Đăng xuất").click()

@@ -256,11 +256,11 @@ def test_review_decisions_then_publish_and_revert(place, analyst, report):
                  "đoàn đông người nay 2022; Gia Lai · lượt tiếp công dân nay 2021–2024")
     assert [unescape(s.value) for s in at.success][-1] == (
         f"Đã công bố: {published}. Mọi trang đã có số liệu mới.")
-    assert [unescape(c.value) for c in at.sidebar.caption][1] == "Cơ sở dữ liệu: 125 số liệu từ 45 nguồn."
+    assert [unescape(c.value) for c in at.sidebar.caption][1] == "Cơ sở dữ liệu: 127 số liệu từ 45 nguồn."
     history = at.dataframe[-1].value.to_dict("records")
     assert [(h["#"], h["Loại"], h["Chuyên viên"], h["Tệp"], h["Quyết định"], h["Số liệu trước → sau"])
             for h in history] == [(1, "công bố", ANALYST, "gia-lai-2022.docx",
-                                   "chấp nhận 1, sửa 1, loại 1, bổ sung 1, chưa quyết định 2", "120 → 125")]
+                                   "chấp nhận 1, sửa 1, loại 1, bổ sung 1, chưa quyết định 2", "122 → 127")]
 
     # every page reads the new database at once: the corrected 2021 and the new 2022 on Xu hướng
     trends = ok(open_page("pages/trends.py", {"indicator": "reception_turns", "loc": "gia-lai"}))
@@ -275,7 +275,7 @@ def test_review_decisions_then_publish_and_revert(place, analyst, report):
         "Hoàn tác lượt công bố #1: -5 số liệu; Gia Lai · lượt tiếp công dân nay 2023–2024 (ít năm hơn); Gia Lai · "
         "cuộc đối thoại với Nhân dân không còn số liệu năm; Gia Lai · đoàn đông người không còn số liệu năm. "
         "Mọi trang đã trở lại số liệu trước lượt đó.")
-    assert [unescape(c.value) for c in at.sidebar.caption][1] == "Cơ sở dữ liệu: 120 số liệu từ 44 nguồn."
+    assert [unescape(c.value) for c in at.sidebar.caption][1] == "Cơ sở dữ liệu: 122 số liệu từ 44 nguồn."
     assert [h["#"] for h in at.dataframe[-1].value.to_dict("records")] == [2, 1]
 
 
