@@ -34,7 +34,7 @@ from etl.intake.docjson import report_from_json, report_to_json
 from etl.intake.files import process_alive, read_json, timestamp, write_bytes, write_json
 from etl.paths import inbox_path
 from etl.periods import PartialDate
-from etl.readers import check_size, source_details
+from etl.readers import check_upload_size, source_details
 from etl.report import Report
 from etl.report_inputs import ReportInput
 from etl.review import ReviewRow, parse_review
@@ -177,7 +177,7 @@ class Inbox:
         """The one way a file comes in: checked for size, written under a temporary folder, read there
         by `read` (which says what it found), then renamed to its hash; nothing is left when it fails."""
         name = safe_file_name(file_name)
-        check_size(len(data), name)  # the readers' limit ($DANVAN_MAX_FILE_MB), before anything is written
+        check_upload_size(len(data), name)  # the readers' limit ($DANVAN_MAX_FILE_MB), before anything is written
         sha = hashlib.sha256(data).hexdigest()
         if (self.root / sha / "meta.json").exists():
             return self._again(sha)

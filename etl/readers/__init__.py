@@ -14,14 +14,14 @@ from pathlib import Path
 
 from etl.errors import InputError
 from etl.readers.confidence import DocumentFigures, extract_document, mark_confidence
-from etl.readers.filetype import check_file, check_size, content_kind, max_file_bytes
+from etl.readers.filetype import check_file, check_upload_size, content_kind, max_file_bytes
 from etl.readers.parts import to_report
 from etl.readers.source import Found, source_details
 from etl.report import Report, parse_report
 from etl.textio import read_text
 
-__all__ = ["DocumentFigures", "Found", "check_file", "check_size", "content_kind", "extract_document", "file_metadata",
-           "mark_confidence", "max_file_bytes", "read_document", "source_details"]
+__all__ = ["DocumentFigures", "Found", "check_file", "check_upload_size", "content_kind", "extract_document",
+           "file_metadata", "mark_confidence", "max_file_bytes", "read_document", "source_details"]
 
 
 def read_document(path: Path, *, name: str = "") -> Report:

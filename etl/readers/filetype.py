@@ -13,7 +13,7 @@ from etl.errors import InputError
 from etl.inputfile import SIZE_ENV, check_size, max_file_bytes
 from etl.inputfile import mb_text as _mb
 
-__all__ = ["SIZE_ENV", "check_file", "check_zip", "content_kind", "max_file_bytes"]
+__all__ = ["SIZE_ENV", "check_file", "check_upload_size", "check_zip", "content_kind", "max_file_bytes"]
 # A DOCX/XLSX is a zip: what its members say they unpack to, checked before anything is unpacked.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100.0  # unpacked / packed; Word files are 3–20
@@ -90,9 +90,7 @@ def check_file(path: Path, *, name: str = "") -> str:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"không mở được tệp: {exc.strerror} (cannot open)", where=where) from None
-    if size == 0:
-        raise InputError("tệp rỗng (empty file)", where=where)
-    check_size(size, where)
+    check_upload_size(size, where)
     kind = content_kind(path)
     suffix = Path(name or path.name).suffix.lower()
     said = EXTENSIONS.get(suffix)
@@ -116,15 +114,11 @@ def check_file(path: Path, *, name: str = "") -> str:
     return kind
 
 
-def check_size(size: int, where: str) -> None:
+def check_upload_size(size: int, where: str) -> None:
     """Refuse an empty file, or one over the size limit (also before an upload is written anywhere)."""
     if size == 0:
         raise InputError("tệp rỗng (empty file)", where=where)
-    limit = max_file_bytes()
-    if size > limit:
-        raise InputError(
-            f"tệp {_mb(size)} MB, quá giới hạn {_mb(limit)} MB; đặt biến môi trường {SIZE_ENV} để đổi giới hạn "
-            f"(file too large: {_mb(size)} MB, limit {_mb(limit)} MB)", where=where)
+    check_size(size, where)
 
 
 def _check_sheet(path: Path, where: str) -> None:
