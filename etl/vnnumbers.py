@@ -15,6 +15,27 @@ NUMBER_RE = re.compile(
 )
 
 
+# A count written in words, 2 to 99, in folded (lower-case) text: "hai", "năm", "mười bảy", "hai mươi
+# mốt", "ba mươi lăm". "một" alone is left out: it is as often "a" as "one" ("một mô hình tiêu biểu").
+# Whether it is a number at all is for its reader to say (a unit after it: "năm cuộc", not "năm 2019").
+_DIGIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
+                "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_TENS = r"(hai|ba|bốn|năm|sáu|bảy|tám|chín) mươi(?: (mốt|hai|ba|bốn|tư|lăm|nhăm|sáu|bảy|tám|chín))?"
+_TEEN = r"mười(?: (một|hai|ba|bốn|lăm|nhăm|sáu|bảy|tám|chín))?"
+WORD_NUMBER_RE = re.compile(
+    rf"(?<![\wÀ-ỹ])(?:{_TENS}|{_TEEN}|(hai|ba|bốn|năm|sáu|bảy|tám|chín))(?![\wÀ-ỹ])")
+
+
+def number_from_words(m: re.Match[str]) -> int:
+    """The value of a WORD_NUMBER_RE match: "mười bảy" 17, "hai mươi mốt" 21, "năm" 5."""
+    tens, tens_unit, teen_unit, single = m.groups()
+    if tens:
+        return 10 * _DIGIT_WORDS[tens] + (_DIGIT_WORDS[tens_unit] if tens_unit else 0)
+    if single:
+        return _DIGIT_WORDS[single]
+    return 10 + (_DIGIT_WORDS[teen_unit] if teen_unit else 0)
+
+
 def parse_vietnamese_number(text: str, *, count: bool = True) -> float:
     """Parse one printed number.
 

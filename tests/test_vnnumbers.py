@@ -1,7 +1,7 @@
 import pytest
 
 from etl.errors import InputError
-from etl.vnnumbers import NUMBER_RE, parse_vietnamese_number
+from etl.vnnumbers import NUMBER_RE, WORD_NUMBER_RE, number_from_words, parse_vietnamese_number
 
 
 @pytest.mark.parametrize(("text", "count", "expected"), [
@@ -39,3 +39,20 @@ def test_parse_vietnamese_number_rejects(text):
 ])
 def test_number_tokens(sentence, numbers):
     assert [m.group(0) for m in NUMBER_RE.finditer(sentence)] == numbers
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("hai đoàn", [("hai", 2)]),
+    ("mười cuộc", [("mười", 10)]),
+    ("mười bảy cuộc", [("mười bảy", 17)]),
+    ("mười lăm tập thể", [("mười lăm", 15)]),
+    ("hai mươi cuộc", [("hai mươi", 20)]),
+    ("hai mươi mốt lượt", [("hai mươi mốt", 21)]),
+    ("ba mươi tư mô hình", [("ba mươi tư", 34)]),
+    ("chín mươi lăm đơn", [("chín mươi lăm", 95)]),
+    ("một mô hình", []),  # "một" is as often "a" as "one"
+    ("hai mươi năm", [("hai mươi", 20), ("năm", 5)]),  # "năm" after "mươi" is no digit of it
+    ("hai bên", [("hai", 2)]),  # a number word; whether it counts is for a unit after it to say
+])
+def test_numbers_in_words(text, numbers):
+    assert [(m.group(0), number_from_words(m)) for m in WORD_NUMBER_RE.finditer(text)] == numbers
