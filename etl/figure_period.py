@@ -2,12 +2,20 @@
 the sentences before it, else the report's own period, else the report's date."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from etl.candidates import Candidate
 from etl.doc_context import DocContext
 from etl.periods import Period, PeriodMention, find_periods, month_end
 
+# Right after a period phrase: it heads the number that follows ("…, trong khi năm trước là 47.390 đơn"),
+# and is not the period of a number before it.
+_HEADS_A_NUMBER = re.compile(r"\s*(?:là|:|có|đạt)?\s*\d")
+_BRACKETED = re.compile(r"\([^()]*\)")
+# Between a number's unit and a period printed right after it ("412 đơn thư trong năm 2024"): a few words
+# of the unit's phrase, no comma; such a period is the number's own, before any earlier in its clause.
+_RIGHT_AFTER_UNIT = re.compile(r"\s*(?:[^\d\s,;.():]+\s+){0,3}?(?:(?:trong|vào|suốt)\s+)?")
 # A period the text gives without its year ("trong năm", "6 tháng đầu năm") is in the report's year,
 # unless it would end this many days after the report's date: then it is the year before.
 NOT_YET_DAYS = 180
@@ -24,6 +32,8 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
         event = event_period(doc)  # opinions raised at the one meeting the report is about
         if event:
             return event
+    if chosen is not None and chosen.ref == "year_before":
+        return _year_before_current(c, chosen, earlier, doc)
     if chosen is not None and chosen.ref == "prev":
         for prev in reversed(earlier):
             pms = [pm for pm in find_periods(prev) if not pm.compare and not pm.ref]
@@ -35,8 +45,7 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
     if chosen is not None and chosen.ref in ("doc", "same_span"):
         # "kỳ này", "trong kỳ": the period the passage is about (an earlier clause's, a caption's, a
         # heading's), else the report's
-        before = [pm for pm in find_periods(c.folded)
-                  if not pm.compare and not pm.ref and pm.end_pos <= chosen.start_pos]
+        before = [pm for pm in own_periods(c) if not pm.ref and pm.end_pos <= chosen.start_pos]
         current = (before[-1] if before else _period_of_earlier(earlier)) if level == "sentence" else None
         whole = complete(current, doc) if current and not current.ref else None
         if chosen.ref == "same_span":
@@ -53,6 +62,20 @@ def period_of(c: Candidate, earlier: list[str], indicator: str, doc: DocContext)
     return complete(chosen, doc)
 
 
+def _year_before_current(c: Candidate, chosen: PeriodMention, earlier: list[str], doc: DocContext) -> Period:
+    """"năm trước": the year before the period the text is about (one before it in the sentence, else
+    in the passage, else the report's), not before the report's date: in a report of January 2026,
+    "năm qua … 44.105 đơn, trong khi năm trước là 47.390 đơn" gives 2024."""
+    before = [pm for pm in own_periods(c) if not pm.ref and pm.end_pos <= chosen.start_pos]
+    current = before[-1] if before else _period_of_earlier(earlier)
+    whole = complete(current, doc) if current is not None and not current.ref else \
+        resolved_doc_period(doc, skip_ref=True)
+    if whole is None or whole.end is None:
+        return complete(chosen, doc)  # nothing is talked about: the year before the report's
+    year = whole.end.year - 1
+    return Period("year", date(year, 1, 1), date(year, 12, 31), "năm trước")
+
+
 def _about_one_dialogue(doc: DocContext) -> bool:
     """The report is about one dialogue: its lead dates a meeting that is a dialogue ("Sáng 14/3, Bí thư
     … đối thoại với …"), or it names no period at all. A conference held on a day ("Sáng 24/12, … hội
@@ -60,19 +83,39 @@ def _about_one_dialogue(doc: DocContext) -> bool:
     return bool(doc.report.event_date and "đối thoại" in doc.head_f) or not doc.doc_period
 
 
-def nearest_period(c: Candidate) -> PeriodMention | None:
-    """The period phrase of the number's own sentence: the last one before it in its clause, else
-    the first after it in its clause, else the last before it, else the first."""
+def own_periods(c: Candidate) -> list[PeriodMention]:
+    """The period phrases of the number's sentence that may be its own: no comparison, and none in an
+    aside, brackets with a figure of their own that do not hold the number ("9 đoàn (năm 2022: 12
+    đoàn) và 315 lượt"); brackets that only say the period say it ("Kỳ báo cáo (từ ngày … đến …)")."""
     mentions = [pm for pm in find_periods(c.folded) if not pm.compare]
+    asides = []
+    for m in _BRACKETED.finditer(c.folded):
+        inside = list(c.folded[m.start():m.end()])
+        for pm in find_periods(c.folded):
+            if m.start() <= pm.start_pos and pm.end_pos <= m.end():
+                inside[pm.start_pos - m.start():pm.end_pos - m.start()] = " " * (pm.end_pos - pm.start_pos)
+        if not m.start() <= c.start < m.end() and re.search(r"\d", "".join(inside)):
+            asides.append(m.span())
+    return [pm for pm in mentions if not any(s <= pm.start_pos and pm.end_pos <= e for s, e in asides)]
+
+
+def nearest_period(c: Candidate) -> PeriodMention | None:
+    """The period phrase of the number's own sentence: the one printed right after its unit, else the
+    last one before it in its clause, else the first after it in its clause (unless that one heads the
+    next number), else the last before it, else the first."""
+    mentions = own_periods(c)
     if not mentions:
         return None
     clause_start = c.folded.rfind(";", 0, c.start) + 1
+    clause_end = c.folded.find(";", c.end)
+    clause_end = len(c.folded) if clause_end < 0 else clause_end
+    after = [pm for pm in mentions if pm.start_pos >= c.end and pm.start_pos < clause_end
+             and not _HEADS_A_NUMBER.match(c.folded, pm.end_pos)]
+    if after and _RIGHT_AFTER_UNIT.fullmatch(c.folded, c.unit_end, after[0].start_pos):
+        return after[0]  # "… 412 đơn trong năm 2024 và 380 đơn trong năm 2023": each its own
     before = [pm for pm in mentions if pm.end_pos <= c.start and pm.start_pos >= clause_start]
     if before:
         return before[-1]
-    clause_end = c.folded.find(";", c.end)
-    clause_end = len(c.folded) if clause_end < 0 else clause_end
-    after = [pm for pm in mentions if pm.start_pos >= c.end and pm.start_pos < clause_end]
     if after:
         return after[0]
     earlier = [pm for pm in mentions if pm.end_pos <= c.start]

@@ -136,6 +136,9 @@ def _received_petition(c: Candidate, a: Around) -> str:
     if receipt or _TYPED_PETITION.match(c.folded[c.end:]) or _received_after(a) or _received_at_head(c, a) \
             or a.lex.word_ends("petition_received", a.caption):  # "Kết quả … tiếp nhận đơn" over a column
         return ""
+    sibling = joined_sibling(c, a)  # "tiếp nhận 412 đơn trong năm 2024 và 380 đơn trong năm 2023"
+    if sibling is not None and sibling.indicator == "petitions":
+        return ""
     return "không rõ là đơn tiếp nhận (petitions not said to be received)"
 
 
@@ -311,6 +314,11 @@ def joined_sibling(c: Candidate, a: Around) -> Meaning | None:
     for m in a.doc.gaz.mentions(c.sentence[start:c.start]):
         gap = gap[:m.start] + " " * (m.end - m.start) + gap[m.end:]
     gap = re.sub(r'"[^"]*"', " ", gap)  # the movement's name in quotes: "… 156 mô hình “Dân vận khéo”, trong đó 58 …"
+    for pm in find_periods(gap):  # "… 412 đơn trong năm 2024 và 380 đơn …": each with its period
+        start = pm.start_pos
+        before = re.search(r"(?:trong|vào|của|suốt)\s+$", gap[:start])
+        start = before.start() if before else start
+        gap = gap[:start] + " " * (pm.end_pos - start) + gap[pm.end_pos:]
     gap = _joiners(a.lex).sub(" ", gap)
     return meaning if not gap.strip(" ,;:()-") else None
 

@@ -95,7 +95,7 @@ class PeriodMention:
     start_pos: int
     end_pos: int
     period: Period | None
-    ref: str = ""  # "", "doc", "prev", "duration", "same_span", "until_now"
+    ref: str = ""  # "", "doc", "prev", "duration", "same_span", "until_now", "year_before"
     compare: bool = False
     needs_now: bool = False  # end is "đến nay": the report's date
     needs_year: bool = False  # year not printed ("6 tháng đầu năm", "quý I")
@@ -342,7 +342,10 @@ def _year(m: re.Match[str]) -> PeriodMention:
 
 
 def _relative_year(m: re.Match[str]) -> PeriodMention:
-    return _at(m, None, needs_year=True, months=(1, 12), relative_year=_RELATIVE[m.group(1)])
+    """"năm nay", "năm ngoái": counted from the report's date; "năm trước": the year before the one
+    the text is about ("Năm qua … tiếp nhận 44.105 đơn, trong khi năm trước là 47.390 đơn")."""
+    ref = "year_before" if m.group(1) == "trước" else ""
+    return _at(m, None, ref=ref, needs_year=True, months=(1, 12), relative_year=_RELATIVE[m.group(1)])
 
 
 def _same_span_of_year(m: re.Match[str]) -> PeriodMention:
@@ -394,7 +397,7 @@ _NOT_VAGUE = r"(?<!những )(?<!các )(?<!nhiều )(?<!mấy )"
 # Ordered: longer, more specific patterns first; matches may not overlap.
 _RULES: list[_Rule] = [
     _Rule("compare_ratio", re.compile(
-        rf"{_RATIO}\s+(?:so với\s+)?(?:cùng kỳ\s+)?(?:(?:năm\s+)?{YEAR}|năm\s+{REL}|cùng kỳ)"),
+        rf"{_RATIO}\s+(?:so với\s+)?(?:cùng kỳ\s+)?(?:(?:năm\s+)?{YEAR}|năm\s+{REL}|cùng kỳ|kỳ trước)"),
           ("gấp", "bằng"), _compare_ratio),
     _Rule("compare_year", re.compile(rf"so với (?:cùng kỳ )?(?:năm )?{YEAR}"), ("so với",), _compare_year),
     _Rule("compare_prev", re.compile(r"so với (?:cùng kỳ(?: năm (?:trước|ngoái))?|năm trước|năm ngoái|kỳ trước)"),
@@ -458,6 +461,8 @@ _RULES: list[_Rule] = [
     _Rule("prev_ref", re.compile(
         r"(?:cũng )?(?:trong|cùng) (?:thời gian|khoảng thời gian|giai đoạn|thời kỳ) (?:này|đó|trên)"),
         ("thời gian", "giai đoạn", "thời kỳ"), _prev_ref),
+    _Rule("same_span_printed", re.compile(r"(?<![\wÀ-ỹ])cùng kỳ(?=\s*(?::|là)\s*\d)"), ("cùng kỳ",),
+          _same_span_last_year),  # "(cùng kỳ: 290 lượt)", "cùng kỳ là 1.650": the same span a year before
     _Rule("doc_ref", re.compile(r"(?:trong|cùng) kỳ(?: báo cáo)?|kỳ báo cáo|(?<![\wÀ-ỹ])kỳ này"), ("kỳ",), _doc_ref),
     _Rule("previous_span", re.compile(r"(?<![\wÀ-ỹ])kỳ trước(?![\wÀ-ỹ])"), ("kỳ trước",), _same_span_last_year),
 ]
@@ -471,7 +476,9 @@ def _term_start(first_year: int) -> date:
 
 # Right before a period phrase: the phrase is what a figure is compared with, not its own period
 # ("so với quý II", "so với 6 tháng đầu năm 2023", "nhiều hơn năm ngoái", "ít hơn cùng kỳ năm trước").
-_COMPARED_BEFORE = re.compile(r"(?:(?<![\wÀ-ỹ])so với|(?:nhiều|ít|cao|thấp|tăng|giảm) hơn)\s+(?:cùng kỳ\s+)?$")
+# So is a period after a ratio or an equal ("gấp 1,2 lần kỳ trước", "bằng số cuộc của cả năm 2023").
+_COMPARED_BEFORE = re.compile(r"(?:(?<![\wÀ-ỹ])so với|(?:nhiều|ít|cao|thấp|tăng|giảm) hơn|" + _RATIO +
+                              r"|(?<![\wÀ-ỹ])bằng(?: [^\d.;,()]{0,40}? của)?(?: cả)?)\s+(?:cùng kỳ\s+)?$")
 
 
 @lru_cache(maxsize=8192)

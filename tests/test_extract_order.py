@@ -118,6 +118,41 @@ def test_opinions_take_the_day_of_a_dialogue_not_of_a_conference(body, published
 
 
 @pytest.mark.parametrize(("body", "published", "expected"), [
+    # "năm trước" is the year before the one talked about, "năm ngoái" the year before the report's date
+    ("Năm qua, các cơ quan thành phố Hà Nội tiếp nhận 44.105 đơn thư, trong khi năm trước là 47.390 đơn.",
+     "2026-01-08", ["Hà Nội | petitions/total | 2025-01-01..2025-12-31 | 44105",
+                    "Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 47390"]),
+    ("Năm 2025, phường Pleiku (Gia Lai) tiếp 520 lượt công dân, năm trước là 480 lượt.", "2026-01-09",
+     ["Pleiku, Gia Lai | reception_turns/total | 2025-01-01..2025-12-31 | 520",
+      "Pleiku, Gia Lai | reception_turns/total | 2024-01-01..2024-12-31 | 480"]),
+    ("Năm ngoái, huyện Chư Sê tiếp nhận 75 đơn kiến nghị, phản ánh.", "2024-01-09",
+     ["Chư Sê, Gia Lai | petitions/recommendation | 2023-01-01..2023-12-31 | 75"]),
+    # a period after a ratio or an equal is compared with: it is carried to no figure after it
+    ("6 tháng đầu năm 2024, các xã của huyện Đức Cơ tổ chức 8 cuộc đối thoại, bằng số cuộc của cả năm 2023. "
+     "Huyện có thêm 34 mô hình “Dân vận khéo” đăng ký mới.", "2024-07-10",
+     ["Đức Cơ, Gia Lai | dialogues/total | 2024-01-01..2024-06-30 | 8",
+      "Đức Cơ, Gia Lai | models_registered/total | 2024-01-01..2024-06-30 | 34"]),
+    ("Từ ngày 16/11/2020 đến ngày 15/11/2021, huyện Hoài Đức tiếp 1.476 lượt công dân, gấp 1,2 lần kỳ trước; "
+     "có 14 đoàn đông người.", "2021-11-25",
+     ["Hoài Đức, Hà Nội | reception_turns/total | 2020-11-16..2021-11-15 | 1476",
+      "Hoài Đức, Hà Nội | reception_turns/total | 2019-11-16..2020-11-15 | 1230 khoảng suy ra",
+      "Hoài Đức, Hà Nội | group_delegations/total | 2020-11-16..2021-11-15 | 14"]),
+    # a bracket with a figure of its own is an aside: its period is not the period of the figures outside it
+    ("9 tháng năm 2023, quận Hai Bà Trưng tiếp 9 đoàn đông người (năm 2022: 12 đoàn) và 315 lượt công dân "
+     "(cùng kỳ: 290 lượt).", "2023-10-12",
+     ["Hai Bà Trưng, Hà Nội | group_delegations/total | 2023-01-01..2023-09-30 | 9",
+      "Hai Bà Trưng, Hà Nội | group_delegations/total | 2022-01-01..2022-12-31 | 12",
+      "Hai Bà Trưng, Hà Nội | reception_turns/total | 2023-01-01..2023-09-30 | 315",
+      "Hai Bà Trưng, Hà Nội | reception_turns/total | 2022-01-01..2022-09-30 | 290"]),
+    ("Kỳ báo cáo (từ ngày 15/12/2021 đến ngày 14/12/2022), quận Hai Bà Trưng tiếp 286 lượt công dân.",
+     "2022-12-28", ["Hai Bà Trưng, Hà Nội | reception_turns/total | 2021-12-15..2022-12-14 | 286"]),
+    # a period right before a number heads it, and is not the period of the number before
+    ("Năm 2024, quận Hai Bà Trưng tiếp nhận 412 đơn, năm 2023 là 380 đơn.", "2024-12-20",
+     ["Hai Bà Trưng, Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 412",
+      "Hai Bà Trưng, Hà Nội | petitions/total | 2023-01-01..2023-12-31 | 380"]),
+    ("Quận Hai Bà Trưng tiếp nhận 412 đơn trong năm 2024 và 380 đơn trong năm 2023.", "2024-12-20",
+     ["Hai Bà Trưng, Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 412",
+      "Hai Bà Trưng, Hà Nội | petitions/total | 2023-01-01..2023-12-31 | 380"]),
     # a period without its year that cannot have happened yet is the year before ("năm qua" on 10 January)
     ("Năm qua, huyện Chư Sê tiếp 412 lượt công dân.", "2024-01-10",
      ["Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 412"]),

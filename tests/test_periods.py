@@ -64,6 +64,10 @@ def test_comparisons_are_not_the_figures_period(text, year):
     ("quý III năm 2024 tiếp 236 lượt, quý II tiếp 224 lượt", [False, False]),
     ("trong hơn 10 năm qua", [False]),  # "hơn" is "more than" here, not a comparison
     ("năm ngoái tiếp 400 lượt", [False]),
+    # after a ratio or an equal: "gấp 1,2 lần kỳ trước", "bằng số cuộc của cả năm 2023"
+    ("tiếp 1.476 lượt, gấp 1,2 lần kỳ trước", [True]),
+    ("8 cuộc, bằng số cuộc của cả năm 2023", [True]),
+    ("đối thoại bằng hình thức trực tuyến trong năm 2023", [False]),  # "bằng" is "by" here
 ])
 def test_a_period_right_after_so_voi_or_a_comparative_is_compared_with(text, compared):
     assert [p.compare for p in find_periods(fold(text))] == compared
@@ -173,3 +177,14 @@ def test_a_ratio_word_without_a_year_compares_nothing():
 def test_same_months_of_last_year_point_at_the_reports_span():
     pm = first("cùng kỳ năm trước là 400 lượt")
     assert (pm.ref, pm.relative_year) == ("same_span", -1)
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("(cùng kỳ: 290 lượt)", "same_span"),  # a figure printed for the same span a year before
+    ("cùng kỳ là 1.650 lượt", "same_span"),
+    ("cùng kỳ, huyện tiếp 290 lượt", "doc"),  # "in the same period": the report's own
+    ("năm trước là 47.390 đơn", "year_before"),  # the year before the one talked about
+    ("năm ngoái là 47.390 đơn", ""),  # the year before the report's date
+])
+def test_what_a_period_refers_to(text, ref):
+    assert first(text).ref == ref
