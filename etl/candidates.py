@@ -5,12 +5,13 @@ of a total printed before them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from etl.lexicon import Lexicon, Unit
 from etl.periods import find_periods
 from etl.textnorm import fold
-from etl.vnnumbers import NUMBER_RE, parse_vietnamese_number
+from etl.vnnumbers import NUMBER_RE, WORD_NUMBER_RE, number_from_words, parse_vietnamese_number
 
 # Window sizes, in characters of folded text.
 AGAINST_WINDOW = 80  # "tăng 118 lượt … so với năm 2023": how far after a change its "so với" may be
@@ -27,6 +28,9 @@ _NOTHING_AFTER = re.compile(r"\s*(?:$|[^\wÀ-ỹ\s]|(?:và|trong|so|tăng|giảm
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|và|hoặc)\s*")
 # Any run of digits, to account for the numbers NUMBER_RE leaves out (dates, "17/17", "05/CT-UBND").
 _DIGITS_RE = re.compile(r"(?<![\wÀ-ỹ])\d+(?:[.,/:-]\d+)*")
+# Before "năm": the word is the year, not five ("đầu năm đơn thư giảm", "trong năm công dân đến …").
+_YEAR_WORD_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:trong|cả|mỗi|hằng|hàng|suốt|cuối|đầu|giữa|của|các|những|nhiều|qua|"
+                               r"sang|vào|từ|đến|tới|sau|trước|một|là|nửa|cùng|năm)\s*$")
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,9 @@ class NumberReader:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self._qualifier_res = [(q, ending_with(words)) for q, words in lex.qualifiers.items()]
-        self._delta_res = [(d, ending_with(lex.comparison[d], r"(?: (?:thêm|được|khoảng|gần|hơn))?"))
-                           for d in ("up", "down")]
+        # "tăng 118 lượt", "tăng thêm 12", "tăng lần lượt 5% và 8%"
+        after_change = "|".join(map(re.escape, ("thêm", "được", "khoảng", "gần", "hơn", *lex.context["respectively"])))
+        self._delta_res = [(d, ending_with(lex.comparison[d], rf"(?: (?:{after_change}))?")) for d in ("up", "down")]
         units = "|".join(re.escape(u.phrase) for u in lex.units)
         self._unit_before_re = re.compile(
             rf"(?<![\wÀ-ỹ])(?:tổng )?số (?:lượng )?({units})(?![\wÀ-ỹ])[^;:.]{{0,{UNIT_BEFORE_WINDOW}}}?"
@@ -97,20 +102,40 @@ class NumberReader:
         dropped: list[Dropped] = []
         spans = []
         lo, hi = only or (0, len(sentence))
-        for m in NUMBER_RE.finditer(sentence, lo, hi):
-            spans.append(m.span())
-            found = self._candidate(first_id + len(cands), sent, sentence, folded, m)
+        printed = [(m.start(), m.end(), m.group(0), _digits_value(m.group(1)))
+                   for m in NUMBER_RE.finditer(sentence, lo, hi)]
+        printed += self._in_words(sentence, folded, lo, hi)
+        for start, end, text, value_of in sorted(printed, key=lambda p: p[0]):
+            spans.append((start, end))
+            found = self._candidate(first_id + len(cands), sent, sentence, folded, start, end, text, value_of)
             if isinstance(found, Candidate):
                 cands.append(found)
             else:
-                dropped.append(Dropped(sent, m.start(), m.end(), m.group(0), found))
+                dropped.append(Dropped(sent, start, end, text, found))
         for m in _DIGITS_RE.finditer(sentence, lo, hi):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 dropped.append(Dropped(sent, m.start(), m.end(), m.group(0), _why_not_a_number(m.group(0))))
-        return _shared_units(cands), dropped
+        return _shared_changes(_shared_units(cands)), dropped
 
-    def _candidate(self, cid: int, si: int, sentence: str, folded: str, m: re.Match[str]) -> Candidate | str:
-        start, end = m.span()
+    def _in_words(self, sentence: str, folded: str, lo: int,
+                  hi: int) -> list[tuple[int, int, str, Callable[[bool], float]]]:
+        """Counts written in words that a unit of the catalog follows ("hai đoàn đông người", "mười bảy
+        cuộc", "Ba cuộc đối thoại"); "năm" after a word that makes it the year is no count."""
+        out = []
+        for m in WORD_NUMBER_RE.finditer(folded, lo, hi):
+            after = folded[m.end():]
+            mm = self._multiplier_re.match(after)
+            if self._unit(after[mm.end():] if mm else after)[0] is None:
+                continue
+            if m.group(0) == "năm" and _YEAR_WORD_BEFORE.search(folded, 0, m.start()):
+                continue
+            value = float(number_from_words(m))
+            out.append((m.start(), m.end(), sentence[m.start():m.end()], lambda _count, v=value: v))
+        return out
+
+    def _candidate(self, cid: int, si: int, sentence: str, folded: str, start: int, end: int, text: str,
+                   value_of: Callable[[bool], float]) -> Candidate | str:
+        """The candidate printed at start..end (`value_of(count)` reads its value), or why it is none."""
         before = folded[:start].rstrip()
         last_word = re.search(r"([\wÀ-ỹ.]+)$", before)
         if last_word and last_word.group(1) in self.lex.label_words and \
@@ -129,7 +154,7 @@ class NumberReader:
         if unit is None and not percent and _NOTHING_AFTER.match(after):
             unit = self._unit_before(before)
         try:
-            value = parse_vietnamese_number(m.group(1), count=not percent) * multiplier
+            value = value_of(not percent) * multiplier
         except ValueError:
             return "không đọc được số (unreadable number)"
         qualifier = "exact"
@@ -145,7 +170,7 @@ class NumberReader:
                            or _after_a_figure(change_words[:change.start()])):
                 delta = direction
         unit_end = end + (len(folded[end:]) - len(after)) + unit_len
-        return Candidate(cid, si, sentence, folded, start, end, unit_end, m.group(0), value, qualifier,
+        return Candidate(cid, si, sentence, folded, start, end, unit_end, text, value, qualifier,
                          unit, percent=percent, delta=delta)
 
     def _unit_before(self, before: str) -> Unit | None:
@@ -162,6 +187,11 @@ class NumberReader:
         if non and len(non.group(1)) >= len(m.group(1)):
             return None, 0
         return self.lex.by_phrase[m.group(1)], m.end()
+
+
+def _digits_value(printed: str) -> Callable[[bool], float]:
+    """How a number printed in digits is read: a count is whole ("1,327" is 1327), a percentage not."""
+    return lambda count: parse_vietnamese_number(printed, count=count)
 
 
 def _without_compared(before: str) -> str:
@@ -189,6 +219,18 @@ def _shared_units(cands: list[Candidate]) -> list[Candidate]:
         if c.unit is None and not c.percent and nxt.unit is not None and not nxt.delta and \
                 _LIST_SEPARATOR.fullmatch(c.folded[c.end:nxt.start]) and not _in_period(c):
             out[i] = replace(c, unit=nxt.unit, unit_end=c.end, qualifier=c.qualifier)
+    return out
+
+
+def _shared_changes(cands: list[Candidate]) -> list[Candidate]:
+    """"tăng lần lượt 5% và 8%", "giảm 12 đơn và 3 đoàn": a number listed right after a change, of the
+    same kind (both percentages, or both counts), is a change in the same direction."""
+    out = list(cands)
+    for i in range(1, len(out)):
+        prev, c = out[i - 1], out[i]
+        if prev.delta and not c.delta and prev.percent == c.percent and (c.percent or c.unit and prev.unit) \
+                and _LIST_SEPARATOR.fullmatch(c.folded[prev.unit_end if prev.unit else prev.end:c.start].lstrip("%")):
+            out[i] = replace(c, delta=prev.delta)
     return out
 
 

@@ -122,6 +122,9 @@ def _change_for(base: Candidate, cands: list[Candidate]) -> Candidate | None:
     no other figure between, in the figure's own unit (or a percentage); else one printed before it
     in its clause ("Tăng 12% so với năm 2023, … đạt 448 lượt") that belongs to no figure before."""
     same = [x for x in cands if x.sent == base.sent]
+    listed = _listed_changes(base, same)
+    if listed:
+        return listed.get(base.id)
     after = [x for x in same if x.start > base.end and x.delta]
     if after:
         d = after[0]
@@ -139,6 +142,29 @@ def _change_for(base: Candidate, cands: list[Candidate]) -> Candidate | None:
             and _same_kind(base, before[-1]):
         return before[-1]
     return None
+
+
+def _listed_changes(base: Candidate, same: list[Candidate]) -> dict[int, Candidate]:
+    """'tiếp 2.400 lượt … và tiếp nhận 1.900 đơn, tăng lần lượt 5% và 8% so với năm 2019': changes
+    listed one after another after as many figures of their clause go with them in order
+    ({figure id: its change}); empty when the first changes after `base` are no such list."""
+    f = base.folded
+    start = f.rfind(";", 0, base.start) + 1
+    end = f.find(";", base.end)
+    clause = [x for x in same if start <= x.start and (end < 0 or x.start < end)]
+    first = next((i for i, x in enumerate(clause) if x.delta and x.start > base.end), None)
+    if first is None:
+        return {}
+    run = [clause[first]]
+    for x in clause[first + 1:]:
+        if not x.delta:
+            break
+        run.append(x)
+    figures = [x for x in clause[:first] if x.unit and not x.delta and not x.percent][-len(run):]
+    if len(run) < 2 or len(figures) < len(run) or \
+            not all(_same_kind(fig, d) for fig, d in zip(figures, run, strict=True)):
+        return {}
+    return {fig.id: d for fig, d in zip(figures, run, strict=True)}
 
 
 def _same_kind(base: Candidate, d: Candidate) -> bool:

@@ -38,7 +38,6 @@ class Place:
 
 
 NOWHERE = Place(None)
-_RESPECTIVELY = re.compile(r"(?<![\wÀ-ỹ])lần lượt(?: là)?(?![\wÀ-ỹ])")
 _FORMER = re.compile(r"\s*\(?\s*cũ(?![\wÀ-ỹ])")  # "tỉnh Bình Định (cũ)", "huyện Chư Sê cũ"
 
 
@@ -177,7 +176,7 @@ def respective_place(c: Candidate, para_place: Place, doc: DocContext) -> Place 
     """'Quận Cầu Giấy, huyện Thanh Trì và huyện Phú Xuyên … lần lượt 38, 31 và 29 cuộc': the i-th number
     after "lần lượt" is of the i-th place named before it, when there are as many places as numbers."""
     f = c.folded
-    said = [m for m in _RESPECTIVELY.finditer(f, 0, c.start) if ";" not in f[m.end():c.start]]
+    said = [m for m in doc.lex.words_re["respectively"].finditer(f, 0, c.start) if ";" not in f[m.end():c.start]]
     if not said:
         return None
     at = said[-1]

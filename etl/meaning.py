@@ -214,9 +214,16 @@ def context_test(name: str) -> Callable[[Candidate, Around], str]:
 
 # --- the indicator -----------------------------------------------------------------------------------
 def _is_average(a: Around) -> bool:
-    """"bình quân mỗi năm 120 mô hình", "hơn 500 lượt công dân mỗi năm"."""
+    """"bình quân mỗi năm 120 mô hình", "hơn 500 lượt công dân mỗi năm"; an aside in brackets after
+    the number is about something else ("36 cuộc (bình quân 2 cuộc/phường)": the 2 is the average)."""
+    after = a.right.split("(")[0]
     return any(w in a.left[-AVERAGE_WINDOW:] for w in a.lex.context["average"]) or \
-        any(w in a.right[:AVERAGE_WINDOW] for w in a.lex.context["average_after"])
+        any(w in after[:AVERAGE_WINDOW] for w in a.lex.context["average_after"])
+
+
+def _is_threshold(a: Around) -> bool:
+    """"8 xã tổ chức từ 2 cuộc đối thoại trở lên": "từ" right before the number, "trở lên" after it."""
+    return bool(re.search(r"(?<![\wÀ-ỹ])từ\s*$", a.left)) and a.lex.has("threshold", re.split(r"[,;]", a.right)[0])
 
 
 def _inherited(c: Candidate, a: Around) -> str | Skip:
@@ -226,6 +233,8 @@ def _inherited(c: Candidate, a: Around) -> str | Skip:
                    "(a session or meeting of no known kind)")
     if _RECEPTION_WORD.search(a.clause) and "đối thoại" not in a.clause:
         return session
+    if a.lex.words_re["other_meetings"].match(a.right.lstrip()):
+        return Skip("cuộc, buổi, hội nghị của việc khác (kiểm tra, họp…), không phải số liệu (a meeting of another kind)")
     before = [(x, v) for x, v in a.earlier_counts() if x.unit_class == "event"]
     if before:
         return before[-1][1].indicator
@@ -244,7 +253,9 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
     """Registered or recognised: the verb decides; a model listed after another takes its reading."""
     unit_before = c.unit_end == c.end  # "Số mô hình … được công nhận năm 2024 là 312": the verb is there too
     left = a.clause if unit_before else a.left
-    verb = model_verb(a.right.split(",")[0], "", a.lex) or _verb_after_pair(c, a) or model_verb("", left, a.lex)
+    own = model_verb("", left, a.lex) if not _only_weak_verb(left, a.lex) else ""
+    verb = _respective_verb(c, a) or model_verb(a.right.split(",")[0], "", a.lex) or (own if not unit_before else "") \
+        or _verb_after_pair(c, a) or model_verb("", left, a.lex)
     earlier = [v.indicator for x, v in a.earlier_counts() if v.indicator.startswith("models")]
     if verb == "models_registered" and earlier and _only_weak_verb(left, a.lex):
         verb = earlier[-1]  # "cấp xã công nhận 1.063 điển hình …; riêng cấp TP có 11 điển hình"
@@ -259,6 +270,26 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
         else:
             return Skip("mô hình nhưng không rõ đăng ký hay công nhận (models, neither registered nor recognised)")
     return verb
+
+
+def _respective_verb(c: Candidate, a: Around) -> str:
+    """'Số mô hình được đăng ký và được công nhận … lần lượt là 1.204 và 215': the i-th number after
+    "lần lượt" takes the i-th verb before it, when there are as many verbs as numbers."""
+    said = [m for m in a.lex.words_re["respectively"].finditer(c.folded, 0, c.start)
+            if ";" not in c.folded[m.end():c.start]]
+    if not said:
+        return ""
+    at = said[-1]
+    clause_start = c.folded.rfind(";", 0, at.start()) + 1
+    before = c.folded[clause_start:at.start()]
+    verbs = sorted([(e, "models_recognized") for e in a.lex.word_ends("recognized", before)]
+                   + [(e, "models_registered") for e in a.lex.word_ends("registered", before)
+                      if e not in a.lex.word_ends("weak_registered", before)])
+    kinds = [k for i, (_, k) in enumerate(verbs) if i == 0 or verbs[i - 1][1] != k]  # "xây dựng, đăng ký": one
+    listed = [x for x, _ in a.earlier if x.start > at.end()] + [c] + \
+        [x for x in a.later if ";" not in c.folded[c.end:x.start]]
+    listed = [x for x in listed if x.unit_class == c.unit_class and not x.delta]
+    return kinds[listed.index(c)] if len(kinds) == len(listed) > 1 else ""
 
 
 def _only_weak_verb(left: str, lex: Lexicon) -> bool:
@@ -451,6 +482,8 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
             return Skip(f"ngoài danh mục: {why}")
     if _is_average(a):
         return Skip("số bình quân, không phải số của một kỳ (an average)")
+    if _is_threshold(a):
+        return Skip("ngưỡng “từ … trở lên”, không phải số đếm (a threshold)")
     head = c.folded[:c.folded.rfind(":", 0, c.start) + 1]  # "Chỉ tiêu được giao: …; …": a lead-in of targets
     if a.lex.word_ends("quota", a.clause) or a.lex.word_ends("target", a.clause) or a.lex.word_ends("target", head):
         return Skip("chỉ tiêu, mục tiêu, kế hoạch hoặc số cho mỗi đơn vị, không phải kết quả (a target, plan or quota)")

@@ -71,6 +71,16 @@ CASES = [
     ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân; 12 đoàn đông người. So với năm 2023, số lượt tiếp tăng 12%.",
      [f"{P} | {Y24} | 448", f"Chư Sê, Gia Lai | group_delegations/total | {Y24} | 12",
       f"{P} | {Y23} | 400 khoảng suy ra"]),  # the comparison names what it compares
+    # changes listed after as many figures go with them in order ("tăng lần lượt 5% và 8%")
+    ("Năm 2024, huyện Chư Sê tiếp 400 lượt công dân và tiếp nhận 216 đơn, tăng lần lượt 25% và 8% so với năm 2023.",
+     [f"{P} | {Y24} | 400", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 216", f"{P} | {Y23} | 320 khoảng suy ra",
+      f"Chư Sê, Gia Lai | petitions/total | {Y23} | 200 khoảng suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 400 lượt công dân và 12 đoàn đông người, giảm 20 lượt và 3 đoàn so với năm 2023.",
+     [f"{P} | {Y24} | 400", f"Chư Sê, Gia Lai | group_delegations/total | {Y24} | 12", f"{P} | {Y23} | 420 suy ra",
+      f"Chư Sê, Gia Lai | group_delegations/total | {Y23} | 15 suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 400 lượt công dân và tiếp nhận 216 đơn, tăng 8% so với năm 2023.",
+     [f"{P} | {Y24} | 400", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 216",
+      f"Chư Sê, Gia Lai | petitions/total | {Y23} | 200 khoảng suy ra"]),  # one change: of the figure it follows
     # ratios
     ("Năm 2024, huyện Chư Sê tiếp 800 lượt công dân, gấp đôi năm 2023.",
      [f"{P} | {Y24} | 800", f"{P} | {Y23} | 400 khoảng suy ra"]),

@@ -60,6 +60,29 @@ CASES = [
     ("Quý IV năm 2024, Thanh tra huyện sẽ tiến hành 3 cuộc thanh tra theo kế hoạch.", []),
     ("Năm 2024, Thanh tra huyện đã tiến hành 6 cuộc thanh tra theo kế hoạch.",
      [f"{CS} | inspections/planned | {Y} | 6"]),
+    # an average in brackets after a count is the aside's, not the count's
+    ("Năm 2024, các xã tổ chức 36 cuộc đối thoại với Nhân dân (bình quân 2 cuộc/xã).",
+     [f"{CS} | dialogues/total | {Y} | 36"]),
+    ("Năm 2024, bình quân mỗi xã tổ chức 2 cuộc đối thoại với Nhân dân.", []),
+    # a bare "cuộc" of another kind of meeting takes no reading from the meeting before it
+    ("Năm 2024, Thanh tra huyện tiến hành 8 cuộc thanh tra hành chính, 2 cuộc kiểm tra chuyên ngành.",
+     [f"{CS} | inspections/total | {Y} | 8"]),
+    ("Năm 2024, huyện tổ chức 36 cuộc đối thoại, 4 cuộc họp dân để lấy ý kiến.", [f"{CS} | dialogues/total | {Y} | 36"]),
+    ("Năm 2024, Thanh tra huyện tiến hành 8 cuộc thanh tra, trong đó 6 cuộc theo kế hoạch.",
+     [f"{CS} | inspections/total | {Y} | 8", f"{CS} | inspections/planned | {Y} | 6"]),
+    # a model's own verb right before it, then a verb after a pair, then "lần lượt": verb by verb
+    ("Năm 2024, toàn huyện đăng ký 212 mô hình “Dân vận khéo”, 40 mô hình được công nhận.",
+     [f"{CS} | models_registered/total | {Y} | 212", f"{CS} | models_recognized/total | {Y} | 40"]),
+    ("Năm 2024, 21 mô hình và 16 điển hình “Dân vận khéo” tiêu biểu đã được biểu dương.",
+     [f"{CS} | models_recognized/model | {Y} | 21", f"{CS} | models_recognized/exemplar | {Y} | 16"]),
+    ("Năm 2024, số mô hình “Dân vận khéo” được đăng ký và được công nhận lần lượt là 212 và 40 mô hình.",
+     [f"{CS} | models_registered/total | {Y} | 212", f"{CS} | models_recognized/total | {Y} | 40"]),
+    ("Năm 2024, số mô hình “Dân vận khéo” được công nhận ở huyện Chư Sê và huyện Kbang lần lượt là 12 và 40 mô hình.",
+     [f"{CS} | models_recognized/total | {Y} | 12", f"Kbang, Gia Lai | models_recognized/total | {Y} | 40"]),
+    # a count listed after one received, with its own period, was received too
+    ("Huyện tiếp nhận 412 đơn trong năm 2024 và 380 đơn trong năm 2023.",
+     [f"{CS} | petitions/total | {Y} | 412", f"{CS} | petitions/total | 2023-01-01..2023-12-31 | 380"]),
+    ("Năm 2024, huyện tiếp nhận 412 đơn và giải quyết 380 đơn.", [f"{CS} | petitions/total | {Y} | 412"]),
     # commendations for dân vận work are figures
     ("Năm 2024, huyện khen thưởng 14 tập thể và 11 cá nhân có thành tích trong công tác dân vận.",
      [f"{CS} | commendations/collective | {Y} | 14", f"{CS} | commendations/individual | {Y} | 11"]),
@@ -80,6 +103,8 @@ def test_meaning(body, expected):
     ("Năm 2024, qua đối thoại, 27 kiến nghị đã được giải quyết ngay.", "đã giải quyết hoặc chuyển đi"),
     ("Năm 2024, Thanh tra huyện sẽ tiến hành 3 cuộc thanh tra.", "chỉ tiêu"),
     ("Năm 2024, huyện Chư Sê và thị xã An Khê tiếp 900 lượt công dân.", "nhiều địa phương"),
+    ("Năm 2024, các xã tổ chức từ 2 cuộc đối thoại trở lên.", "ngưỡng"),
+    ("Năm 2024, Thanh tra huyện tiến hành 2 cuộc kiểm tra chuyên ngành.", "việc khác"),
 ])
 def test_every_number_keeps_the_rule_that_dropped_it(body, reason):
     from etl.extract import Extractor

@@ -78,6 +78,12 @@ CASES = [
                "và 29 cuộc.",
      [f"Chư Sê, Gia Lai | dialogues/total | {Y} | 38", f"Kbang, Gia Lai | dialogues/total | {Y} | 31",
       f"Đức Cơ, Gia Lai | dialogues/total | {Y} | 29"]),
+    (LEAD_GL + "Năm 2024, số lượt tiếp công dân của các huyện Chư Sê, Kbang và Đức Cơ tương ứng là 410, 215 "
+               "và 198 lượt.",  # "tương ứng là" as "lần lượt"
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 410", f"Kbang, Gia Lai | reception_turns/total | {Y} | 215",
+      f"Đức Cơ, Gia Lai | reception_turns/total | {Y} | 198"]),
+    (LEAD_GL + "Năm 2024, các huyện Chư Sê, Kbang và Đức Cơ tiếp tổng cộng 820 lượt công dân, tương ứng 30% "
+               "số lượt của tỉnh.", []),  # one number for three places: none is theirs
     (LEAD_GL + "Trong năm 2024, 2.858 lượt công dân được các cơ quan tỉnh tiếp.",  # a year is no number of a list
      [f"Gia Lai | reception_turns/total | {Y} | 2858"]),
     # a city body reports its own figure: the city's, not the district the report is about
