@@ -22,8 +22,11 @@ from etl.table_sentences import table_sentences
 from etl.textnorm import fold
 
 HEADING_MAX_WORDS = 14
-# A list item's marker: "- ", "+ ", "• ", "1. ", "2) ", "a) ".
-ITEM_MARKER = re.compile(r"^\s*(?:[-+•*–·●○▪]\s*|\(?(?:\d{1,2}|[a-zđ])[.)]\s+)(?=\S)")
+# A list item's marker: "- ", "+ ", "• ", "* ", "1. ", "2) ", "a) "; not the "**" that opens a bold
+# label ("**Phóng viên:** …", a speaker in an interview).
+ITEM_MARKER = re.compile(r"^\s*(?:[-+•–·●○▪]\s*|\*(?!\*)\s*|\(?(?:\d{1,2}|[a-zđ])[.)]\s+)(?=\S)")
+# Markdown emphasis around a line or a label: "**Kết quả nổi bật năm 2023:**".
+_EMPHASIS = "*_"
 # A heading's marker: "## ", "II. ", "2. ", "2.1. ", "A. ", "a) ".
 _SECTION_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|\(?(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[A-Za-zĐđ])[.)]\s+)")
 _YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)")
@@ -69,7 +72,7 @@ class Passage:
 
 def is_heading(paragraph: str) -> bool:
     """A short line without final punctuation and without figures: a section title."""
-    text = paragraph.strip().strip("*_").strip()
+    text = paragraph.strip().strip(_EMPHASIS).strip()
     words = text.split()
     if not words or len(words) > HEADING_MAX_WORDS or text[-1] in _END_PUNCT or ITEM_MARKER.match(text) \
             and not _SECTION_MARKER.match(text):
@@ -83,6 +86,11 @@ def is_heading(paragraph: str) -> bool:
     letters = [ch for ch in body if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0
     return upper >= 0.6 or bool(_SECTION_MARKER.match(text)) or len(words) <= 8
+
+
+def is_lead_in(paragraph: str) -> bool:
+    """A line that opens a list: it ends with ":", bold or not ("**Kết quả nổi bật năm 2023:**")."""
+    return paragraph.rstrip().rstrip(_EMPHASIS).rstrip().endswith(":")
 
 
 def is_item(paragraph: str) -> bool:
@@ -103,7 +111,7 @@ def passages(report: Report, lex: Lexicon) -> list[Passage]:
             out.append(Passage((_whole(paras[pi], report.where(pi), pi),), pi, before, heading, "heading"))
             pi += 1
             continue
-        items_from = pi + 1 if paras[pi].rstrip().endswith(":") else pi
+        items_from = pi + 1 if is_lead_in(paras[pi]) else pi
         end = items_from
         while end < len(paras) and is_item(paras[end]):
             end += 1
@@ -158,11 +166,13 @@ def _list_passage(report: Report, lead: int, first_item: int, end: int, before: 
         lead_sentences = split_sentences(report.paragraphs[lead])
         where = report.where(lead)
         sentences = [Sentence(s, ((0, where),), paras=(lead,)) for s in lead_sentences[:-1]]
-        text = lead_sentences[-1] if lead_sentences else ""
+        text = lead_sentences[-1].rstrip().rstrip(_EMPHASIS).rstrip() if lead_sentences else ""
         pieces.append((0, where))
         paras.append(lead)
     for k in range(first_item, end):
-        item = ITEM_MARKER.sub("", report.paragraphs[k]).strip().rstrip(";.,")
+        # an item of several sentences: each is a clause of its own ("- Mỗi chi bộ phải có ít nhất 1 mô
+        # hình. Năm nay huyện đăng ký 212 mô hình.": the quota does not reach the count)
+        item = "; ".join(s.rstrip(";.,") for s in split_sentences(ITEM_MARKER.sub("", report.paragraphs[k]).strip()))
         sep = " " if text.endswith(":") else ("; " if text else "")
         text += sep
         pieces.append((len(text), report.where(k)))

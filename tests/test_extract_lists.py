@@ -61,6 +61,21 @@ CASES = [
      [f"Chư Păh, Gia Lai | models_recognized/total | {Y} | 45",
       f"Ia Grai, Gia Lai | models_recognized/total | {Y} | 38",
       f"Ayun Pa, Gia Lai | models_recognized/total | {Y} | 20"]),
+    # a lead-in in bold ("**…:**") is a lead-in; labels in bold in the items; a single "*" is a bullet
+    (LEAD + "Năm 2023, huyện Chư Sê đạt **các kết quả nổi bật sau:**\n- **Tiếp công dân:** 1.204 lượt;\n"
+            "- **Đối thoại với Nhân dân:** 31 cuộc, tiếp thu 240 ý kiến.",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 1204",
+      "Chư Sê, Gia Lai | dialogues/total | 2023-01-01..2023-12-31 | 31",
+      "Chư Sê, Gia Lai | dialogue_opinions/total | 2023-01-01..2023-12-31 | 240"]),
+    (LEAD + "Kết quả năm 2023 của huyện Kbang:\n* Tiếp 420 lượt công dân;\n* Tiếp nhận 150 đơn thư.",
+     ["Kbang, Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 420",
+      "Kbang, Gia Lai | petitions/total | 2023-01-01..2023-12-31 | 150"]),
+    # an item of several sentences: each is a clause of its own (the quota of one reaches no count of the next)
+    (LEAD + "Kết quả phong trào “Dân vận khéo” năm 2024 của huyện Chư Sê:\n"
+            "- Mỗi chi bộ phải có ít nhất 1 mô hình. Toàn huyện đăng ký 212 mô hình, 40 mô hình được công nhận.\n"
+            "- Mỗi xã đăng ký ít nhất 5 mô hình mới cho năm 2025.",
+     [f"Chư Sê, Gia Lai | models_registered/total | {Y} | 212",
+      f"Chư Sê, Gia Lai | models_recognized/total | {Y} | 40"]),
     # trap: a list of targets, not results
     (LEAD + "Năm 2025, huyện Chư Sê phấn đấu đạt các chỉ tiêu sau:\n"
             "- Mỗi xã đăng ký ít nhất 2 mô hình “Dân vận khéo”;\n- Tổ chức tối thiểu 12 cuộc đối thoại.", []),
@@ -73,6 +88,33 @@ CASES = [
 @pytest.mark.parametrize(("body", "expected"), CASES)
 def test_lists(body, expected):
     assert lines(body, published="2024-12-20") == expected
+
+
+INTERVIEW_LEAD = ("Nhân dịp tổng kết năm 2024, phóng viên trao đổi với đồng chí Trưởng ban Dân vận Huyện ủy "
+                  "Chư Sê (Gia Lai).\n\n")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an interview: speakers named in bold or after a dash are no list, and one answer's quota reaches no
+    # figure of another answer
+    (INTERVIEW_LEAD + "**Phóng viên:** Mục tiêu của phong trào “Dân vận khéo” năm nay là gì?\n\n"
+                      "**Đồng chí Trưởng ban:** Chúng tôi yêu cầu mỗi chi bộ phải có ít nhất 1 mô hình.\n\n"
+                      "**Phóng viên:** Kết quả cụ thể ra sao?\n\n"
+                      "**Đồng chí Trưởng ban:** Năm nay toàn huyện đăng ký 212 mô hình “Dân vận khéo”.",
+     [f"Chư Sê, Gia Lai | models_registered/total | {Y} | 212"]),
+    (INTERVIEW_LEAD + "- Thưa đồng chí, phong trào “Dân vận khéo” năm nay có gì mới?\n"
+                      "- Chúng tôi yêu cầu mỗi chi bộ phải có ít nhất 1 mô hình. Năm nay toàn huyện đăng ký 212 "
+                      "mô hình, 40 mô hình được công nhận.\n- Còn đối thoại với Nhân dân?\n"
+                      "- Các xã tổ chức 31 cuộc đối thoại, tiếp thu 240 ý kiến.",
+     [f"Chư Sê, Gia Lai | models_registered/total | {Y} | 212",
+      f"Chư Sê, Gia Lai | models_recognized/total | {Y} | 40", f"Chư Sê, Gia Lai | dialogues/total | {Y} | 31",
+      f"Chư Sê, Gia Lai | dialogue_opinions/total | {Y} | 240"]),
+    # trap: a quota in the answer's own sentence still holds
+    (INTERVIEW_LEAD + "**Phóng viên:** Năm tới huyện đặt mục tiêu gì?\n\n"
+                      "**Đồng chí Trưởng ban:** Mỗi xã phải đăng ký ít nhất 5 mô hình “Dân vận khéo”.", []),
+])
+def test_interviews(body, expected):
+    assert lines(body, published="2024-12-28") == expected
 
 
 def test_each_item_keeps_where_it_is():
