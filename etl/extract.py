@@ -94,7 +94,7 @@ class Extractor:
         total_of = link_parts(cands)
         folded = [fold(s.text) for s in p.sentences]
         caption = " ".join(f for f, s in zip(folded, p.sentences, strict=True) if not s.read)
-        verdicts = classify_passage(cands, total_of, folded, fold(p.before), doc, caption)
+        verdicts = classify_passage(cands, total_of, folded, fold(p.before), doc, caption, p.kind == "table")
         by_id = {c.id: c for c in cands}
         figures, unplaced, state = _figures_of_passage(p, cands, verdicts, total_of, by_id, folded, doc, state)
         for c, verdict in zip(cands, verdicts, strict=True):

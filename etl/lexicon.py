@@ -49,6 +49,7 @@ CONTEXT_LISTS: dict[str, str] = {
     "petition_reject": "petitions that are not what was received (after the number)",
     "petition_subset": "a subset of the petitions received (before the number)",
     "petition_received": "petitions received, said after the unit in the passive (… được tiếp nhận)",
+    "petition_handled": "in a table's caption or labels: petitions handled (giải quyết), not received",
     "opinion_speaker": "what dialogue speakers said",
     "opinion_outcome": "what became of opinions (resolved, referred), beside the number: not those raised",
     "recognized": "models recognised or honoured",

@@ -66,6 +66,7 @@ class Around:
     previous: tuple[tuple[Candidate, Verdict], ...]  # the numbers of the sentence before, as read
     doc: DocContext
     caption: str = ""  # a table cell's: the folded caption, which plays the sentence with the cell's labels
+    table: bool = False  # the number is a table cell, its sentence made of the row's and column's labels
 
     @property
     def lex(self) -> Lexicon:
@@ -105,7 +106,7 @@ def _reception(c: Candidate, a: Around) -> str:
 
 def _persons_after_turns(c: Candidate, a: Around) -> str:
     turns = a.earlier_counts("reception_turns")
-    if turns and _persons_of(turns[-1][0], c, a.lex) or a.caption and _after_turns_cell(a):
+    if turns and _persons_of(turns[-1][0], c, a.lex) or a.table and _after_turns_cell(a):
         return ""
     return "người không đi kèm số lượt tiếp (persons not after reception turns)"
     return ""
@@ -139,6 +140,8 @@ def _received_petition(c: Candidate, a: Around) -> str:
     sibling = joined_sibling(c, a)  # "tiếp nhận 412 đơn trong năm 2024 và 380 đơn trong năm 2023"
     if sibling is not None and sibling.indicator == "petitions":
         return ""
+    if a.table and not a.lex.has("petition_handled", a.sentence):
+        return ""  # "Năm | Tiếp công dân (lượt) | Đơn thư (đơn)": a table's count of petitions, of those received
     return "không rõ là đơn tiếp nhận (petitions not said to be received)"
 
 
@@ -234,7 +237,8 @@ def _inherited(c: Candidate, a: Around) -> str | Skip:
     if _RECEPTION_WORD.search(a.clause) and "đối thoại" not in a.clause:
         return session
     if a.lex.words_re["other_meetings"].match(a.right.lstrip()):
-        return Skip("cuộc, buổi, hội nghị của việc khác (kiểm tra, họp…), không phải số liệu (a meeting of another kind)")
+        return Skip("cuộc, buổi, hội nghị của việc khác (kiểm tra, họp…), không phải số liệu "
+                    "(a meeting of another kind)")
     before = [(x, v) for x, v in a.earlier_counts() if x.unit_class == "event"]
     if before:
         return before[-1][1].indicator
@@ -533,7 +537,7 @@ def classify_part(c: Candidate, total: Verdict, a: Around) -> Verdict:
 
 
 def classify_passage(cands: list[Candidate], total_of: dict[int, int], folded: list[str],
-                     before: str, doc: DocContext, caption: str = "") -> list[Verdict]:
+                     before: str, doc: DocContext, caption: str = "", table: bool = False) -> list[Verdict]:
     """The verdict on every candidate of a passage, in order (a later number may lean on an earlier
     one: the part on its total, "62 cuộc" on the meeting before it). `folded` are the passage's
     folded sentences; `before` is the folded paragraph before the passage; `caption` (a table's,
@@ -549,7 +553,7 @@ def classify_passage(cands: list[Candidate], total_of: dict[int, int], folded: l
         sentence = f"{caption} {c.folded}" if caption else c.folded  # a cell's sentence is read with its caption
         a = Around(left, clause, right, sentence, " ".join(folded[:c.sent + 1]),
                    " ".join([caption, *folded[max(0, c.sent - 1):c.sent + 1]]).strip(), passage, earlier, later,
-                   previous, doc, caption)
+                   previous, doc, caption, table)
         if c.id in total_of:
             verdicts[c.id] = classify_part(c, verdicts[total_of[c.id]], a)
         else:

@@ -67,7 +67,8 @@ CASES = [
     # a bare "cuộc" of another kind of meeting takes no reading from the meeting before it
     ("Năm 2024, Thanh tra huyện tiến hành 8 cuộc thanh tra hành chính, 2 cuộc kiểm tra chuyên ngành.",
      [f"{CS} | inspections/total | {Y} | 8"]),
-    ("Năm 2024, huyện tổ chức 36 cuộc đối thoại, 4 cuộc họp dân để lấy ý kiến.", [f"{CS} | dialogues/total | {Y} | 36"]),
+    ("Năm 2024, huyện tổ chức 36 cuộc đối thoại, 4 cuộc họp dân để lấy ý kiến.",
+     [f"{CS} | dialogues/total | {Y} | 36"]),
     ("Năm 2024, Thanh tra huyện tiến hành 8 cuộc thanh tra, trong đó 6 cuộc theo kế hoạch.",
      [f"{CS} | inspections/total | {Y} | 8", f"{CS} | inspections/planned | {Y} | 6"]),
     # a model's own verb right before it, then a verb after a pair, then "lần lượt": verb by verb
@@ -77,7 +78,8 @@ CASES = [
      [f"{CS} | models_recognized/model | {Y} | 21", f"{CS} | models_recognized/exemplar | {Y} | 16"]),
     ("Năm 2024, số mô hình “Dân vận khéo” được đăng ký và được công nhận lần lượt là 212 và 40 mô hình.",
      [f"{CS} | models_registered/total | {Y} | 212", f"{CS} | models_recognized/total | {Y} | 40"]),
-    ("Năm 2024, số mô hình “Dân vận khéo” được công nhận ở huyện Chư Sê và huyện Kbang lần lượt là 12 và 40 mô hình.",
+    ("Năm 2024, số mô hình “Dân vận khéo” được công nhận ở huyện Chư Sê và huyện Kbang lần lượt là 12 và 40 "
+     "mô hình.",
      [f"{CS} | models_recognized/total | {Y} | 12", f"Kbang, Gia Lai | models_recognized/total | {Y} | 40"]),
     # a count listed after one received, with its own period, was received too
     ("Huyện tiếp nhận 412 đơn trong năm 2024 và 380 đơn trong năm 2023.",

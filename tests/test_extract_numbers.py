@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import lines
+from etl.extract import Extractor
+from tests.extract_helpers import lines, test_report
 
 LEAD = "Thị xã Sơn Tây (Hà Nội) tổng kết công tác dân vận năm 2019.\n\n"
 Y = "2019-01-01..2019-12-31"
@@ -43,9 +44,6 @@ def test_how_counts_are_printed(body, expected):
 
 
 def test_a_count_in_words_is_shown_as_printed():
-    from etl.extract import Extractor
-    from tests.extract_helpers import test_report
-
     outcomes = Extractor().read(test_report(LEAD + "Năm 2019, thị xã tổ chức Mười bảy cuộc đối thoại.",
                                             published="2019-12-20")).outcomes
     assert [(o.number_text, [f.value for f in o.figures]) for o in outcomes if o.figures] == [("Mười bảy", [17.0])]

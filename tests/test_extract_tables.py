@@ -104,6 +104,15 @@ CASES = [
             "Huyện Chư Sê\t380\t120\t412\t158\n",
      [f"Chư Sê, Gia Lai | reception_turns/total | {Y23} | 380", f"Chư Sê, Gia Lai | petitions/total | {Y23} | 120",
       f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 412", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 158"]),
+    # a row per year, a column per indicator with its unit in brackets; a bare petitions column of a table
+    # counts those received, unless the caption or labels say they were handled
+    (LEAD + "Số liệu của huyện Chư Sê qua các năm:\n\n"
+            "Năm\tTiếp công dân (lượt)\tĐơn thư (đơn)\tĐối thoại (cuộc)\n2022\t475\t-\t17\n2023\t503\t197\tx\n",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2022-01-01..2022-12-31 | 475",
+      "Chư Sê, Gia Lai | dialogues/total | 2022-01-01..2022-12-31 | 17",
+      f"Chư Sê, Gia Lai | reception_turns/total | {Y23} | 503", f"Chư Sê, Gia Lai | petitions/total | {Y23} | 197"]),
+    (LEAD + "Số liệu của huyện Chư Sê qua các năm:\n\n"
+            "Năm\tĐơn thư đã giải quyết (đơn)\tĐơn thư xử lý (đơn)\n2023\t150\t160\n", []),
     (LEAD + "Phụ lục: Kết quả giải quyết đơn của các huyện năm 2024\n"  # resolved, not received
             "Địa phương\tĐơn\nHuyện Chư Sê\t120\n", []),
     # trap: a table of targets and of people reached, no figure of the catalog
