@@ -153,6 +153,13 @@ def test_opinions_take_the_day_of_a_dialogue_not_of_a_conference(body, published
     ("Quận Hai Bà Trưng tiếp nhận 412 đơn trong năm 2024 và 380 đơn trong năm 2023.", "2024-12-20",
      ["Hai Bà Trưng, Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 412",
       "Hai Bà Trưng, Hà Nội | petitions/total | 2023-01-01..2023-12-31 | 380"]),
+    # ... but a count after it that was handled, not received, is not its sibling, in the passive too
+    ("Năm 2024, quận Hai Bà Trưng tiếp nhận 412 đơn; 380 đơn đã được giải quyết.", "2024-12-20",
+     ["Hai Bà Trưng, Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 412"]),
+    ("Năm 2024, quận Hai Bà Trưng tiếp nhận 412 đơn, 380 đơn được xử lý dứt điểm.", "2024-12-20",
+     ["Hai Bà Trưng, Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 412"]),
+    ("Năm 2024, quận Hai Bà Trưng tiếp nhận 412 đơn; đã xử lý 380 đơn.", "2024-12-20",
+     ["Hai Bà Trưng, Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 412"]),
     # a period without its year that cannot have happened yet is the year before ("năm qua" on 10 January)
     ("Năm qua, huyện Chư Sê tiếp 412 lượt công dân.", "2024-01-10",
      ["Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-12-31 | 412"]),
