@@ -6,7 +6,8 @@ The sets: the five seed articles, the bundled reports (restated seeds and rNNN),
 (written later, phrased more freely), our own unseen-style reports (tests/fixtures/unseen, written
 and annotated for the phenomena of issue 9) and three more sets of ours (tests/fixtures/unseen2,
 unseen3, unseen4: 16, 5 and 4 reports in other styles, each committed with its annotations before
-the extractor first read it), and unseen5 and unseen6 (14 and 6 reports, the same way). Each run prints every set's figures.
+the extractor first read it), and unseen5 and unseen6 (14 and 6 reports, the same way). Each run
+prints every set's figures.
 """
 from __future__ import annotations
 
