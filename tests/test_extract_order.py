@@ -158,7 +158,7 @@ def test_opinions_take_the_day_of_a_dialogue_not_of_a_conference(body, published
      ["Hai Bà Trưng, Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 412"]),
     ("Năm 2024, quận Hai Bà Trưng tiếp nhận 412 đơn, 380 đơn được xử lý dứt điểm.", "2024-12-20",
      ["Hai Bà Trưng, Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 412"]),
-    ("Năm 2024, quận Hai Bà Trưng tiếp nhận 412 đơn; đã xử lý 380 đơn.", "2024-12-20",
+    ("Năm 2024, quận Hai Bà Trưng tiếp nhận 412 đơn; đã giải quyết 380 đơn.", "2024-12-20",
      ["Hai Bà Trưng, Hà Nội | petitions/total | 2024-01-01..2024-12-31 | 412"]),
     # a period without its year that cannot have happened yet is the year before ("năm qua" on 10 January)
     ("Năm qua, huyện Chư Sê tiếp 412 lượt công dân.", "2024-01-10",
