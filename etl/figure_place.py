@@ -8,6 +8,7 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from domain.reform import REFORM_DATE
 from etl.gazetteer import Gazetteer, Locality, Mention
 from etl.textnorm import fold
 from etl.vnnumbers import NUMBER_RE
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from etl.candidates import Candidate
     from etl.doc_context import DocContext
 
-REFORM_DATE = date(2025, 7, 1)  # district level abolished, provinces merged
 
 
 @dataclass(frozen=True)

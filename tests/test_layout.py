@@ -102,3 +102,15 @@ def test_no_import_circle_in_core_and_domain():
         if start not in state:
             visit(start, [start])
     assert circles == []
+
+
+def _reform_dates(path: Path) -> list[int]:
+    """Lines of `path` that write 1 July 2025 as a date literal: date(2025, 7, 1) however imported."""
+    return [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and [getattr(a, "value", None) for a in node.args] == [2025, 7, 1]]
+
+
+def test_the_reform_date_is_written_once():
+    found = {str(p.relative_to(ROOT)): lines for package in ("core", "domain", "etl", "pages", "sheets")
+             for p in sorted((ROOT / package).rglob("*.py")) if (lines := _reform_dates(p))}
+    assert list(found) == ["domain/reform.py"], found
