@@ -18,7 +18,7 @@ from etl.intake.accounts import Accounts
 from tests.support.intake_desk import ANALYST, PASSWORD
 from tests.support.intake_report import HOSTILE, write_report
 from tests.support.live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
-from tests.support.streamlit_browser import choose
+from tests.support.streamlit_browser import choose, current
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / os.environ.get("DANVAN_SCREENSHOTS", "out/screenshots")
@@ -145,7 +145,7 @@ def test_an_analyst_turns_a_word_report_into_published_figures(server: str, brow
     adding.get_by_text("Thêm số liệu máy bỏ sót").click()
     choose(page, adding.get_by_test_id("stSelectbox").filter(has_text="Từ số trong văn bản"), "«23»",
            re.compile("«23»"))
-    expect(adding.get_by_label("Câu chứa số liệu")).to_have_value(re.compile(r"tổ chức 23 buổi gặp gỡ"))
+    expect(current(page, adding.get_by_label("Câu chứa số liệu"))).to_have_value(re.compile(r"tổ chức 23 buổi gặp gỡ"))
     choose(page, adding.get_by_test_id("stSelectbox").filter(has_text="Chỉ tiêu"), "đối thoại",
            "Cuộc đối thoại với Nhân dân")
     adding.get_by_role("button", name="Thêm số liệu").click()
