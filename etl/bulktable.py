@@ -8,7 +8,7 @@ the Python work stays small and the per-row work is array indexing.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -47,7 +47,7 @@ class Vocab:
     items: list = field(default_factory=list)
     codes: dict = field(default_factory=dict)
 
-    def code(self, item) -> int:
+    def code(self, item: Hashable) -> int:
         got = self.codes.get(item)
         if got is None:
             got = self.codes[item] = len(self.items)

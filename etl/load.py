@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -32,7 +33,7 @@ class SourceRow:
     file_hash: str
 
     @property
-    def published_date(self):
+    def published_date(self) -> date | None:
         p = PartialDate.parse(self.published)
         return p.last if p else None
 
@@ -44,7 +45,8 @@ def observation_id(fig: Figure) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _frames(gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow], figures: list[Figure]) -> dict[str, pd.DataFrame]:
+def _frames(gaz: Gazetteer, catalog: Catalog, sources: list[SourceRow],
+            figures: list[Figure]) -> dict[str, pd.DataFrame]:
     localities = pd.DataFrame([{
         "id": loc.id, "name": loc.name, "kind": loc.kind, "level": loc.level, "gso_code": loc.gso_code or None,
         "parent_id": loc.parent_id or None, "valid_from": loc.valid_from, "valid_to": loc.valid_to,

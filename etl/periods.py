@@ -24,7 +24,7 @@ class PartialDate:
     day: int | None = None
 
     @classmethod
-    def parse(cls, text: str | None) -> "PartialDate | None":
+    def parse(cls, text: str | None) -> PartialDate | None:
         """'2024-12-05', '2024-12', '2024' or 'unknown'/'' (None)."""
         if not text:
             return None
@@ -72,7 +72,7 @@ class Period:
     def year(self) -> int | None:
         return self.end.year if self.end else None
 
-    def shifted_to_year(self, year: int) -> "Period":
+    def shifted_to_year(self, year: int) -> Period:
         """The same span in another year ("so với cùng kỳ năm 2022"): a span across two years
         (12 months of reporting) moves by as many years as its end does."""
         shift = year - self.end.year if self.end else 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.document import Where
+from etl.document import Table, Where
 from etl.lexicon import Lexicon
 from etl.periods import find_periods
 from etl.report import Report, split_sentences
@@ -126,7 +126,7 @@ def passages(report: Report, lex: Lexicon) -> list[Passage]:
     return _with_tables(out, report, tables, lex)
 
 
-def _with_tables(out: list[Passage], report: Report, tables: list, lex: Lexicon) -> list[Passage]:
+def _with_tables(out: list[Passage], report: Report, tables: list[tuple[int, Table]], lex: Lexicon) -> list[Passage]:
     """Table passages placed after the paragraph each table follows, under that paragraph's heading."""
     merged: list[Passage] = []
     queue = list(tables)
@@ -139,7 +139,7 @@ def _with_tables(out: list[Passage], report: Report, tables: list, lex: Lexicon)
     return merged
 
 
-def _table_passage(report: Report, ti: int, table, merged: list[Passage], lex: Lexicon) -> Passage:
+def _table_passage(report: Report, ti: int, table: Table, merged: list[Passage], lex: Lexicon) -> Passage:
     heading = merged[-1].heading if merged else ""
     before = report.paragraphs[table.after_paragraph] if 0 <= table.after_paragraph < len(report.paragraphs) else ""
     where = table.where if table.where.table else Where(page=table.where.page, table=ti + 1)

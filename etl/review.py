@@ -112,7 +112,8 @@ def parse_review(text: str, label: str) -> list[ReviewRow]:
         if action == "add":
             need = [k for k in ("province", "indicator", "breakdown", "period_kind", "value") if k not in fields]
             if need or not (r.get("quote") or "").strip():
-                raise InputError(f"dòng 'add' thiếu {', '.join(need + ([] if r.get('quote') else ['quote']))}", where=where)
+                absent = need + ([] if r.get("quote") else ["quote"])
+                raise InputError(f"dòng 'add' thiếu {', '.join(absent)}", where=where)
         rows.append(ReviewRow(i, (r.get("doc") or "").strip(), number, (r.get("context") or "").strip(),
                               (r.get("match_indicator") or "").strip(), action, fields,
                               (r.get("quote") or "").strip(), (r.get("reason") or "").strip(), label))

@@ -3,7 +3,7 @@ period and value, parts that do not exceed their total; and finds sources that d
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import pyarrow as pa
@@ -150,7 +150,7 @@ def find_conflicts_bulk(figures: list[Figure], bulk: Sequence[pa.Table]) -> list
     return _conflict_lines(rows)
 
 
-def _conflict_lines(records) -> list[str]:
+def _conflict_lines(records: Iterable[tuple]) -> list[str]:
     """records: (locality_id, indicator, breakdown, period_kind, start, end, source, value)."""
     by_key: dict[tuple, dict[str, set[float]]] = defaultdict(lambda: defaultdict(set))
     for *key, doc, value in records:

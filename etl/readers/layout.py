@@ -71,7 +71,7 @@ class Line:
         """The words cut where the gap is wider than COLUMN_GAP line heights."""
         out: list[list[Word]] = [[self.words[0]]]
         limit = COLUMN_GAP * self.height
-        for prev, word in zip(self.words, self.words[1:]):
+        for prev, word in pairwise(self.words):
             if word.x0 - prev.x1 > limit:
                 out.append([])
             out[-1].append(word)

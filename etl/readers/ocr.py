@@ -75,7 +75,8 @@ def prepare_scan(image: Path, out: Path) -> Path:
             if line.sum() < limit:
                 continue
             edges = np.flatnonzero(np.diff(np.concatenate(([0], line.view(np.int8), [0]))))
-            for start, stop in zip(edges[0::2], edges[1::2]):
+            # padded with 0 at both ends, the line rises as often as it falls: as many starts as stops
+            for start, stop in zip(edges[0::2], edges[1::2], strict=True):
                 if stop - start >= limit:
                     rule[i, start:stop] = True
         for shift in (-2, -1, 1, 2):  # and the grey edge a scan's blur leaves either side

@@ -100,9 +100,9 @@ def test_scanned_tables_are_right_or_flagged(fixture: str, request: pytest.Fixtu
     report = request.getfixturevalue(fixture)
     assert [len(t.rows) for t in report.tables] == [len(TABLE_1), len(TABLE_2)]
     right = total = 0
-    for table, expected in zip(report.tables, [TABLE_1, TABLE_2]):
-        for row, want in zip(table.rows, expected):
-            for cell, text in zip(row, want):
+    for table, expected in zip(report.tables, [TABLE_1, TABLE_2], strict=True):
+        for row, want in zip(table.rows, expected, strict=True):
+            for cell, text in zip(row, want, strict=True):
                 total += 1
                 right += cell.text == text
                 assert cell.text == text or cell.confidence < LOW_CONFIDENCE, (cell, text)
