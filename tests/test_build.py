@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import subprocess
 import sys
@@ -49,7 +50,8 @@ def test_nothing_in_the_database_is_left_out_by_the_annotations(facts, annotatio
     gold = {(a["doc"], match_key(a["province"], a["district"], a["indicator"], a["period_end"], float(a["value"])))
             for a in annotations}
     extra = [r for r in facts.to_dict("records")
-             if (r["doc"], match_key(r["province"], r["district"], r["indicator"], r["period_end"], r["value"])) not in gold]
+             if (r["doc"], match_key(r["province"], r["district"], r["indicator"], r["period_end"], r["value"]))
+             not in gold]
     assert extra == []
 
 
@@ -89,18 +91,21 @@ def test_failed_build_keeps_the_previous_database(tmp_path, built_db):
     before = db.read_bytes()
     tables = tmp_path / "tables"
     tables.mkdir()
-    (tables / "bad.csv").write_text("locality,indicator,period,value,source\nAtlantis,dialogues,2023,5,x\n", encoding="utf-8")
+    (tables / "bad.csv").write_text("locality,indicator,period,value,source\n"
+                                    "Atlantis,dialogues,2023,5,x\n", encoding="utf-8")
     with pytest.raises(BuildFailed) as failed:
         build(db, tables_dir=tables, progress=lambda _m: None)
     assert db.read_bytes() == before
-    assert any("bad.csv dòng 2: địa phương không có trong danh mục: 'Atlantis'" in e for e in failed.value.summary.errors)
+    assert any("bad.csv dòng 2: địa phương không có trong danh mục: 'Atlantis'" in e
+               for e in failed.value.summary.errors)
     assert not list(tmp_path.glob(".keep.duckdb.tmp-*"))
 
 
 def test_keep_going_loads_the_rest(tmp_path):
     tables = tmp_path / "tables"
     tables.mkdir()
-    (tables / "bad.csv").write_text("locality,indicator,period,value,source\nAtlantis,dialogues,2023,5,x\n", encoding="utf-8")
+    (tables / "bad.csv").write_text("locality,indicator,period,value,source\n"
+                                    "Atlantis,dialogues,2023,5,x\n", encoding="utf-8")
     shutil.copy(ROOT / "data" / "examples" / "analyst_table_example.csv", tables / "good.csv")
     summary = build(tmp_path / "db.duckdb", tables_dir=tables, keep_going=True, progress=lambda _m: None)
     assert summary.written and summary.tables_read == 1 and summary.table_rows == 5
@@ -132,7 +137,6 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 def test_cli_extract_jsonl_and_csv():
     out = run_cli("extract", "data/reports/s004.txt", "--format", "jsonl")
     assert out.returncode == 0, out.stderr
-    import json
     first = json.loads(out.stdout.splitlines()[0])
     assert list(first) == ["doc", "province", "district", "indicator", "breakdown", "period_kind", "period_start",
                            "period_end", "value", "qualifier", "derived", "quote"]

@@ -25,7 +25,8 @@ CASES = [
         [("Gia Lai", "", "reception_turns", "total", "year", "2022-01-01", "2022-12-31", 1204, "exact", False)],
         id="reception-year"),
     pytest.param(
-        "Trong năm 2023, Ban Dân vận Tỉnh ủy Gia Lai cho biết các cơ quan tiếp nhận 240 đơn, giảm 12 đơn so với năm 2022.",
+        "Trong năm 2023, Ban Dân vận Tỉnh ủy Gia Lai cho biết các cơ quan tiếp nhận 240 đơn, "
+        "giảm 12 đơn so với năm 2022.",
         [("Gia Lai", "", "petitions", "total", "year", "2023-01-01", "2023-12-31", 240, "exact", False),
          ("Gia Lai", "", "petitions", "total", "year", "2022-01-01", "2022-12-31", 252, "exact", True)],
         id="derived-down"),
@@ -35,20 +36,29 @@ CASES = [
          ("Hà Nội", "", "reception_turns", "regular", "year", "2020-01-01", "2020-12-31", 16000, "approx", True)],
         id="derived-percent"),
     pytest.param(
-        "Từ năm 2021 đến nay, huyện Mê Linh (Hà Nội) tổ chức 45 cuộc đối thoại, trong đó 40 cuộc ở cấp xã và 5 cuộc ở cấp huyện.",
-        [("Hà Nội", "Mê Linh", "dialogues", "total", "cumulative", "2021-01-01", "2024-12-05", 45, "exact", False),
-         ("Hà Nội", "Mê Linh", "dialogues", "commune_level", "cumulative", "2021-01-01", "2024-12-05", 40, "exact", False),
-         ("Hà Nội", "Mê Linh", "dialogues", "district_level", "cumulative", "2021-01-01", "2024-12-05", 5, "exact", False)],
+        "Từ năm 2021 đến nay, huyện Mê Linh (Hà Nội) tổ chức 45 cuộc đối thoại, "
+        "trong đó 40 cuộc ở cấp xã và 5 cuộc ở cấp huyện.",
+        [("Hà Nội", "Mê Linh", "dialogues", "total",
+          "cumulative", "2021-01-01", "2024-12-05", 45, "exact", False),
+         ("Hà Nội", "Mê Linh", "dialogues", "commune_level",
+          "cumulative", "2021-01-01", "2024-12-05", 40, "exact", False),
+         ("Hà Nội", "Mê Linh", "dialogues", "district_level",
+          "cumulative", "2021-01-01", "2024-12-05", 5, "exact", False)],
         id="parts-and-until-now"),
     pytest.param(
         "Trong 6 tháng đầu năm 2023, quận Cầu Giấy có hơn 300 mô hình “Dân vận khéo” được đăng ký.",
-        [("Hà Nội", "Cầu Giấy", "models_registered", "total", "partial", "2023-01-01", "2023-06-30", 300, "at_least", False)],
+        [("Hà Nội", "Cầu Giấy", "models_registered", "total",
+          "partial", "2023-01-01", "2023-06-30", 300, "at_least", False)],
         id="partial-at-least"),
     pytest.param(
-        "Năm 2020, thị xã Ayun Pa công nhận gần 50 mô hình “Dân vận khéo”, gồm 30 mô hình tập thể và 20 mô hình cá nhân.",
-        [("Gia Lai", "Ayun Pa", "models_recognized", "total", "year", "2020-01-01", "2020-12-31", 50, "approx", False),
-         ("Gia Lai", "Ayun Pa", "models_recognized", "collective", "year", "2020-01-01", "2020-12-31", 30, "exact", False),
-         ("Gia Lai", "Ayun Pa", "models_recognized", "individual", "year", "2020-01-01", "2020-12-31", 20, "exact", False)],
+        "Năm 2020, thị xã Ayun Pa công nhận gần 50 mô hình “Dân vận khéo”, "
+        "gồm 30 mô hình tập thể và 20 mô hình cá nhân.",
+        [("Gia Lai", "Ayun Pa", "models_recognized", "total",
+          "year", "2020-01-01", "2020-12-31", 50, "approx", False),
+         ("Gia Lai", "Ayun Pa", "models_recognized", "collective",
+          "year", "2020-01-01", "2020-12-31", 30, "exact", False),
+         ("Gia Lai", "Ayun Pa", "models_recognized", "individual",
+          "year", "2020-01-01", "2020-12-31", 20, "exact", False)],
         id="recognized-split"),
     pytest.param(
         "Năm 2024, Huyện ủy Kbang khen thưởng 14 tập thể và 11 cá nhân có thành tích trong công tác dân vận.",
@@ -80,8 +90,10 @@ CASES = [
         [("Gia Lai", "", "reception_turns", "total", "year", "2025-01-01", "2025-12-31", 3100, "exact", False)],
         id="merged-gia-lai"),
     pytest.param(
-        "Các cơ quan tiếp nhận 61 đơn khiếu nại, tố cáo trong năm 2022; trong đó 9 đơn thuộc thẩm quyền, 5 đơn đã giải quyết.",
-        [("Gia Lai", "Đức Cơ", "petitions", "complaint_denunciation", "year", "2022-01-01", "2022-12-31", 61, "exact", False)],
+        "Các cơ quan tiếp nhận 61 đơn khiếu nại, tố cáo trong năm 2022; "
+        "trong đó 9 đơn thuộc thẩm quyền, 5 đơn đã giải quyết.",
+        [("Gia Lai", "Đức Cơ", "petitions", "complaint_denunciation",
+          "year", "2022-01-01", "2022-12-31", 61, "exact", False)],
         id="petitions-under-jurisdiction-are-not-received"),
     pytest.param(
         "Năm 2024, Ban Tiếp công dân tỉnh Gia Lai đã tiếp 950 lượt với 1.120 người đến kiến nghị.",
@@ -90,19 +102,22 @@ CASES = [
         id="turns-with-persons"),
     pytest.param(
         "Năm 2024, các cơ quan tỉnh Gia Lai nhận 800 lượt đơn khiếu nại, tố cáo.",
-        [("Gia Lai", "", "petitions", "complaint_denunciation", "year", "2024-01-01", "2024-12-31", 800, "exact", False)],
+        [("Gia Lai", "", "petitions", "complaint_denunciation",
+          "year", "2024-01-01", "2024-12-31", 800, "exact", False)],
         id="turns-of-petitions-are-petitions"),
     pytest.param(
         "Năm 2024, tỉnh Gia Lai tiếp nhận 1.500 đơn, trong đó đơn đủ điều kiện xử lý 300 đơn.",
         [("Gia Lai", "", "petitions", "total", "year", "2024-01-01", "2024-12-31", 1500, "exact", False)],
         id="eligible-subset-is-not-received"),
     pytest.param(
-        "Năm 2023, người đứng đầu cấp ủy, chính quyền các cấp tỉnh Gia Lai đã đối thoại trực tiếp 120 cuộc với Nhân dân.",
+        "Năm 2023, người đứng đầu cấp ủy, chính quyền các cấp tỉnh Gia Lai "
+        "đã đối thoại trực tiếp 120 cuộc với Nhân dân.",
         [("Gia Lai", "", "dialogues", "total", "year", "2023-01-01", "2023-12-31", 120, "exact", False)],
         id="bare-cuoc-after-doi-thoai"),
     pytest.param(
         "Từ khi phát động (năm 2009) đến nay, huyện Chư Sê đã xây dựng 1.200 mô hình “Dân vận khéo”.",
-        [("Gia Lai", "Chư Sê", "models_registered", "total", "cumulative", "2009-01-01", "2024-12-05", 1200, "exact", False)],
+        [("Gia Lai", "Chư Sê", "models_registered", "total",
+          "cumulative", "2009-01-01", "2024-12-05", 1200, "exact", False)],
         id="since-launch"),
     pytest.param(
         "Năm 2024, tỉnh Gia Lai tiếp 2.000 lượt công dân, tăng 2 lần so với năm 2023.",
@@ -110,7 +125,8 @@ CASES = [
         id="ratio-is-not-a-difference"),
     pytest.param(
         "Năm 2024, huyện Xuyên Mộc (Bà Rịa - Vũng Tàu) có 85 mô hình “Dân vận khéo” được công nhận.",
-        [("Bà Rịa - Vũng Tàu", "Xuyên Mộc", "models_recognized", "total", "year", "2024-01-01", "2024-12-31", 85, "exact", False)],
+        [("Bà Rịa - Vũng Tàu", "Xuyên Mộc", "models_recognized", "total",
+          "year", "2024-01-01", "2024-12-31", 85, "exact", False)],
         id="district-not-in-gazetteer"),
     pytest.param(
         "Trong 9 tháng qua, tỉnh Gia Lai tiếp 1.800 lượt công dân.",
@@ -129,7 +145,8 @@ def test_extract(body, expected):
 
 
 def test_merged_gia_lai_gets_the_new_locality_id():
-    figs = extract_figures(parse_report(report("Năm 2025, tỉnh Gia Lai tiếp 3.100 lượt công dân.", published="2025-12-20"), "t"))
+    body = "Năm 2025, tỉnh Gia Lai tiếp 3.100 lượt công dân."
+    figs = extract_figures(parse_report(report(body, published="2025-12-20"), "t"))
     assert [f.locality_id for f in figs] == ["gia-lai-2025"]
     figs = extract_figures(parse_report(report("Năm 2024, tỉnh Gia Lai tiếp 2.000 lượt công dân."), "t"))
     assert [f.locality_id for f in figs] == ["gia-lai"]
@@ -149,7 +166,8 @@ def test_dialogue_opinions_at_an_event_take_the_event_day():
 
 
 def test_quote_is_the_sentence():
-    figs = extract_figures(parse_report(report("Mở đầu. Năm 2022, tỉnh Gia Lai tiếp 1.204 lượt công dân. Kết thúc."), "t"))
+    body = "Mở đầu. Năm 2022, tỉnh Gia Lai tiếp 1.204 lượt công dân. Kết thúc."
+    figs = extract_figures(parse_report(report(body), "t"))
     assert figs[0].quote == "Năm 2022, tỉnh Gia Lai tiếp 1.204 lượt công dân."
 
 
@@ -170,13 +188,16 @@ def test_commune_after_the_reform_stands_for_itself():
     assert [(f.province, f.district, f.value) for f in figs] == [("Gia Lai", "Ia Pa", 4)]
 
 
-SUMMARY_REPORT = """Chiều 19/12/2023, Ban Dân vận Tỉnh ủy Gia Lai tổ chức hội nghị tổng kết công tác dân vận năm 2023.
-
-Báo cáo cho biết, trong năm, các cơ quan hành chính nhà nước trên địa bàn tỉnh đã tiếp 2.743 lượt công dân; tiếp nhận 196 đơn khiếu nại, tố cáo. Người đứng đầu cấp ủy, chính quyền các cấp tổ chức 420 cuộc đối thoại với Nhân dân, tiếp nhận gần 1.300 ý kiến, kiến nghị.
-
-Phong trào thi đua “Dân vận khéo” tiếp tục lan tỏa. Toàn tỉnh có 1.480 mô hình được đăng ký; trong đó, thành phố Pleiku 210 mô hình, huyện Chư Sê 145 mô hình, thị xã An Khê 98 mô hình.
-
-Dịp này, Ban Thường vụ Tỉnh ủy tặng Bằng khen cho 15 tập thể, 12 cá nhân có thành tích xuất sắc trong công tác dân vận năm 2023. Ủy ban MTTQ tỉnh cũng tặng Bằng khen cho 20 tập thể có thành tích trong cuộc vận động xây dựng nông thôn mới."""
+SUMMARY_REPORT = (
+    "Chiều 19/12/2023, Ban Dân vận Tỉnh ủy Gia Lai tổ chức hội nghị tổng kết công tác dân vận năm 2023.\n\n"
+    "Báo cáo cho biết, trong năm, các cơ quan hành chính nhà nước trên địa bàn tỉnh đã tiếp 2.743 lượt công dân; "
+    "tiếp nhận 196 đơn khiếu nại, tố cáo. Người đứng đầu cấp ủy, chính quyền các cấp tổ chức 420 cuộc đối thoại "
+    "với Nhân dân, tiếp nhận gần 1.300 ý kiến, kiến nghị.\n\n"
+    "Phong trào thi đua “Dân vận khéo” tiếp tục lan tỏa. Toàn tỉnh có 1.480 mô hình được đăng ký; trong đó, "
+    "thành phố Pleiku 210 mô hình, huyện Chư Sê 145 mô hình, thị xã An Khê 98 mô hình.\n\n"
+    "Dịp này, Ban Thường vụ Tỉnh ủy tặng Bằng khen cho 15 tập thể, 12 cá nhân có thành tích xuất sắc trong "
+    "công tác dân vận năm 2023. Ủy ban MTTQ tỉnh cũng tặng Bằng khen cho 20 tập thể có thành tích trong "
+    "cuộc vận động xây dựng nông thôn mới.")
 
 
 def test_a_year_end_summary_report():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import lines
+from etl.extract import Extractor
+from tests.extract_helpers import lines, test_report
 
 LEAD = ("Ban Dân vận Tỉnh ủy Gia Lai vừa tổng kết công tác dân vận năm 2024 trên địa bàn toàn tỉnh "
         "với nhiều kết quả nổi bật.\n\n")
@@ -118,9 +119,6 @@ def test_interviews(body, expected):
 
 
 def test_each_item_keeps_where_it_is():
-    from etl.extract import Extractor
-    from tests.extract_helpers import test_report
-
     body = CASES[1][0]
     figs = Extractor().extract(test_report(body, published="2024-12-20"))
     assert [f.where for f in figs] == ["đoạn 3", "đoạn 4", "đoạn 5"]

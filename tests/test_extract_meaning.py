@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import lines
+from etl.extract import Extractor
+from tests.extract_helpers import lines, test_report
 
 LEAD = ("Huyện ủy Chư Sê (Gia Lai) tổng kết công tác dân vận và phong trào thi đua “Dân vận khéo” "
         "năm 2024 với nhiều kết quả.\n\n")
@@ -109,9 +110,6 @@ def test_meaning(body, expected):
     ("Năm 2024, Thanh tra huyện tiến hành 2 cuộc kiểm tra chuyên ngành.", "việc khác"),
 ])
 def test_every_number_keeps_the_rule_that_dropped_it(body, reason):
-    from etl.extract import Extractor
-    from tests.extract_helpers import test_report
-
     outcomes = Extractor().read(test_report(LEAD + body)).outcomes
     dropped = [o.reason for o in outcomes if o.sentence.startswith("Năm 2024,") and o.number_text != "2024"]
     assert len(dropped) == 1 and reason in dropped[0]

@@ -77,7 +77,8 @@ def test_district_followed_by_its_province(gaz):
 
 def test_unknown_district_is_read_from_its_prefix(gaz):
     m = gaz.mentions("huyện Xuyên Mộc (tỉnh Bà Rịa - Vũng Tàu)")
-    assert (m[0].unknown_name, m[0].level, [c.id for c in m[0].province_hint]) == ("Xuyên Mộc", "district", ["ba-ria-vung-tau"])
+    assert (m[0].unknown_name, m[0].level, [c.id for c in m[0].province_hint]) == (
+        "Xuyên Mộc", "district", ["ba-ria-vung-tau"])
 
 
 @pytest.mark.parametrize(("name", "on", "expected"), [

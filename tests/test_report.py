@@ -7,11 +7,13 @@ from etl.periods import PartialDate
 from etl.report import parse_report, split_sentences
 from etl.rules import latest_date
 
-FRONT = "---\ntitle: Tiêu đề\nsource_url: https://example.org/x\npublisher: Báo Thử\npublished: {p}\nnote: n\n---\n\n{body}\n"
+FRONT = ("---\ntitle: Tiêu đề\nsource_url: https://example.org/x\npublisher: Báo Thử\npublished: {p}\nnote: n\n---\n\n"
+         "{body}\n")
 
 
 def test_front_matter_fields():
-    r = parse_report(FRONT.format(p="2024-12", body="Sáng 4-12, hội nghị tổng kết công tác dân vận của tỉnh diễn ra tại Pleiku."), "a.txt")
+    r = parse_report(FRONT.format(p="2024-12", body="Sáng 4-12, hội nghị tổng kết công tác dân vận của tỉnh "
+                                                    "diễn ra tại Pleiku."), "a.txt")
     assert (r.title, r.source_url, r.publisher, r.published) == ("Tiêu đề", "https://example.org/x", "Báo Thử",
                                                                   PartialDate(2024, 12))
     assert r.event_date == date(2024, 12, 4)
@@ -19,7 +21,8 @@ def test_front_matter_fields():
 
 
 def test_unknown_published_date_means_no_now():
-    r = parse_report(FRONT.format(p="unknown", body="Một đoạn văn không có ngày tháng nào cả nhưng đủ dài để là đoạn mở đầu."), "a.txt")
+    r = parse_report(FRONT.format(p="unknown", body="Một đoạn văn không có ngày tháng nào cả "
+                                                    "nhưng đủ dài để là đoạn mở đầu."), "a.txt")
     assert r.published is None and r.now is None
 
 
@@ -61,7 +64,8 @@ def test_year_of_an_undated_event_comes_from_cited_documents():
 
 
 @pytest.mark.parametrize(("paragraph", "expected"), [
-    ("Năm 2023 có 13.663 mô hình. Tại TP. Hà Nội có 5 cuộc.", ["Năm 2023 có 13.663 mô hình.", "Tại TP. Hà Nội có 5 cuộc."]),
+    ("Năm 2023 có 13.663 mô hình. Tại TP. Hà Nội có 5 cuộc.",
+     ["Năm 2023 có 13.663 mô hình.", "Tại TP. Hà Nội có 5 cuộc."]),
     ("Ông nói: “Tốt.” Bà nói thêm.", ["Ông nói: “Tốt.”", "Bà nói thêm."]),
     ("Một câu duy nhất", ["Một câu duy nhất"]),
 ])

@@ -8,7 +8,8 @@ from etl.figure import Figure
 from etl.review import apply_review, parse_review, read_review, unknown_reports
 from etl.rules import latest_date
 
-HEADER = "doc,number,context,match_indicator,action,province,district,indicator,breakdown,period_kind,period_start,period_end,value,qualifier,derived,quote,reason\n"
+HEADER = ("doc,number,context,match_indicator,action,province,district,indicator,breakdown,period_kind,period_start,"
+          "period_end,value,qualifier,derived,quote,reason\n")
 
 
 def fig(value, quote, indicator="models_registered", breakdown="total"):
@@ -32,7 +33,8 @@ def test_correct_reject_add(tmp_path):
     rows = review(tmp_path,
                   "r.txt,7,duy trì 7 mô hình,,correct,,,,maintained,,,,,,,,cũ\n"
                   "r.txt,90,già làng,,reject,,,,,,,,,,,,không phải khen thưởng dân vận\n"
-                  "r.txt,5,,,add,Gia Lai,An Khê,dialogues,total,year,2022-01-01,2022-12-31,5,exact,no,tổ chức 5 cuộc đối thoại,thiếu\n")
+                  "r.txt,5,,,add,Gia Lai,An Khê,dialogues,total,year,2022-01-01,2022-12-31,5,exact,no,"
+                  "tổ chức 5 cuộc đối thoại,thiếu\n")
     out = apply_review(FIGS, rows, {"r.txt"})
     got = [(f.value, f.indicator, f.breakdown, f.obtained) for f in out.figures]
     assert got == [(7, "models_registered", "maintained", "corrected"), (2, "models_registered", "total", "extracted"),
@@ -127,8 +129,8 @@ RANGE = f"1945-01-01..{latest_date()} (date out of range)"
     ({"value": "bảy"}, "review.csv dòng 2: value: không phải số 'bảy'"),
     ({"value": "nan"}, "review.csv dòng 2: value: không phải số hữu hạn 'nan'"),
     ({"value": "-inf"}, "review.csv dòng 2: value: không phải số hữu hạn '-inf'"),
-    ({"value": "9" * 500}, "review.csv dòng 2: value: không phải số hữu hạn '9999999999999999999999999999999999999999'… "
-                           "(500 ký tự)"),
+    ({"value": "9" * 500}, "review.csv dòng 2: value: không phải số hữu hạn "
+                           "'9999999999999999999999999999999999999999'… (500 ký tự)"),
 ])
 def test_a_field_that_cannot_be_read_stops_the_file_naming_its_line(tmp_path, cells, message):
     with pytest.raises(InputError) as refused:

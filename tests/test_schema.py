@@ -20,7 +20,8 @@ def scalar(con, sql):
 @pytest.mark.parametrize(("table", "key"), [
     ("localities", "id"), ("indicators", "code"), ("breakdowns", "indicator, code"), ("sources", "id"),
     ("observations", "id"),
-    ("observations", "source_id, locality_id, indicator, breakdown, period_kind, period_start, period_end, value, derived, figure_ref"),
+    ("observations",
+     "source_id, locality_id, indicator, breakdown, period_kind, period_start, period_end, value, derived, figure_ref"),
     ("yearly_series", "locality_id, indicator, breakdown, year"),
     ("former_communes", "id"), ("locality_links", "old_id, new_id"), ("admin_units", "id"),
     ("reform_links", "old_id, new_id"), ("unit_search", "id, known_as"),
@@ -36,8 +37,10 @@ def test_observation_columns_not_null(con, column):
 
 
 def test_every_observation_has_a_source_and_known_place(con):
-    assert scalar(con, "SELECT count(*) FROM observations o LEFT JOIN sources s ON s.id = o.source_id WHERE s.id IS NULL") == 0
-    assert scalar(con, "SELECT count(*) FROM observations o LEFT JOIN localities l ON l.id = o.locality_id WHERE l.id IS NULL") == 0
+    assert scalar(con, "SELECT count(*) FROM observations o LEFT JOIN sources s "
+                       "ON s.id = o.source_id WHERE s.id IS NULL") == 0
+    assert scalar(con, "SELECT count(*) FROM observations o LEFT JOIN localities l "
+                       "ON l.id = o.locality_id WHERE l.id IS NULL") == 0
     assert scalar(con, "SELECT count(*) FROM observations o LEFT JOIN breakdowns b "
                        "ON b.indicator = o.indicator AND b.code = o.breakdown WHERE b.code IS NULL") == 0
 
@@ -68,7 +71,8 @@ def test_reference_data_counts(con):
     assert scalar(con, "SELECT count(*) FROM localities WHERE parent_id = 'gia-lai-2025' AND level = 'commune'") == 135
     assert scalar(con, "SELECT count(*) FROM localities WHERE level = 'commune' AND valid_from = DATE '2025-07-01'") \
         == 3321
-    assert scalar(con, "SELECT count(*) FROM localities WHERE level = 'district' AND valid_to <> DATE '2025-06-30'") == 0
+    assert scalar(con, "SELECT count(*) FROM localities "
+                       "WHERE level = 'district' AND valid_to <> DATE '2025-06-30'") == 0
     assert con.execute("SELECT valid_from, gso_code FROM localities WHERE id = 'gia-lai-2025'").fetchall()[0] == \
         (__import__("datetime").date(2025, 7, 1), "52")
 

@@ -1,6 +1,7 @@
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from etl.catalog import load_catalog
@@ -56,13 +57,16 @@ def test_parse_period_rejects(text):
 
 
 @pytest.mark.parametrize(("rows", "message"), [
-    ("Sóc Sonn,Hà Nội,dialogues,total,2023,5,x\n", "t.csv dòng 2: địa phương không có trong danh mục: 'Sóc Sonn'; gần nhất: Sóc Sơn"),
-    ("Sóc Sơn,Hà Nội,dialogs,total,2023,5,x\n", "t.csv dòng 2: chỉ tiêu không có trong danh mục: 'dialogs'; gần nhất: dialogues"),
+    ("Sóc Sonn,Hà Nội,dialogues,total,2023,5,x\n",
+     "t.csv dòng 2: địa phương không có trong danh mục: 'Sóc Sonn'; gần nhất: Sóc Sơn"),
+    ("Sóc Sơn,Hà Nội,dialogs,total,2023,5,x\n",
+     "t.csv dòng 2: chỉ tiêu không có trong danh mục: 'dialogs'; gần nhất: dialogues"),
     ("Sóc Sơn,Hà Nội,dialogues,weekly,2023,5,x\n", "t.csv dòng 2: phân tổ 'weekly' không có cho dialogues"),
     ("Sóc Sơn,Hà Nội,dialogues,total,2023,-5,x\n", "t.csv dòng 2: giá trị âm: '-5'"),
     ("Sóc Sơn,Hà Nội,dialogues,total,2023,năm,x\n", "t.csv dòng 2: giá trị không phải số: 'năm'"),
     ("Sóc Sơn,Hà Nội,dialogues,total,mùa xuân,5,x\n", "t.csv dòng 2: không đọc được kỳ 'mùa xuân'"),
-    ("Sóc Sơn,Gia Lai,dialogues,total,2023,5,x\n", "t.csv dòng 2: địa phương 'Sóc Sơn' không thuộc 'Gia Lai' (thuộc Hà Nội)"),
+    ("Sóc Sơn,Gia Lai,dialogues,total,2023,5,x\n",
+     "t.csv dòng 2: địa phương 'Sóc Sơn' không thuộc 'Gia Lai' (thuộc Hà Nội)"),
     ("Sóc Sơn,Hà Nội,dialogues,total,2023,5,x\nSóc Sơn,Hà Nội,dialogues,total,2023,6,x\n",
      "t.csv dòng 3: mâu thuẫn với dòng 2"),
     ("Sóc Sơn,Hà Nội,dialogues,total,2023,5,\n", "t.csv dòng 2: ô source trống"),
@@ -85,7 +89,6 @@ def test_semicolon_csv_and_vietnamese_headers(tmp_path):
 
 
 def test_xlsx_with_merged_header_is_refused(tmp_path):
-    import openpyxl
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["Địa phương và tỉnh", None, "indicator", "period", "value", "source"])
@@ -100,7 +103,6 @@ def test_xlsx_with_merged_header_is_refused(tmp_path):
 
 
 def test_xlsx_loads(tmp_path):
-    import openpyxl
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["locality", "indicator", "period", "value", "source"])

@@ -28,7 +28,8 @@ def values(found) -> dict[str, str]:  # noqa: ANN001
                  {"author": "Văn phòng", "created": "2023-03-21"}, {
         "published": "2023-03-20", "publisher": "Văn phòng", "title": "Tổng hợp tình hình tiếp công dân quý I",
         "province": "Gia Lai"}, id="short-dateline-place-gives-province"),
-    pytest.param([BODY, "Nguồn: https://example.org/bao-cao-2024"], {"title": "Báo cáo quý III", "created": "2024-10-02"}, {
+    pytest.param([BODY, "Nguồn: https://example.org/bao-cao-2024"],
+                 {"title": "Báo cáo quý III", "created": "2024-10-02"}, {
         "title": "Báo cáo quý III", "published": "2024-10-02", "source_url": "https://example.org/bao-cao-2024"},
         id="properties-fill-in"),
     pytest.param([BODY], {"title": "Microsoft Word - bc.doc"}, {}, id="junk-file-title-ignored"),
@@ -70,7 +71,8 @@ def test_heading_laid_out_in_a_word_table(tmp_path: Path):
     report = read_document(tmp_path / "ubnd.docx")
     assert report.tables == []
     assert report.paragraphs[:6] == ["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                     "Độc lập - Tự do - Hạnh phúc", "Số: 77/BC-UBND", "Gia Lai, ngày 9 tháng 1 năm 2025"]
+                                     "Độc lập - Tự do - Hạnh phúc", "Số: 77/BC-UBND",
+                                     "Gia Lai, ngày 9 tháng 1 năm 2025"]
     assert values(source_details(tmp_path / "ubnd.docx", report)) == {
         "title": "Công tác tiếp công dân năm 2024", "publisher": "TỈNH GIA LAI ỦY BAN NHÂN DÂN",
         "source_url": "77/BC-UBND", "published": "2025-01-09", "province": "Gia Lai"}
