@@ -111,8 +111,8 @@ def parse_review(text: str, label: str) -> list[ReviewRow]:
             raise InputError(exc.message, where=where) from None
         if action == "add":
             need = [k for k in ("province", "indicator", "breakdown", "period_kind", "value") if k not in fields]
-            if need or not (r.get("quote") or "").strip():
-                absent = need + ([] if r.get("quote") else ["quote"])
+            absent = need + ([] if (r.get("quote") or "").strip() else ["quote"])  # spaces are no sentence
+            if absent:
                 raise InputError(f"dòng 'add' thiếu {', '.join(absent)}", where=where)
         rows.append(ReviewRow(i, (r.get("doc") or "").strip(), number, (r.get("context") or "").strip(),
                               (r.get("match_indicator") or "").strip(), action, fields,

@@ -54,6 +54,7 @@ def test_a_row_that_no_longer_matches_is_reported(tmp_path):
     ("r.txt,7,x,,delete,,,,,,,,,,,,\n", "review.csv dòng 2: action phải là một trong reject, correct, add"),
     ("r.txt,bảy,x,,reject,,,,,,,,,,,,\n", "review.csv dòng 2: không phải số"),
     ("r.txt,5,,,add,Gia Lai,,,total,year,,,5,,,q,\n", "review.csv dòng 2: dòng 'add' thiếu indicator"),
+    ("r.txt,5,,,add,Gia Lai,,reception_turns,total,year,,,5,,,   ,\n", "review.csv dòng 2: dòng 'add' thiếu quote"),
     ("r.txt,7,x,,correct,-,,,,,,,,,,,\n", "review.csv dòng 2: '-' .* không cho province"),
     ("r.txt,5,,,add,Gia Lai,-,dialogues,total,year,2022-01-01,2022-12-31,5,,,q,\n", "dòng 2: '-' .* district"),
     ("r.txt,7,x,,correct,,,,,,2022-02-30,,,,,,\n", "review.csv dòng 2: period_start: ngày không hợp lệ '2022-02-30'"),
