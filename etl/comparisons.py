@@ -10,15 +10,15 @@ from datetime import date
 from etl.candidates import Candidate, context_snippet
 from etl.figure import Figure
 from etl.lexicon import Lexicon
-from etl.periods import Period, find_periods, month_end
+from etl.periods import RATIO_QUALIFIER, Period, find_periods, month_end
 
 COMPARED_PERIOD_WINDOW = 80  # how far after the change its "so với năm 2023" may be
 PHRASE_START_MAX = 30  # how far before the change its phrase ("nhiều hơn năm ngoái 37 lượt") may start
 
 
 RATIOS = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "một nửa": 0.5}
-_RATIO_RE = re.compile(r"(?<![\wÀ-ỹ])(?:gấp (đôi|rưỡi|ba|bốn|(\d+(?:,\d+)?) lần)"
-                       r"|bằng (một nửa|(\d+(?:,\d+)?) ?%|(\d+(?:,\d+)?) lần))")
+_RATIO_RE = re.compile(rf"(?<![\wÀ-ỹ])(?:gấp {RATIO_QUALIFIER}(đôi|rưỡi|ba|bốn|(\d+(?:,\d+)?) lần)"
+                       rf"|bằng {RATIO_QUALIFIER}(một nửa|(\d+(?:,\d+)?) ?%|(\d+(?:,\d+)?) lần))")
 
 
 def derived_figure(base: Candidate, cands: list[Candidate], fig: Figure,
@@ -50,9 +50,10 @@ def derived_in_next_sentence(base: Candidate, fig: Figure, period: Period, folde
 
 
 def compared_figure(folded: str, previous: list[tuple[Candidate, Figure, Period]],
-                    lex: Lexicon) -> tuple[Candidate, Figure, Period] | None:
+                    lex: Lexicon, named_only: bool = False) -> tuple[Candidate, Figure, Period] | None:
     """"… tiếp 3.120 lượt …; 52 đoàn đông người. So với cùng kỳ, số lượt tiếp tăng 8%.": of the figures
-    of the sentence before, the one whose unit the comparison names ("số lượt tiếp"), else the last."""
+    of the sentence before, the one whose unit the comparison names ("số lượt tiếp"), else the last
+    (none when `named_only`: a later clause of the same sentence must name what it compares)."""
     if not previous:
         return None
     for m in re.finditer(r"(?<![\wÀ-ỹ])số (?:lượng )?", folded):
@@ -64,7 +65,7 @@ def compared_figure(folded: str, previous: list[tuple[Candidate, Figure, Period]
                 unit.indicator == "models" and f[1].indicator.startswith("models")]
         if same:
             return same[-1]
-    return previous[-1]
+    return None if named_only else previous[-1]
 
 
 def _from_change(value: float, qualifier: str, folded: str, d: Candidate, fig: Figure,
@@ -78,7 +79,7 @@ def _from_change(value: float, qualifier: str, folded: str, d: Candidate, fig: F
         factor = 1 + d.value / 100 if d.delta == "up" else 1 - d.value / 100
         if factor <= 0:
             return None
-        earlier_value = round(value / factor)
+        earlier_value = round(value / factor, 1)
         earlier_qualifier = "approx"
         how = f"{_fmt(value)} / {_fmt(factor)} (“{_phrase(folded, d)}”)"
     else:
@@ -107,7 +108,7 @@ def _from_ratio(value: float, folded: str, span: tuple[int, int], fig: Figure, p
         if target is None or period.year is None or target >= period.year:
             continue
         phrase = folded[pm.start_pos:pm.end_pos]
-        return _earlier(fig, period.shifted_to_year(target), round(value / factor), "approx",
+        return _earlier(fig, period.shifted_to_year(target), round(value / factor, 1), "approx",
                         f"{_fmt(value)} / {_fmt(factor)} (“{phrase}”)", phrase)
     return None
 

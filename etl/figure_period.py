@@ -122,14 +122,18 @@ def nearest_period(c: Candidate) -> PeriodMention | None:
     if earlier:
         return earlier[-1]
     # only after the number, in another clause: that clause's own period, unless the number's clause
-    # is the sentence's first ("Năm 2023 …; năm 2024 …" has none of this)
-    return mentions[0] if clause_start == 0 and ";" not in c.folded[c.end:mentions[0].start_pos] else None
+    # is the sentence's first ("Năm 2023 …; năm 2024 …" has none of this); not one that heads a number
+    # of its own ("Huyện tiếp 151 lượt, cùng kỳ năm trước là 130 lượt")
+    own = [pm for pm in mentions if not _HEADS_A_NUMBER.match(c.folded, pm.end_pos)]
+    return own[0] if own and clause_start == 0 and ";" not in c.folded[c.end:own[0].start_pos] else None
 
 
 def _period_of_earlier(earlier: list[str]) -> PeriodMention | None:
-    """The last period of the nearest earlier sentence that has one (a dated one first)."""
+    """The last period of the nearest earlier sentence that has one (a dated one first); the same span
+    a year before ("…; cùng kỳ năm ngoái chỉ có 5 cuộc.") is the period of that sentence's comparison,
+    and reaches no sentence after it."""
     for prev in reversed(earlier):
-        pms = [pm for pm in find_periods(prev) if not pm.compare and pm.ref != "duration"]
+        pms = [pm for pm in find_periods(prev) if not pm.compare and pm.ref not in ("duration", "same_span")]
         if pms:
             plain = [p for p in pms if p.ref == ""]
             return plain[-1] if plain else pms[-1]
@@ -142,6 +146,8 @@ def complete(pm: PeriodMention, doc: DocContext) -> Period:
     if pm.needs_year:
         year = context_year(doc) if pm.relative_year is None else report_year(doc, pm.relative_year)
         m1, m2 = pm.months or (1, 12)
+        if pm.relative_year == 0 and year is not None and _reviews_year_before(doc, year, m2):
+            year -= 1  # "năm nay" at a conference of 8 January that sums up the year just ended
         if year is None:
             return Period("partial", None, None, "")
         if pm.relative_year is None and not _dated_doc_period(doc) and m2 and now and \
@@ -159,6 +165,16 @@ def complete(pm: PeriodMention, doc: DocContext) -> Period:
         end = now if now and (p.start is None or now >= p.start) else None
         return Period(p.kind, p.start, end, p.text)
     return p
+
+
+def _reviews_year_before(doc: DocContext, year: int, last_month: int) -> bool:
+    """The report is about the whole year before its date's ("tổng kết công tác dân vận năm 2025" on
+    9 January 2026), and a span of the date's year ending in `last_month` could not have happened
+    yet: "năm nay" there is the year under review."""
+    dp, now = doc.doc_period, doc.report.now
+    if not (dp and dp.period and dp.period.end and dp.period.kind == "year") or now is None:
+        return False
+    return dp.period.end.year == year - 1 and (month_end(year, last_month) - now).days > NOT_YET_DAYS
 
 
 def _dated_doc_period(doc: DocContext) -> bool:

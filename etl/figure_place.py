@@ -106,8 +106,10 @@ class PlaceFinder:
         mentions = self.gaz.mentions(text)
         hint_spans = set()
         for m in mentions:
-            if m.province_hint:
-                hint_spans.update((o.start, o.end) for o in mentions if o.level == "province" and o.start >= m.end)
+            if m.province_hint:  # the province right after it, not every later one ("…; tỉnh Kon Tum …")
+                hint = next((o for o in mentions if o.start >= m.end), None)
+                if hint is not None and hint.level == "province":
+                    hint_spans.add((hint.start, hint.end))
         out = []
         folded = fold(text)
         for m in mentions:
@@ -251,7 +253,7 @@ def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: Doc
     ctx_province = (para_place if para_place.province else subject).province
     wide_words = _said_of(ctx_province, doc.lex.context["province_wide"])
     wide_pos = max((c.folded.rfind(w, 0, c.start) for w in wide_words), default=-1)
-    if wide_pos >= 0 and all(p[0] < wide_pos for p in before) or \
+    if wide_pos >= 0 and all(p[0] < wide_pos or p[1].specific == 1 for p in before) or \
             any(w in c.folded for w in wide_words) and not places:
         return Place(ctx_province)
     body = _province_body(c, places, _said_of(ctx_province, doc.lex.context["province_bodies"]))
@@ -268,6 +270,7 @@ def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: Doc
         back = referred_back(c, last_named) if para_place.specific < 2 else None
         return back if back and back.province == para_place.province else para_place
     _pos, place, strong = max(before, key=lambda t: (t[1].specific, t[2], -abs(t[0] - c.start)))
+    place = _own_clause_province(c, before, place)
     ctx = para_place
     if place.specific < ctx.specific and ctx.province and place.province and \
             fold(place.province.name) == fold(ctx.province.name) and \
@@ -276,6 +279,16 @@ def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: Doc
     if place.specific == 1 and not strong and ctx.specific == 2:
         return ctx
     return place
+
+
+def _own_clause_province(c: Candidate, before: list[tuple[int, Place, bool]], chosen: Place) -> Place:
+    """'huyện Ba Vì (Hà Nội) tiếp 1.126 lượt; tỉnh Kon Tum tiếp 2.040 lượt': a place of another
+    province named in the number's own clause wins over a district of an earlier clause."""
+    clause_start = c.folded.rfind(";", 0, c.start) + 1
+    own = [(pos, p) for pos, p, _ in before if pos >= clause_start and p.province]
+    if not own or chosen.province is None or any(p.province == chosen.province for _, p in own):
+        return chosen
+    return max(own, key=lambda t: (t[1].specific, t[0]))[1]
 
 
 def _said_of(province: Locality | None, words: tuple[str, ...]) -> tuple[str, ...]:

@@ -62,6 +62,7 @@ CONTEXT_LISTS: dict[str, str] = {
     "average_after": "an average, said after the unit (… mỗi năm)",
     "threshold": "after “từ N …”: a threshold, not a count (từ 2 cuộc trở lên)",
     "contest": "a contest in the sentence: its prizes and teams are no figures",
+    "proposal": "before an award word before the number in its clause: an award proposed, not given",
     "discipline": "discipline before the number in its clause (kiểm điểm, kỷ luật)",
     "quota": "a quota per unit or a plan, before the number in its clause (mỗi xã ít nhất, sẽ)",
     "target": "a target, before the number in its clause or in a lead-in before \":\" (phấn đấu, chỉ tiêu)",

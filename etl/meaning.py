@@ -24,6 +24,7 @@ INSPECTION_AFTER_WINDOW = 15  # "8 cuộc thanh tra"
 PETITION_REJECT_WINDOW = 40  # "… 9 đơn thuộc thẩm quyền": words after the unit that make it no receipt
 PETITION_SUBSET_WINDOW = 30  # "đơn đủ điều kiện xử lý 300 đơn": words before that make it a subset
 RECEIPT_AFTER_WINDOW = 50  # "… (thư) được các cơ quan huyện tiếp nhận"
+PASSIVE_VERB_WINDOW = 40  # "… đã được Đảng ủy phường công nhận": from "được" to the verb of a head count
 CASES_WINDOW = 12  # "vụ" just before the number: cases, not petitions
 OUTCOME_BEFORE_WINDOW = 20  # "đã giải quyết 27 kiến nghị": what became of the opinions, said before them
 ANCHORED_BREAKDOWN_MAX = 8  # a petition's type must follow its unit this closely ("đơn khiếu nại")
@@ -33,6 +34,11 @@ _RECEPTION_WORD = re.compile(
 # Between turns and their persons: "612 lượt với 705 người", "2.861 lượt/3.150 người", "1.045 lượt, 1.230 người".
 _WITH_PERSONS = re.compile(r"\s*(?:/|,|(?:,\s*)?(?:với|của|gồm))\s*")
 _BRACKETED = re.compile(r"\([^()]*\)")
+# Persons said to be received, with no turns before them: "Số người được tiếp: 152 người", "số công dân
+# được tiếp là 152", "152 người được tiếp"; not "152 người dự".
+_PERSONS_RECEIVED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])số (?:người|công dân|lượt người) (?:đã )?được tiếp"
+                                      r"(?: công dân)?(?: là| đạt)?\s*:?\s*(?:hơn|trên|gần|khoảng)?\s*$")
+_PERSONS_RECEIVED_AFTER = re.compile(r"\s*(?:dân\s+)?(?:đã |đều )?được (?:[^,;.\d]{0,40}?\s)?tiếp(?![\wÀ-ỹ])")
 _TYPED_PETITION = re.compile(r"\s*(?:đơn\s+)?(?:thư\s+)?(?:khiếu nại|tố cáo|kiến nghị|phản ánh|các loại|kntc)")
 
 
@@ -108,6 +114,8 @@ def _persons_after_turns(c: Candidate, a: Around) -> str:
     turns = a.earlier_counts("reception_turns")
     if turns and _persons_of(turns[-1][0], c, a.lex) or a.table and _after_turns_cell(a):
         return ""
+    if _PERSONS_RECEIVED_BEFORE.search(a.clause) or _PERSONS_RECEIVED_AFTER.match(c.folded, c.unit_end):
+        return ""
     return "người không đi kèm số lượt tiếp (persons not after reception turns)"
     return ""
 
@@ -127,14 +135,18 @@ def _persons_of(turns: Candidate, c: Candidate, lex: Lexicon) -> bool:
 
 
 def _received_petition(c: Candidate, a: Around) -> str:
-    if any(w in a.right[:PETITION_REJECT_WINDOW] for w in a.lex.context["petition_reject"]):
+    window = a.right[:PETITION_REJECT_WINDOW]
+    rejects = [window.find(w) for w in a.lex.context["petition_reject"] if w in window
+               and not _next_counts_verb(c, a, window.find(w))]
+    if rejects and not _received_after(window[:min(rejects)], a.lex):  # not "được tiếp nhận và chuyển đến …"
         return "đơn đã giải quyết, thuộc thẩm quyền, chuyển hoặc vụ việc, không phải đơn tiếp nhận (not received)"
     if "vụ" in a.left[-CASES_WINDOW:]:
         return "vụ việc, không phải đơn (cases, not petitions)"
     if any(w in a.left[-PETITION_SUBSET_WINDOW:] for w in a.lex.context["petition_subset"]):
         return "một phần của số đơn tiếp nhận (a subset of the petitions received)"
     receipt = bool(a.lex.word_ends("petition_receipt", a.left))
-    if receipt or _TYPED_PETITION.match(c.folded[c.end:]) or _received_after(a) or _received_at_head(c, a) \
+    if receipt or _TYPED_PETITION.match(c.folded[c.end:]) or _received_after(a.right, a.lex) \
+            or _received_at_head(c, a) \
             or a.lex.word_ends("petition_received", a.caption):  # "Kết quả … tiếp nhận đơn" over a column
         return ""
     sibling = joined_sibling(c, a)  # "tiếp nhận 412 đơn trong năm 2024 và 380 đơn trong năm 2023"
@@ -143,6 +155,14 @@ def _received_petition(c: Candidate, a: Around) -> str:
     if a.table and not a.lex.has("petition_handled", a.sentence):
         return ""  # "Năm | Tiếp công dân (lượt) | Đơn thư (đơn)": a table's count of petitions, of those received
     return "không rõ là đơn tiếp nhận (petitions not said to be received)"
+
+
+def _next_counts_verb(c: Candidate, a: Around, at: int) -> bool:
+    """'tiếp nhận 64 đơn và chuyển 12 đơn': a verb after "và" or a comma, with the next number of the
+    clause after it, is that number's, not this one's."""
+    nxt = next((x for x in a.later if ";" not in c.folded[c.end:x.start]), None)
+    return nxt is not None and c.unit_end + len(a.right) >= nxt.start - 1 and \
+        bool(re.search(r"(?:(?<![\wÀ-ỹ])và|,)\s*(?:đã\s+|cũng\s+)?$", a.right[:at]))
 
 
 def _received_at_head(c: Candidate, a: Around) -> bool:
@@ -155,13 +175,14 @@ def _received_at_head(c: Candidate, a: Around) -> bool:
     return not any(x.start >= said_at for x, _ in a.earlier_counts("petitions"))
 
 
-def _received_after(a: Around) -> bool:
-    """"64 đơn thư được (các cơ quan) tiếp nhận", "150 đơn thư tiếp nhận": said after the unit; in
-    the passive ("đã được các cơ quan của quận … tiếp nhận") anywhere in its clause."""
-    clause = re.split(r"[,;]", a.right, maxsplit=1)[0]
+def _received_after(right: str, lex: Lexicon) -> bool:
+    """"64 đơn thư được (các cơ quan) tiếp nhận", "150 đơn thư tiếp nhận": said after the unit (in
+    `right`, the words after it); in the passive ("đã được các cơ quan của quận … tiếp nhận") anywhere
+    in its clause."""
+    clause = re.split(r"[,;]", right, maxsplit=1)[0]
     if not re.match(r"\s*(?:thư\s+)?(?:đã |đều |cũng )?được ", clause):
         clause = clause[:RECEIPT_AFTER_WINDOW]
-    return bool(a.lex.word_ends("petition_received", clause))
+    return bool(lex.word_ends("petition_received", clause))
 
 
 def _dvk(c: Candidate, a: Around) -> str:
@@ -216,6 +237,15 @@ def context_test(name: str) -> Callable[[Candidate, Around], str]:
 
 
 # --- the indicator -----------------------------------------------------------------------------------
+def _proposed_award(a: Around) -> bool:
+    """'đề nghị Thành ủy tặng Bằng khen cho 1 tập thể': a proposal word, then an award word, before
+    the number in its clause: the award is asked for, not given ("theo đề nghị của …, UBND huyện
+    tặng …" is given)."""
+    proposed = [m.end() for m in a.lex.words_re["proposal"].finditer(a.clause)
+                if not re.search(r"(?:^|\s)theo\s+$", a.clause[:m.start()]) and not a.clause.startswith(" của", m.end())]
+    return bool(proposed) and any(e > min(proposed) for e in a.lex.word_ends("commendation", a.clause))
+
+
 def _is_average(a: Around) -> bool:
     """"bình quân mỗi năm 120 mô hình", "hơn 500 lượt công dân mỗi năm"; an aside in brackets after
     the number is about something else ("36 cuộc (bình quân 2 cuộc/phường)": the 2 is the average)."""
@@ -259,7 +289,7 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
     left = a.clause if unit_before else a.left
     own = model_verb("", left, a.lex) if not _only_weak_verb(left, a.lex) else ""
     verb = _respective_verb(c, a) or model_verb(a.right.split(",")[0], "", a.lex) or (own if not unit_before else "") \
-        or _verb_after_pair(c, a) or model_verb("", left, a.lex)
+        or _verb_after_pair(c, a) or model_verb("", left, a.lex) or _verb_later_in_clause(c, a)
     earlier = [v.indicator for x, v in a.earlier_counts() if v.indicator.startswith("models")]
     if verb == "models_registered" and earlier and _only_weak_verb(left, a.lex):
         verb = earlier[-1]  # "cấp xã công nhận 1.063 điển hình …; riêng cấp TP có 11 điển hình"
@@ -274,6 +304,17 @@ def _models_indicator(c: Candidate, a: Around) -> str | Skip:
         else:
             return Skip("mô hình nhưng không rõ đăng ký hay công nhận (models, neither registered nor recognised)")
     return verb
+
+
+def _verb_later_in_clause(c: Candidate, a: Around) -> str:
+    """'Chín mô hình “Dân vận khéo” của các khu phố, chi hội đã được Đảng ủy phường công nhận': a
+    count with no verb before it (the rules before this one found none) takes the verb of the passive after it
+    in the clause, past commas; not when the models are counted for something else (a book)."""
+    right = a.right.split(";")[0]
+    passive = re.search(r"(?<![\wÀ-ỹ])được ", right)
+    if passive is None or a.lex.has("models_other", right):
+        return ""
+    return model_verb(right[passive.end():passive.end() + PASSIVE_VERB_WINDOW], "", a.lex)
 
 
 def _respective_verb(c: Candidate, a: Around) -> str:
@@ -480,6 +521,8 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
         return Skip("hội thi, cuộc thi: giải và đội thi không phải số liệu (a contest)")
     if a.lex.word_ends("discipline", a.clause):
         return Skip("kỷ luật, kiểm điểm, không phải khen thưởng (discipline)")
+    if _proposed_award(a):
+        return Skip("đề nghị khen thưởng, chưa phải kết quả (an award proposed, not given)")
     if u.needs:
         why = _TESTS[u.needs](c, a)
         if why:

@@ -128,7 +128,10 @@ REL = r"(nay|ngoái|trước)"
 # "…năm 2024" or "…năm nay": the year slot of a phrase (two groups: the year, the relative word).
 YEAR_OR_REL = rf"(?:năm\s+)?{YEAR}|năm\s+{REL}"
 _DAY = r"(\d{1,2})[/-](\d{1,2})"
-_RATIO = r"(?:gấp (?:đôi|rưỡi|ba|\d+(?:,\d+)? lần)|bằng (?:một nửa|\d+(?:,\d+)? ?%|\d+(?:,\d+)? lần))"
+# "gấp đôi", "bằng khoảng một nửa", "gấp gần 2 lần": a ratio, with a qualifier or none.
+RATIO_QUALIFIER = r"(?:(?:khoảng|gần|hơn|trên|xấp xỉ|chỉ) )?"
+_RATIO = (rf"(?:gấp {RATIO_QUALIFIER}(?:đôi|rưỡi|ba|\d+(?:,\d+)? lần)"
+          rf"|bằng {RATIO_QUALIFIER}(?:một nửa|\d+(?:,\d+)? ?%|\d+(?:,\d+)? lần))")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ CASES = [
     ("Năm nay, huyện Chư Sê tiếp 448 lượt công dân, nhiều hơn năm ngoái 48 lượt. "
      "Số đơn huyện tiếp nhận là 158 đơn, giảm 12% so với cùng kỳ.",
      [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400 suy ra", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 158",
-      f"Chư Sê, Gia Lai | petitions/total | {Y23} | 180 khoảng suy ra"]),
+      f"Chư Sê, Gia Lai | petitions/total | {Y23} | 179.5 khoảng suy ra"]),
     ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân; năm 2023 tiếp 400 lượt.",  # no comparison: printed
      [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400"]),
     # a quarter, half-year or month compared with: that span, of the figure's year or the one before
@@ -96,6 +96,29 @@ CASES = [
      [f"{P} | {Y24} | 800"]),
     ("Năm 2024, huyện Chư Sê khẩn trương, gấp rút tiếp 800 lượt công dân.",  # "gấp rút" is no ratio
      [f"{P} | {Y24} | 800"]),
+]
+
+
+CASES += [
+    # a derived value keeps one decimal: rounding a small quotient would move it past the ±0.5 % of a match
+    ("Năm 2024, huyện Chư Sê tiếp 58 lượt công dân, tăng 25% so với năm 2023.",
+     [f"{P} | {Y24} | 58", f"{P} | {Y23} | 46.4 khoảng suy ra"]),
+    # a ratio with a qualifier ("bằng khoảng một nửa"): its period is compared, and reaches no clause after it
+    ("Năm 2024, huyện Chư Sê tổ chức 24 cuộc đối thoại với Nhân dân, bằng khoảng một nửa năm trước; tại các "
+     "cuộc đối thoại, 310 ý kiến được nêu.",
+     [f"Chư Sê, Gia Lai | dialogues/total | {Y24} | 24", f"Chư Sê, Gia Lai | dialogues/total | {Y23} | 48 khoảng suy ra",
+      f"Chư Sê, Gia Lai | dialogue_opinions/total | {Y24} | 310"]),
+    ("Năm 2024, huyện Chư Sê tiếp 800 lượt công dân, gấp gần 2 lần năm 2023.",
+     [f"{P} | {Y24} | 800", f"{P} | {Y23} | 400 khoảng suy ra"]),
+    # a later clause of the sentence with a change and no figure compares the figure whose unit it names
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, tiếp nhận 210 đơn thư; so với năm 2023, số đơn giảm 16%.",
+     [f"{P} | {Y24} | 448", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 210",
+      f"Chư Sê, Gia Lai | petitions/total | {Y23} | 250 khoảng suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, tiếp nhận 210 đơn thư; số lượt tiếp tăng 12% so với năm 2023.",
+     [f"{P} | {Y24} | 448", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 210", f"{P} | {Y23} | 400 khoảng suy ra"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, tiếp nhận 210 đơn thư; so với năm 2023, tỷ lệ giải quyết "
+     "tăng 5%.",  # a rate's change names no figure of the sentence
+     [f"{P} | {Y24} | 448", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 210"]),
 ]
 
 

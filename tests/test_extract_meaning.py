@@ -113,3 +113,43 @@ def test_every_number_keeps_the_rule_that_dropped_it(body, reason):
     outcomes = Extractor().read(test_report(LEAD + body)).outcomes
     dropped = [o.reason for o in outcomes if o.sentence.startswith("Năm 2024,") and o.number_text != "2024"]
     assert len(dropped) == 1 and reason in dropped[0]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # persons said to be received, with no turns before them: a label before, or the passive after
+    ("Năm 2024, kết quả tiếp công dân của huyện: Số người được tiếp: 152 người.",
+     [f"{CS} | reception_persons/total | {Y} | 152"]),
+    ("Năm 2024, số công dân được tiếp là 152 người.", [f"{CS} | reception_persons/total | {Y} | 152"]),
+    ("Năm 2024, 152 người đã được tiếp tại trụ sở tiếp công dân huyện.",
+     [f"{CS} | reception_persons/total | {Y} | 152"]),
+    ("Năm 2024, số người dự hội nghị tiếp công dân: 152 người.", []),  # people at a meeting
+    ("Năm 2024, tại buổi tiếp công dân có 152 người dân tham dự.", []),
+    # petitions received, then forwarded: received; forwarded alone, or a subset received, are not
+    ("Năm 2024, 64 đơn thư được tiếp nhận và chuyển đến cơ quan có thẩm quyền.",
+     [f"{CS} | petitions/total | {Y} | 64"]),
+    ("Năm 2024, hai mươi mốt đơn thư đã được huyện tiếp nhận, chuyển các phòng chuyên môn xử lý.",
+     [f"{CS} | petitions/total | {Y} | 21"]),
+    ("Năm 2024, huyện tiếp nhận 64 đơn và chuyển 12 đơn đến cơ quan có thẩm quyền.",
+     [f"{CS} | petitions/total | {Y} | 64"]),
+    ("Năm 2024, 12 đơn được chuyển đến cơ quan có thẩm quyền giải quyết.", []),
+    ("Năm 2024, 19 đơn thuộc thẩm quyền đã được tiếp nhận và giải quyết.", []),
+    # a count of models at the head of its clause takes the verb of the passive after it, past commas
+    ("Chín mô hình “Dân vận khéo” của các thôn, tổ dân phố đã được Huyện ủy công nhận trong năm 2024.",
+     [f"{CS} | models_recognized/total | {Y} | 9"]),
+    ("Năm 2024, 12 mô hình “Dân vận khéo” của các chi hội, đoàn thể được UBND huyện khen thưởng.",
+     [f"{CS} | models_recognized/total | {Y} | 12"]),
+    ("Năm 2024, 30 mô hình “Dân vận khéo” của các thôn, làng được đăng ký mới.",
+     [f"{CS} | models_registered/total | {Y} | 30"]),
+    ("Năm 2024, 2 mô hình “Dân vận khéo” của huyện được chọn, đăng trong cuốn sách về xây dựng nông thôn mới.",
+     []),  # counted for a book
+    # an award proposed is not given; one given on a proposal is
+    ("Năm 2024, hội nghị đề nghị UBND tỉnh tặng Bằng khen cho 2 tập thể, 3 cá nhân trong phong trào “Dân vận khéo”.",
+     []),
+    ("Năm 2024, huyện đề xuất khen thưởng 4 tập thể có thành tích trong công tác dân vận.", []),
+    ("Năm 2024, theo đề nghị của Ban Dân vận, UBND huyện tặng Giấy khen cho 4 tập thể trong công tác dân vận.",
+     [f"{CS} | commendations/collective | {Y} | 4"]),
+    ("Năm 2024, UBND huyện tặng Giấy khen cho 5 tập thể, 7 cá nhân trong phong trào “Dân vận khéo”.",
+     [f"{CS} | commendations/collective | {Y} | 5", f"{CS} | commendations/individual | {Y} | 7"]),
+])
+def test_meaning_round_4(body, expected):
+    assert lines(LEAD + body) == expected

@@ -172,3 +172,40 @@ def test_opinions_take_the_day_of_a_dialogue_not_of_a_conference(body, published
 ])
 def test_a_period_without_its_year_takes_the_year_that_has_happened(body, published, expected):
     assert lines(body, published=published) == expected
+
+
+REVIEW_2025 = "Sáng 8/1, Huyện ủy Chư Sê (Gia Lai) tổng kết công tác dân vận năm 2025.\n\n"
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    # "năm nay" at a conference in January that sums up the year just ended: that year
+    (REVIEW_2025 + "Năm nay, huyện tổ chức 48 cuộc đối thoại với Nhân dân.", "2026-01-09",
+     ["Chư Sê, Gia Lai | dialogues/total | 2025-01-01..2025-12-31 | 48"]),
+    (REVIEW_2025 + "Số cuộc đối thoại năm nay chỉ là 48 cuộc.", "2026-01-09",
+     ["Chư Sê, Gia Lai | dialogues/total | 2025-01-01..2025-12-31 | 48"]),
+    (REVIEW_2025 + "Trong 6 tháng cuối năm nay, huyện tiếp 230 lượt công dân.", "2026-01-09",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2025-07-01..2025-12-31 | 230"]),
+    # traps: a report about no earlier year, or one at the end of the year it reviews
+    ("Sáng 8/1, Huyện ủy Chư Sê (Gia Lai) triển khai nhiệm vụ công tác dân vận.\n\n"
+     "Năm nay, huyện tổ chức 48 cuộc đối thoại với Nhân dân.", "2026-01-09",
+     ["Chư Sê, Gia Lai | dialogues/total | 2026-01-01..2026-12-31 | 48"]),
+    ("Chiều 26/12, Huyện ủy Chư Sê (Gia Lai) tổng kết công tác dân vận năm 2025.\n\n"
+     "Năm nay, huyện tổ chức 48 cuộc đối thoại với Nhân dân.", "2025-12-27",
+     ["Chư Sê, Gia Lai | dialogues/total | 2025-01-01..2025-12-31 | 48"]),
+    # the same span a year before, in the sentence of a comparison, reaches no sentence after it
+    ("Huyện Chư Sê (Gia Lai) sơ kết 6 tháng đầu năm 2024. Các xã tổ chức 9 cuộc đối thoại; cùng kỳ năm ngoái "
+     "chỉ có 5 cuộc. Phong trào “Dân vận khéo” có thêm 27 mô hình được đăng ký.", "2024-07-11",
+     ["Chư Sê, Gia Lai | dialogues/total | 2024-01-01..2024-06-30 | 9",
+      "Chư Sê, Gia Lai | dialogues/total | 2023-01-01..2023-06-30 | 5",
+      "Chư Sê, Gia Lai | models_registered/total | 2024-01-01..2024-06-30 | 27"]),
+    ("Huyện Chư Sê (Gia Lai) sơ kết 6 tháng đầu năm 2024. Huyện tiếp 151 lượt công dân, cùng kỳ năm trước là "
+     "130 lượt. Đơn thư tiếp nhận là 63 đơn.", "2024-07-11",
+     ["Chư Sê, Gia Lai | reception_turns/total | 2024-01-01..2024-06-30 | 151",
+      "Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-06-30 | 130",
+      "Chư Sê, Gia Lai | petitions/total | 2024-01-01..2024-06-30 | 63"]),
+    ("Huyện Chư Sê (Gia Lai) sơ kết 6 tháng đầu năm 2024. Cùng kỳ năm ngoái, huyện tiếp 130 lượt công dân.",
+     "2024-07-11",  # trap: a sentence of its own about the same span a year before
+     ["Chư Sê, Gia Lai | reception_turns/total | 2023-01-01..2023-06-30 | 130"]),
+])
+def test_this_year_and_the_span_a_year_before(body, published, expected):
+    assert lines(body, published=published) == expected

@@ -137,3 +137,23 @@ def test_commune_abbreviations_after_the_reform(body, expected):
 def test_a_former_province_after_the_reform(body, expected):
     lead = "Tỉnh Gia Lai tổng kết công tác dân vận và phong trào thi đua “Dân vận khéo” sau hợp nhất.\n\n"
     assert lines(lead + body, published="2026-01-10") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a round-up: a province named in the number's own clause is its place, not an earlier clause's district
+    ("Năm 2024, huyện Ba Vì (Hà Nội) tiếp 1.126 lượt công dân; tỉnh Kon Tum tiếp 2.040 lượt công dân.",
+     [f"Ba Vì, Hà Nội | reception_turns/total | {Y} | 1126", f"Kon Tum | reception_turns/total | {Y} | 2040"]),
+    ("Năm 2024, huyện Chư Sê tiếp 1.126 lượt công dân; tỉnh Kon Tum tiếp nhận 1.310 đơn thư.",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 1126", f"Kon Tum | petitions/total | {Y} | 1310"]),
+    ("Kết quả năm 2024 ở một số địa phương:\n• H. Ba Vì (Hà Nội): tiếp 1.126 lượt công dân.\n"
+     "• Tỉnh Kon Tum: các cấp tiếp nhận 1.310 đơn thư.",
+     [f"Ba Vì, Hà Nội | reception_turns/total | {Y} | 1126", f"Kon Tum | petitions/total | {Y} | 1310"]),
+    # traps: the province that only hints a district is no place of its own, and the whole province
+    # named after "toàn tỉnh" is the province
+    ("Năm 2024, huyện Chư Sê (Gia Lai) tiếp 800 lượt công dân, tiếp nhận 300 đơn thư.",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 800", f"Chư Sê, Gia Lai | petitions/total | {Y} | 300"]),
+    ("Năm 2024, huyện Chư Sê (tỉnh Gia Lai) tiếp 1.126 lượt công dân; toàn tỉnh Gia Lai tiếp 5.000 lượt công dân.",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 1126", f"Gia Lai | reception_turns/total | {Y} | 5000"]),
+])
+def test_a_round_up_of_provinces(body, expected):
+    assert lines(body) == expected
