@@ -242,7 +242,8 @@ def _proposed_award(a: Around) -> bool:
     the number in its clause: the award is asked for, not given ("theo đề nghị của …, UBND huyện
     tặng …" is given)."""
     proposed = [m.end() for m in a.lex.words_re["proposal"].finditer(a.clause)
-                if not re.search(r"(?:^|\s)theo\s+$", a.clause[:m.start()]) and not a.clause.startswith(" của", m.end())]
+                if not re.search(r"(?:^|\s)theo\s+$", a.clause[:m.start()])
+                and not a.clause.startswith(" của", m.end())]
     return bool(proposed) and any(e > min(proposed) for e in a.lex.word_ends("commendation", a.clause))
 
 

@@ -65,6 +65,7 @@ def table_sentences(table: Table, where: Where, lex: Lexicon) -> list[CellSenten
     if shape is None:
         return []
     headers = _filled_headers(grid[:shape.header_rows])
+    col_labels = _spanned_totals({c: " ".join(h[c] for h in headers if h[c]).strip() for c in shape.value_cols})
     stated_unit = _stated_unit(fold(table.caption), lex)
     out = []
     for r in range(shape.header_rows, len(grid)):
@@ -77,13 +78,28 @@ def table_sentences(table: Table, where: Where, lex: Lexicon) -> list[CellSenten
             cell = row[c] if c < len(row) else ""
             if not _is_value(cell):
                 continue
-            col_label = " ".join(h[c] for h in headers if h[c]).strip()
+            col_label = col_labels[c]
             if _SKIPPED_HEADERS.search(fold(col_label)):
                 continue
             text, span = _render(cell, row_label, col_label, table.caption, row_unit or stated_unit, lex,
                                  foreign_unit=foreign)
             out.append(CellSentence(text, Where(page=where.page, table=where.table, row=r + 1, col=c + 1), span))
     return out
+
+
+# A column that adds up the columns beside it ("2021 | 2022 | 2023 | 2024 | Cộng").
+_TOTAL_HEADER = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng|lũy kế|cả giai đoạn)")
+
+
+def _spanned_totals(col_labels: dict[int, str]) -> dict[int, str]:
+    """A total column beside two or more year columns covers their span: its label becomes the years
+    ("Cộng" after 2021…2024 → "2021-2024", read as "giai đoạn 2021-2024"), not the report's date."""
+    years = [int(re.search(YEAR, fold(label)).group(1)) for label in col_labels.values()
+             if _BARE_YEAR.match(fold(label))]
+    if len(years) < 2:
+        return col_labels
+    return {c: f"{min(years)}-{max(years)}" if _TOTAL_HEADER.fullmatch(fold(label).strip()) else label
+            for c, label in col_labels.items()}
 
 
 # --- the table's shape ----------------------------------------------------------------------------------

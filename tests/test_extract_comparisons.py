@@ -106,7 +106,8 @@ CASES += [
     # a ratio with a qualifier ("bằng khoảng một nửa"): its period is compared, and reaches no clause after it
     ("Năm 2024, huyện Chư Sê tổ chức 24 cuộc đối thoại với Nhân dân, bằng khoảng một nửa năm trước; tại các "
      "cuộc đối thoại, 310 ý kiến được nêu.",
-     [f"Chư Sê, Gia Lai | dialogues/total | {Y24} | 24", f"Chư Sê, Gia Lai | dialogues/total | {Y23} | 48 khoảng suy ra",
+     [f"Chư Sê, Gia Lai | dialogues/total | {Y24} | 24",
+      f"Chư Sê, Gia Lai | dialogues/total | {Y23} | 48 khoảng suy ra",
       f"Chư Sê, Gia Lai | dialogue_opinions/total | {Y24} | 310"]),
     ("Năm 2024, huyện Chư Sê tiếp 800 lượt công dân, gấp gần 2 lần năm 2023.",
      [f"{P} | {Y24} | 800", f"{P} | {Y23} | 400 khoảng suy ra"]),

@@ -124,6 +124,23 @@ CASES = [
 ]
 
 
+CASES += [
+    # a total column beside year columns covers their span, not the report's date
+    (LEAD + "| Nội dung (ĐVT) | 2023 | 2024 | Cộng |\n|---|---|---|---|\n"
+            "| Tiếp công dân (lượt) | 2.743 | 2.861 | 5.604 |\n",
+     [f"Gia Lai | reception_turns/total | {Y23} | 2743", f"Gia Lai | reception_turns/total | {Y24} | 2861",
+      "Gia Lai | reception_turns/total | 2023-01-01..2024-12-31 | 5604"]),
+    (LEAD + "Chỉ tiêu\tNăm 2023\tNăm 2024\tTổng cộng\nĐối thoại (cuộc)\t210\t236\t446\n",
+     [f"Gia Lai | dialogues/total | {Y23} | 210", f"Gia Lai | dialogues/total | {Y24} | 236",
+      "Gia Lai | dialogues/total | 2023-01-01..2024-12-31 | 446"]),
+    # trap: a total column beside places is no span of years
+    (LEAD + "Kết quả tiếp công dân năm 2024:\n\n| Nội dung | Chư Sê | Kbang | Tổng |\n|---|---|---|---|\n"
+            "| Tiếp công dân (lượt) | 300 | 200 | 500 |\n",
+     [f"Chư Sê, Gia Lai | reception_turns/total | {Y24} | 300", f"Kbang, Gia Lai | reception_turns/total | {Y24} | 200",
+      f"Gia Lai | reception_turns/total | {Y24} | 500"]),
+]
+
+
 @pytest.mark.parametrize(("body", "expected"), CASES)
 def test_tables_in_text(body, expected):
     assert lines(body, published="2024-12-20") == expected
