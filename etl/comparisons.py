@@ -13,7 +13,8 @@ from etl.lexicon import Lexicon
 from etl.periods import RATIO_QUALIFIER, Period, find_periods, month_end
 
 COMPARED_PERIOD_WINDOW = 80  # how far after the change its "so với năm 2023" may be
-PHRASE_START_MAX = 30  # how far before the change its phrase ("nhiều hơn năm ngoái 37 lượt") may start
+PHRASE_START_MAX = 30
+ESTIMATE_WHOLE_FROM = 100  # from here on, rounding to a whole number moves an estimate by 0.5 % at most  # how far before the change its phrase ("nhiều hơn năm ngoái 37 lượt") may start
 
 
 RATIOS = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "một nửa": 0.5}
@@ -79,7 +80,7 @@ def _from_change(value: float, qualifier: str, folded: str, d: Candidate, fig: F
         factor = 1 + d.value / 100 if d.delta == "up" else 1 - d.value / 100
         if factor <= 0:
             return None
-        earlier_value = round(value / factor, 1)
+        earlier_value = estimate(value / factor)
         earlier_qualifier = "approx"
         how = f"{_fmt(value)} / {_fmt(factor)} (“{_phrase(folded, d)}”)"
     else:
@@ -108,9 +109,15 @@ def _from_ratio(value: float, folded: str, span: tuple[int, int], fig: Figure, p
         if target is None or period.year is None or target >= period.year:
             continue
         phrase = folded[pm.start_pos:pm.end_pos]
-        return _earlier(fig, period.shifted_to_year(target), round(value / factor, 1), "approx",
+        return _earlier(fig, period.shifted_to_year(target), estimate(value / factor), "approx",
                         f"{_fmt(value)} / {_fmt(factor)} (“{phrase}”)", phrase)
     return None
+
+
+def estimate(value: float) -> float:
+    """An earlier count a percent or a ratio implies: a whole number, unless rounding would move it
+    more than half a percent (under ESTIMATE_WHOLE_FROM: 58 / 1.25 is 46.4, not 46)."""
+    return float(round(value)) if value >= ESTIMATE_WHOLE_FROM else round(value, 1)
 
 
 def _earlier(fig: Figure, earlier: Period, value: float, qualifier: str, how: str, snippet: str) -> Figure:

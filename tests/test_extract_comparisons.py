@@ -39,7 +39,7 @@ CASES = [
     ("Năm nay, huyện Chư Sê tiếp 448 lượt công dân, nhiều hơn năm ngoái 48 lượt. "
      "Số đơn huyện tiếp nhận là 158 đơn, giảm 12% so với cùng kỳ.",
      [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400 suy ra", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 158",
-      f"Chư Sê, Gia Lai | petitions/total | {Y23} | 179.5 khoảng suy ra"]),
+      f"Chư Sê, Gia Lai | petitions/total | {Y23} | 180 khoảng suy ra"]),
     ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân; năm 2023 tiếp 400 lượt.",  # no comparison: printed
      [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400"]),
     # a quarter, half-year or month compared with: that span, of the figure's year or the one before
@@ -100,7 +100,7 @@ CASES = [
 
 
 CASES += [
-    # a derived value keeps one decimal: rounding a small quotient would move it past the ±0.5 % of a match
+    # a small estimate keeps one decimal: rounding it would move it past the ±0.5 % of a match
     ("Năm 2024, huyện Chư Sê tiếp 58 lượt công dân, tăng 25% so với năm 2023.",
      [f"{P} | {Y24} | 58", f"{P} | {Y23} | 46.4 khoảng suy ra"]),
     # a ratio with a qualifier ("bằng khoảng một nửa"): its period is compared, and reaches no clause after it
