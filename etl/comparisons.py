@@ -13,8 +13,8 @@ from etl.lexicon import Lexicon
 from etl.periods import RATIO_QUALIFIER, Period, find_periods, month_end
 
 COMPARED_PERIOD_WINDOW = 80  # how far after the change its "so với năm 2023" may be
-PHRASE_START_MAX = 30
-ESTIMATE_WHOLE_FROM = 100  # from here on, rounding to a whole number moves an estimate by 0.5 % at most  # how far before the change its phrase ("nhiều hơn năm ngoái 37 lượt") may start
+PHRASE_START_MAX = 30  # how far before the change its phrase ("nhiều hơn năm ngoái 37 lượt") may start
+ESTIMATE_WHOLE_FROM = 100  # from here on, rounding to a whole number moves an estimate by 0.5 % at most
 
 
 RATIOS = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "một nửa": 0.5}
