@@ -255,7 +255,8 @@ def place_of(c: Candidate, para_place: Place, last_named: Place | None, doc: Doc
     wide_pos = max((c.folded.rfind(w, 0, c.start) for w in wide_words), default=-1)
     if wide_pos >= 0 and all(p[0] < wide_pos or p[1].specific == 1 for p in before) or \
             any(w in c.folded for w in wide_words) and not places:
-        return Place(ctx_province)
+        named = [p for pos, p, _ in before if pos >= wide_pos >= 0]  # "toàn tỉnh Gia Lai": that province
+        return named[-1] if named else Place(ctx_province)
     body = _province_body(c, places, _said_of(ctx_province, doc.lex.context["province_bodies"]))
     if body is not None:
         clause_start = c.folded.rfind(";", 0, c.start) + 1

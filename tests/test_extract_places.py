@@ -154,6 +154,8 @@ def test_a_former_province_after_the_reform(body, expected):
      [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 800", f"Chư Sê, Gia Lai | petitions/total | {Y} | 300"]),
     ("Năm 2024, huyện Chư Sê (tỉnh Gia Lai) tiếp 1.126 lượt công dân; toàn tỉnh Gia Lai tiếp 5.000 lượt công dân.",
      [f"Chư Sê, Gia Lai | reception_turns/total | {Y} | 1126", f"Gia Lai | reception_turns/total | {Y} | 5000"]),
+    ("Ban Dân vận Thành ủy Hà Nội tổng kết năm 2024.\n\nNăm 2024, toàn tỉnh Gia Lai tiếp 2.215 lượt công dân.",
+     [f"Gia Lai | reception_turns/total | {Y} | 2215"]),  # the province named after "toàn tỉnh", not the report's
 ])
 def test_a_round_up_of_provinces(body, expected):
     assert lines(body) == expected
