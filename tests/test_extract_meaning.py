@@ -153,3 +153,17 @@ def test_every_number_keeps_the_rule_that_dropped_it(body, reason):
 ])
 def test_meaning_round_4(body, expected):
     assert lines(LEAD + body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # dialogues counted in times ("3 lần đối thoại"); an ordinal, a voter meeting and a quota stay out
+    ("Năm 2024, Chủ tịch UBND huyện đã 3 lần đối thoại trực tiếp với người dân.",
+     [f"{CS} | dialogues/total | {Y} | 3"]),
+    ("Năm 2024, Bí thư Huyện ủy 5 lần đối thoại với Nhân dân các xã, tiếp thu 46 ý kiến.",
+     [f"{CS} | dialogues/total | {Y} | 5", f"{CS} | dialogue_opinions/total | {Y} | 46"]),
+    ("Năm 2024, huyện tổ chức đối thoại lần thứ 3 với người dân thị trấn.", []),
+    ("Năm 2024, đại biểu HĐND huyện 4 lần đối thoại với cử tri tại các buổi tiếp xúc cử tri.", []),
+    ("Năm 2024, mỗi xã phải tổ chức ít nhất 2 lần đối thoại với Nhân dân theo chỉ tiêu.", []),
+])
+def test_meaning_round_5(body, expected):
+    assert lines(LEAD + body) == expected
