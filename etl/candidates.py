@@ -91,6 +91,8 @@ class NumberReader:
         self._unit_before_re = re.compile(
             rf"(?<![\wÀ-ỹ])(?:tổng )?số (?:lượng )?({units})(?![\wÀ-ỹ])[^;:.]{{0,{UNIT_BEFORE_WINDOW}}}?"
             r"(?:\s(?:là|đạt|lên tới|lên đến)|:)\s*$")
+        results = "|".join(map(re.escape, sorted(lex.comparison["result"], key=len, reverse=True)))
+        self._result_re = re.compile(rf"\s*,?\s*(?:{results})\s+(?:mức\s+)?[^\d;.,()]{{0,12}}\d")
         self._multiplier_re = re.compile(r"\s+(" + "|".join(map(re.escape, lex.multipliers)) + r")(?![\wÀ-ỹ])")
 
     def read(self, sent: int, sentence: str, first_id: int,
@@ -162,14 +164,15 @@ class NumberReader:
             if pattern.search(before):
                 qualifier = q
         delta = ""
+        unit_end = end + (len(folded[end:]) - len(after)) + unit_len
         against = folded[end:end + AGAINST_WINDOW] + " " + _clause_before(folded, start)
         change_words = _without_compared(before)  # "nhiều hơn năm ngoái 37 lượt": the change word is before
         for direction, pattern in self._delta_res:
             change = pattern.search(change_words)
             if change and (change_words != before or any(a in against for a in self.lex.comparison["against"])
-                           or _after_a_figure(change_words[:change.start()])):
+                           or _after_a_figure(change_words[:change.start()])
+                           or self._result_re.match(folded, unit_end)):
                 delta = direction
-        unit_end = end + (len(folded[end:]) - len(after)) + unit_len
         return Candidate(cid, si, sentence, folded, start, end, unit_end, text, value, qualifier,
                          unit, percent=percent, delta=delta)
 

@@ -131,9 +131,10 @@ def nearest_period(c: Candidate) -> PeriodMention | None:
 def _period_of_earlier(earlier: list[str]) -> PeriodMention | None:
     """The last period of the nearest earlier sentence that has one (a dated one first); the same span
     a year before ("…; cùng kỳ năm ngoái chỉ có 5 cuộc.") is the period of that sentence's comparison,
-    and reaches no sentence after it."""
+    and a prior value's ("…, từ 590 đơn của năm 2022.") is that value's: neither reaches a sentence after it."""
     for prev in reversed(earlier):
-        pms = [pm for pm in find_periods(prev) if not pm.compare and pm.ref not in ("duration", "same_span")]
+        pms = [pm for pm in find_periods(prev) if not pm.compare and not pm.prior
+               and pm.ref not in ("duration", "same_span")]
         if pms:
             plain = [p for p in pms if p.ref == ""]
             return plain[-1] if plain else pms[-1]

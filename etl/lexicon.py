@@ -76,7 +76,7 @@ CONTEXT_LISTS: dict[str, str] = {
 _SECTIONS = ("qualifiers", "label_words", "not_labels", "non_units", "multipliers", "units", "context", "breakdowns",
              "total_cues", "comparison")
 _UNIT_KEYS = ("phrase", "indicator", "breakdown", "needs")
-_COMPARISON_KEYS = ("up", "down", "against")
+_COMPARISON_KEYS = ("up", "down", "against", "result")
 
 
 @dataclass(frozen=True)

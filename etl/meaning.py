@@ -34,6 +34,7 @@ _RECEPTION_WORD = re.compile(
 # Between turns and their persons: "612 lượt với 705 người", "2.861 lượt/3.150 người", "1.045 lượt, 1.230 người".
 _WITH_PERSONS = re.compile(r"\s*(?:/|,|(?:,\s*)?(?:với|của|gồm))\s*")
 _BRACKETED = re.compile(r"\([^()]*\)")
+_FROM_PRIOR = re.compile(r"\s*,?\s*từ\s+(?:(?:gần|hơn|khoảng|trên)\s+)?")  # "còn 286 đơn, từ 590 đơn"
 # Persons said to be received, with no turns before them: "Số người được tiếp: 152 người", "số công dân
 # được tiếp là 152", "152 người được tiếp"; not "152 người dự".
 _PERSONS_RECEIVED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])số (?:người|công dân|lượt người) (?:đã )?được tiếp"
@@ -524,6 +525,9 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
         return Skip("kỷ luật, kiểm điểm, không phải khen thưởng (discipline)")
     if _proposed_award(a):
         return Skip("đề nghị khen thưởng, chưa phải kết quả (an award proposed, not given)")
+    prior = _prior_value(c, a)
+    if prior is not None:
+        return prior
     if u.needs:
         why = _TESTS[u.needs](c, a)
         if why:
@@ -554,6 +558,19 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
             breakdown = turns[-1][1].breakdown
     breakdown = _model_or_exemplar(c, ind, breakdown, cands, total_of)
     return Meaning(ind, breakdown or "total")
+
+
+def _prior_value(c: Candidate, a: Around) -> Meaning | None:
+    """"giảm còn 286 đơn, từ 590 đơn của năm 2022": the value a figure came from, printed right after it
+    in its unit, counts what that figure counts (its period is its own, figure_period.py)."""
+    if not a.earlier or not _FROM_PRIOR.fullmatch(a.left):
+        return None
+    x, v = a.earlier[-1]
+    if not isinstance(v, Meaning) or x.delta or x.unit != c.unit:
+        return None
+    results = "|".join(re.escape(w) for w in a.lex.comparison["result"])
+    came_to = re.search(rf"(?<![\wÀ-ỹ])(?:{results})\s+(?:mức\s+)?(?:(?:gần|hơn|khoảng|trên)\s+)?$", c.folded[:x.start])
+    return v if came_to else None
 
 
 def _model_or_exemplar(c: Candidate, ind: str, breakdown: str, cands: list[Candidate],

@@ -97,6 +97,7 @@ class PeriodMention:
     period: Period | None
     ref: str = ""  # "", "doc", "prev", "duration", "same_span", "until_now", "year_before"
     compare: bool = False
+    prior: bool = False  # the period of a prior value ("còn 286 đơn, từ 590 đơn của năm 2022")
     needs_now: bool = False  # end is "đến nay": the report's date
     needs_year: bool = False  # year not printed ("6 tháng đầu năm", "quý I")
     months: tuple[int, int] | None = None  # for needs_year: first and last month
@@ -483,6 +484,11 @@ def _term_start(first_year: int) -> date:
 _COMPARED_BEFORE = re.compile(r"(?:(?<![\wÀ-ỹ])so với|(?:nhiều|ít|cao|thấp|tăng|giảm) hơn|" + _RATIO +
                               r"|(?<![\wÀ-ỹ])bằng(?: [^\d.;,()]{0,40}? của)?(?: cả)?)\s+(?:cùng kỳ\s+)?$")
 
+# Right before a period phrase: a prior value that a figure came from ("giảm còn 286 đơn, từ 590 đơn
+# của năm 2022"); the phrase is that value's own period, and not the period the passage goes on with.
+_PRIOR_VALUE_BEFORE = re.compile(r"(?<![\wÀ-ỹ])từ (?:gần |hơn |khoảng )?\d[\d.,]*"
+                                 r"(?: [^\d;,.()]{1,25}?)? (?:của|trong)\s+$")
+
 
 @lru_cache(maxsize=8192)
 def find_periods(folded: str) -> tuple[PeriodMention, ...]:
@@ -502,6 +508,8 @@ def find_periods(folded: str) -> tuple[PeriodMention, ...]:
                 continue
             if not mention.compare and _COMPARED_BEFORE.search(folded, 0, s):
                 mention = replace(mention, compare=True, ref="")
+            elif not mention.compare and _PRIOR_VALUE_BEFORE.search(folded, 0, s):
+                mention = replace(mention, prior=True)
             taken.append((s, e))
             found.append(mention)
     return tuple(sorted(found, key=lambda p: p.start_pos))

@@ -123,6 +123,32 @@ CASES += [
 ]
 
 
+CASES += [
+    # round 5: a change followed by the figure it came to ("tăng thêm 48 lượt, lên 448 lượt") is a change
+    # with nothing compared; "còn" after a figure that is no change ("…, còn năm 2023 là …") is "while"
+    ("Năm 2024, số lượt công dân huyện Chư Sê tiếp tăng thêm 48 lượt, lên 448 lượt.", [f"{P} | {Y24} | 448"]),
+    ("Năm 2024, số lượt công dân huyện Chư Sê tiếp giảm 52 lượt, còn 448 lượt.", [f"{P} | {Y24} | 448"]),
+    ("Năm 2024, số lượt công dân huyện Chư Sê tiếp tăng 48 lượt, lên mức gần 450 lượt.",
+     [f"{P} | {Y24} | 450 khoảng"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, còn năm 2023 là 400 lượt.",
+     [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400"]),
+    # the value a figure came from, printed after it ("còn 210 đơn, từ 250 đơn của năm 2023"): the same
+    # indicator in its own period, which reaches no sentence after it; "từ 15 xã" is where from, no value
+    ("Năm 2024, số đơn thư huyện Chư Sê tiếp nhận giảm còn 210 đơn, từ 250 đơn của năm 2023.",
+     [f"Chư Sê, Gia Lai | petitions/total | {Y24} | 210", f"Chư Sê, Gia Lai | petitions/total | {Y23} | 250"]),
+    ("Năm 2024, số lượt công dân huyện Chư Sê tiếp tăng lên 448 lượt, từ 400 lượt trong năm 2023.",
+     [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400"]),
+    ("Năm 2024, số đơn thư huyện Chư Sê tiếp nhận giảm còn 210 đơn, từ 250 đơn của năm 2023. "
+     "Huyện cũng tổ chức 24 cuộc đối thoại với Nhân dân.",
+     [f"Chư Sê, Gia Lai | petitions/total | {Y24} | 210", f"Chư Sê, Gia Lai | petitions/total | {Y23} | 250",
+      f"Chư Sê, Gia Lai | dialogues/total | {Y24} | 24"]),
+    ("Năm 2024, huyện Chư Sê tiếp nhận 210 đơn, từ 15 xã của năm 2023 chuyển lên.",
+     [f"Chư Sê, Gia Lai | petitions/total | {Y24} | 210"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, từ 12 đơn thư của năm 2023 còn tồn.",  # another unit
+     [f"{P} | {Y24} | 448"]),
+]
+
+
 @pytest.mark.parametrize(("body", "expected"), CASES)
 def test_comparisons(body, expected):
     assert lines(body) == expected
