@@ -250,8 +250,9 @@ def _proposed_award(a: Around) -> bool:
 
 def _is_average(a: Around) -> bool:
     """"bình quân mỗi năm 120 mô hình", "hơn 500 lượt công dân mỗi năm"; an aside in brackets after
-    the number is about something else ("36 cuộc (bình quân 2 cuộc/phường)": the 2 is the average)."""
-    after = a.right.split("(")[0]
+    the number is about something else ("36 cuộc (bình quân 2 cuộc/phường)": the 2 is the average), and
+    so is a clause after a comma ("gần 1,2 nghìn lượt, trung bình mỗi tháng khoảng 100 lượt": the 100)."""
+    after = re.split(r"[(,]", a.right)[0]
     return any(w in a.left[-AVERAGE_WINDOW:] for w in a.lex.context["average"]) or \
         any(w in after[:AVERAGE_WINDOW] for w in a.lex.context["average_after"])
 

@@ -164,6 +164,18 @@ def test_meaning_round_4(body, expected):
     ("Năm 2024, huyện tổ chức đối thoại lần thứ 3 với người dân thị trấn.", []),
     ("Năm 2024, đại biểu HĐND huyện 4 lần đối thoại với cử tri tại các buổi tiếp xúc cử tri.", []),
     ("Năm 2024, mỗi xã phải tổ chức ít nhất 2 lần đối thoại với Nhân dân theo chỉ tiêu.", []),
+    # an average in the clause after a comma is the next number's, not the figure's; one right after it is
+    ("Năm 2024, huyện tiếp gần 1,2 nghìn lượt công dân, trung bình mỗi tháng khoảng 100 lượt.",
+     [f"{CS} | reception_turns/total | {Y} | 1200 khoảng"]),
+    ("Năm 2024, huyện tổ chức 36 cuộc đối thoại với Nhân dân, bình quân mỗi xã 2 cuộc.",
+     [f"{CS} | dialogues/total | {Y} | 36"]),
+    ("Năm 2024, huyện tiếp khoảng 100 lượt công dân mỗi tháng.", []),
+    ("Năm 2024, bình quân mỗi tháng huyện tiếp 100 lượt công dân.", []),
+    # "trên dưới" is about, "trên" alone at least
+    ("Năm 2024, tại các cuộc đối thoại, người dân nêu trên dưới 300 ý kiến.",
+     [f"{CS} | dialogue_opinions/total | {Y} | 300 khoảng"]),
+    ("Năm 2024, tại các cuộc đối thoại, người dân nêu trên 300 ý kiến.",
+     [f"{CS} | dialogue_opinions/total | {Y} | 300 hơn"]),
 ])
 def test_meaning_round_5(body, expected):
     assert lines(LEAD + body) == expected
