@@ -15,6 +15,7 @@ _HEADS_A_NUMBER = re.compile(r"\s*(?:là|:|có|đạt)?\s*\d")
 _BRACKETED = re.compile(r"\([^()]*\)")
 # Between a number's unit and a period printed right after it ("412 đơn thư trong năm 2024"): a few words
 # of the unit's phrase, no comma; such a period is the number's own, before any earlier in its clause.
+_PRIOR_AFTER_UNIT = re.compile(r"\s*\(?\s*(?:(?:của|trong)\s+)?")
 _RIGHT_AFTER_UNIT = re.compile(r"\s*(?:[^\d\s,;.():]+\s+){0,3}?(?:(?:trong|vào|suốt)\s+)?")
 # A period the text gives without its year ("trong năm", "6 tháng đầu năm") is in the report's year,
 # unless it would end this many days after the report's date: then it is the year before.
@@ -104,6 +105,11 @@ def nearest_period(c: Candidate) -> PeriodMention | None:
     last one before it in its clause, else the first after it in its clause (unless that one heads the
     next number), else the last before it, else the first."""
     mentions = own_periods(c)
+    # a prior value's period ("từ 590 đơn của năm 2022", "từ 250 đơn (năm 2023)") is that value's alone
+    for pm in mentions:
+        if pm.prior and _PRIOR_AFTER_UNIT.fullmatch(c.folded, c.unit_end, pm.start_pos):
+            return pm
+    mentions = [pm for pm in mentions if not pm.prior]
     if not mentions:
         return None
     clause_start = c.folded.rfind(";", 0, c.start) + 1

@@ -27,6 +27,7 @@ RECEIPT_AFTER_WINDOW = 50  # "… (thư) được các cơ quan huyện tiếp n
 PASSIVE_VERB_WINDOW = 40  # "… đã được Đảng ủy phường công nhận": from "được" to the verb of a head count
 CASES_WINDOW = 12  # "vụ" just before the number: cases, not petitions
 OUTCOME_BEFORE_WINDOW = 20  # "đã giải quyết 27 kiến nghị": what became of the opinions, said before them
+PRIOR_PERIOD_WINDOW = 25  # "từ 250 đơn (năm 2023) xuống còn 210 đơn": the prior value's period between
 ANCHORED_BREAKDOWN_MAX = 8  # a petition's type must follow its unit this closely ("đơn khiếu nại")
 
 _RECEPTION_WORD = re.compile(
@@ -34,7 +35,8 @@ _RECEPTION_WORD = re.compile(
 # Between turns and their persons: "612 lượt với 705 người", "2.861 lượt/3.150 người", "1.045 lượt, 1.230 người".
 _WITH_PERSONS = re.compile(r"\s*(?:/|,|(?:,\s*)?(?:với|của|gồm))\s*")
 _BRACKETED = re.compile(r"\([^()]*\)")
-_FROM_PRIOR = re.compile(r"\s*,?\s*từ\s+(?:(?:gần|hơn|khoảng|trên)\s+)?")  # "còn 286 đơn, từ 590 đơn"
+_QUALIFIER_WORDS = "gần|hơn|khoảng|trên"
+_FROM_PRIOR = re.compile(rf"\s*,?\s*từ\s+(?:(?:{_QUALIFIER_WORDS})\s+)?")  # "còn 286 đơn, từ 590 đơn"
 # Persons said to be received, with no turns before them: "Số người được tiếp: 152 người", "số công dân
 # được tiếp là 152", "152 người được tiếp"; not "152 người dự".
 _PERSONS_RECEIVED_BEFORE = re.compile(r"(?<![\wÀ-ỹ])số (?:người|công dân|lượt người) (?:đã )?được tiếp"
@@ -562,16 +564,22 @@ def classify(c: Candidate, a: Around, cands: list[Candidate], total_of: dict[int
 
 
 def _prior_value(c: Candidate, a: Around) -> Meaning | None:
-    """"giảm còn 286 đơn, từ 590 đơn của năm 2022": the value a figure came from, printed right after it
-    in its unit, counts what that figure counts (its period is its own, figure_period.py)."""
-    if not a.earlier or not _FROM_PRIOR.fullmatch(a.left):
+    """A figure and the value it came from, side by side in one unit ("giảm còn 286 đơn, từ 590 đơn của
+    năm 2022", "tăng từ 400 lượt năm 2023 lên 448 lượt"): the second counts what the first counts (each
+    in its own period, figure_period.py)."""
+    counted = [(x, v) for x, v in a.earlier if x.unit is not None]  # not the year of a period between
+    if not counted:
         return None
-    x, v = a.earlier[-1]
+    x, v = counted[-1]
     if not isinstance(v, Meaning) or x.delta or x.unit != c.unit:
         return None
-    results = "|".join(re.escape(w) for w in a.lex.comparison["result"])
-    came_to = re.search(rf"(?<![\wÀ-ỹ])(?:{results})\s+(?:mức\s+)?(?:(?:gần|hơn|khoảng|trên)\s+)?$", c.folded[:x.start])
-    return v if came_to else None
+    between = c.folded[x.unit_end:c.start]
+    results = "|".join(re.escape(w) for w in sorted(a.lex.comparison["result"], key=len, reverse=True))
+    result = rf"(?<![\wÀ-ỹ])(?:{results})\s+(?:mức\s+)?(?:{_QUALIFIER_WORDS}\s+)?"
+    came_to = _FROM_PRIOR.fullmatch(between) and re.search(result + "$", c.folded[:x.start])
+    went_to = re.search(rf"(?<![\wÀ-ỹ])từ\s+(?:{_QUALIFIER_WORDS}\s+)?$", c.folded[:x.start]) and \
+        re.fullmatch(rf"[^;]{{0,{PRIOR_PERIOD_WINDOW}}}?{result}", between)
+    return v if came_to or went_to else None
 
 
 def _model_or_exemplar(c: Candidate, ind: str, breakdown: str, cands: list[Candidate],

@@ -485,9 +485,10 @@ _COMPARED_BEFORE = re.compile(r"(?:(?<![\wÀ-ỹ])so với|(?:nhiều|ít|cao|th
                               r"|(?<![\wÀ-ỹ])bằng(?: [^\d.;,()]{0,40}? của)?(?: cả)?)\s+(?:cùng kỳ\s+)?$")
 
 # Right before a period phrase: a prior value that a figure came from ("giảm còn 286 đơn, từ 590 đơn
-# của năm 2022"); the phrase is that value's own period, and not the period the passage goes on with.
+# của năm 2022", "tăng từ 400 lượt năm 2023 lên 448 lượt"); the phrase is that value's own period, and
+# neither the other figure's nor the period the passage goes on with.
 _PRIOR_VALUE_BEFORE = re.compile(r"(?<![\wÀ-ỹ])từ (?:gần |hơn |khoảng )?\d[\d.,]*"
-                                 r"(?: [^\d;,.()]{1,25}?)? (?:của|trong)\s+$")
+                                 r"(?: [^\d;,.()]{1,25}?)?\s*(?:của\s+|trong\s+|\(\s*)?$")
 
 
 @lru_cache(maxsize=8192)

@@ -146,6 +146,15 @@ CASES += [
      [f"Chư Sê, Gia Lai | petitions/total | {Y24} | 210"]),
     ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, từ 12 đơn thư của năm 2023 còn tồn.",  # another unit
      [f"{P} | {Y24} | 448"]),
+    # the value it came from first ("tăng từ 400 lượt năm 2023 lên 448 lượt"): its period is its own alone
+    ("Năm 2024, số lượt công dân huyện Chư Sê tiếp tăng từ 400 lượt năm 2023 lên 448 lượt.",
+     [f"{P} | {Y23} | 400", f"{P} | {Y24} | 448"]),
+    ("Năm 2024, số đơn thư huyện Chư Sê tiếp nhận giảm từ 250 đơn (năm 2023) xuống còn 210 đơn.",
+     [f"Chư Sê, Gia Lai | petitions/total | {Y23} | 250", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 210"]),
+    ("Năm 2024, số lượt công dân huyện Chư Sê tiếp tăng từ 400 lượt năm 2023 lên 448 lượt; huyện tiếp nhận 210 đơn.",
+     [f"{P} | {Y23} | 400", f"{P} | {Y24} | 448", f"Chư Sê, Gia Lai | petitions/total | {Y24} | 210"]),
+    ("Năm 2024, huyện Chư Sê tiếp 448 lượt công dân, trong năm 2023 là 400 lượt.",  # each printed in its own
+     [f"{P} | {Y24} | 448", f"{P} | {Y23} | 400"]),
 ]
 
 
