@@ -15,6 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pptx import Presentation
 
 from tests.support.live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
+from tests.support.streamlit_browser import current
 
 ROOT = Path(__file__).resolve().parent.parent
 # The README's screenshots are refreshed with `make screenshots` (DANVAN_SCREENSHOTS=docs/screenshots);
@@ -227,29 +228,33 @@ def test_a_new_user_finds_what_became_of_soc_son_and_compares_two_new_wards(page
     page.goto(reform_server)
     page.wait_for_selector(".js-plotly-plot .main-svg")
     # the front page compares the newest part of a year with the same months of the year before
-    expect(page.get_by_text("9 tháng 2026, Hà Nội tiếp 18.360 lượt công dân, tăng 1.210 lượt (7,1%) so với cùng kỳ "
-                            "năm 2025.", exact=True)).to_be_visible()
+    expect(current(page, page.get_by_text(
+        "9 tháng 2026, Hà Nội tiếp 18.360 lượt công dân, tăng 1.210 lượt (7,1%) so với cùng kỳ năm 2025.",
+        exact=True))).to_be_visible()
     _screenshot(page, "overview-2026.png", 1250)
     nav = page.get_by_test_id("stSidebarNav")
     nav.get_by_role("link", name="Địa bàn").click()
-    expect(page.get_by_role("heading", name="Hồ sơ địa bàn")).to_be_visible()
+    expect(current(page, page.get_by_role("heading", name="Hồ sơ địa bàn"))).to_be_visible()
     search = page.get_by_role("textbox", name="Tìm địa bàn theo tên cũ hoặc mới")
     search.fill("soc son")  # without tone marks, as one types in a hurry
     search.press("Enter")
-    expect(page.get_by_text("huyện Sóc Sơn (Hà Nội) — đến 30/06/2025", exact=True)).to_be_visible()
-    expect(page.get_by_text("Nay thuộc: xã Đa Phúc (một phần), xã Kim Anh (một phần), xã Nội Bài (một phần), xã Sóc "
-                            "Sơn (một phần), xã Trung Giã (một phần).", exact=True)).to_be_visible()
+    expect(current(page, page.get_by_text("huyện Sóc Sơn (Hà Nội) — đến 30/06/2025", exact=True))).to_be_visible()
+    expect(current(page, page.get_by_text(
+        "Nay thuộc: xã Đa Phúc (một phần), xã Kim Anh (một phần), xã Nội Bài (một phần), xã Sóc Sơn (một phần), "
+        "xã Trung Giã (một phần).", exact=True))).to_be_visible()
     _screenshot(page, "place-search.png", 1100)
-    page.get_by_role("button", name=re.compile("^Mở hồ sơ huyện Sóc Sơn")).click()
-    expect(page.get_by_text(re.compile(r"^Huyện Sóc Sơn \(Hà Nội\) không còn từ 01/07/2025"))).to_be_visible()
-    page.get_by_role("button", name="xã Sóc Sơn (một phần) — 2 số liệu").click()  # a successor's link, with figures
-    expect(page.get_by_text(re.compile(r"^Xã Sóc Sơn \(Hà Nội\) là đơn vị mới từ 01/07/2025"))).to_be_visible()
-    assert "place=ha-noi.xa-soc-son" in page.url
-    expect(page.get_by_role("heading", name="Trước 01/07/2025: số liệu của các quận, huyện cũ (để tham khảo)")
+    current(page, page.get_by_role("button", name=re.compile("^Mở hồ sơ huyện Sóc Sơn"))).click()
+    expect(current(page, page.get_by_text(re.compile(r"^Huyện Sóc Sơn \(Hà Nội\) không còn từ 01/07/2025")))
            ).to_be_visible()
+    current(page, page.get_by_role("button", name="xã Sóc Sơn (một phần) — 2 số liệu")).click()  # a successor's link
+    expect(current(page, page.get_by_text(re.compile(r"^Xã Sóc Sơn \(Hà Nội\) là đơn vị mới từ 01/07/2025")))
+           ).to_be_visible()
+    assert "place=ha-noi.xa-soc-son" in page.url
+    old_figures = "Trước 01/07/2025: số liệu của các quận, huyện cũ (để tham khảo)"
+    expect(current(page, page.get_by_role("heading", name=old_figures))).to_be_visible()
     search.fill("")
     search.press("Enter")
-    expect(page.get_by_text("huyện Sóc Sơn (Hà Nội) — đến 30/06/2025", exact=True)).to_have_count(0)
+    expect(current(page, page.get_by_text("huyện Sóc Sơn (Hà Nội) — đến 30/06/2025", exact=True))).to_have_count(0)
     _screenshot(page, "place-new.png", 1500)
 
     nav.get_by_role("link", name="Xu hướng").click()
@@ -258,7 +263,7 @@ def test_a_new_user_finds_what_became_of_soc_son_and_compares_two_new_wards(page
     _wait_for_chart(page, lambda now: any(t[0] == "Hà Nội — một phần năm" and 18360 in t[2] for t in now))
     for chosen in ("Hà Nội", "Gia Lai (đến 30/06/2025)"):
         page.get_by_role("button", name=f"Remove {chosen}", exact=True).click()
-    expect(page.get_by_text("Chưa chọn địa phương nào.", exact=False)).to_be_visible()
+    expect(current(page, page.get_by_text("Chưa chọn địa phương nào.", exact=False))).to_be_visible()
     places = page.get_by_test_id("stMultiSelect").get_by_role("combobox")
     for ward in ("phường Ba Đình (Hà Nội)", "phường Hoàn Kiếm (Hà Nội)"):
         places.fill(ward.split(" (")[0].removeprefix("phường "))
