@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,10 @@ def _texts(at) -> list[str]:
     return out
 
 
-def time_pages(db: Path, runs: int = 5, timeout: float = 120) -> dict[str, Any]:
-    """Per page: the first (cold) run and the p50/p95 of the next `runs` (warm caches), in ms."""
+def time_pages(db: Path, runs: int = 5, timeout: float = 120,
+               floor: Callable[[], float] | None = None) -> dict[str, Any]:
+    """Per page: the first (cold) run and the p50/p95 of the next `runs` (warm caches), in ms; with
+    `floor`, the raw floor measured just before the page's runs (floor_ms)."""
     from streamlit.testing.v1 import AppTest  # noqa: PLC0415
 
     os.environ["DANVAN_DB"] = str(db)
@@ -36,6 +39,7 @@ def time_pages(db: Path, runs: int = 5, timeout: float = 120) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for page in pages:
         timings, errors, banner = [], [], False
+        floor_ms = floor() if floor else None
         for _ in range(runs + 1):
             at = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
             at.run()
@@ -52,6 +56,7 @@ def time_pages(db: Path, runs: int = 5, timeout: float = 120) -> dict[str, Any]:
             "runs_ms": [round(t, 1) for t in timings],
             "errors": sorted(set(errors))[:5],
             "synthetic_banner": banner,
+            "floor_ms": floor_ms,
         }
     return out
 
