@@ -45,8 +45,8 @@ PAGES = [
 INTAKE = st.Page("pages/intake.py", title=t("pages.intake", lang), icon=":material/upload_file:",
                  url_path="nap-bao-cao", visibility="visible" if signin.analyst() else "hidden")
 page = st.navigation([*PAGES, INTAKE])
-# Under every chart: PNG/SVG made on the server and "Thêm vào slide".
-render.register_chart_action(chart_actions.chart_buttons)
+# Under every chart: one menu with PNG/SVG made on the server and "Thêm vào slide".
+render.register_chart_action(chart_actions.chart_menu)
 
 info = cached.build_info()
 st.sidebar.caption(t("app.title", lang))

@@ -186,10 +186,11 @@ def test_shared_link_restores_the_view(page: Page, server: str) -> None:
 
 
 def test_chart_images_and_deck(page: Page, server: str, tmp_path: Path) -> None:
-    """PNG download under a chart; "Thêm vào slide" on the trends page, then the "Xuất slide" page lists it and
+    """PNG download in the menu under a chart; "Thêm vào slide" on the trends page, then the "Xuất slide" page lists it and
     its PowerPoint downloads (the session is kept: pages are switched in the sidebar, not by a new URL)."""
     _open(page, server, "xu-huong?indicator=reception_turns&loc=gia-lai&years=2023-2024")
     page.wait_for_selector(".js-plotly-plot .main-svg")
+    page.get_by_role("button", name="Tải ảnh, thêm vào slide").click()  # the chart's menu: its buttons appear
     with page.expect_download() as png:
         page.get_by_role("button", name="PNG", exact=True).click()
     path = tmp_path / png.value.suggested_filename

@@ -1,8 +1,10 @@
-"""The buttons under every chart (registered with core.ui.render.register_chart_action in dashboard.py):
+"""The menu under every chart (registered with core.ui.render.register_chart_action in dashboard.py):
 PNG (1920×1080) and SVG made on the server with the title, places, period and sources baked in,
 and "Thêm vào slide", which puts the chart with its current filters into the deck basket.
 
-Images are rendered only when a button is clicked (st.download_button runs the callable then, on
+The three buttons are built only while their menu is open (a popover that reruns the page, or the
+chart's fragment, when it opens or closes): a page of ten charts sends ten closed menus, not thirty
+buttons, and checks nothing for them. Images are rendered only when a button is clicked (st.download_button runs the callable then, on
 another thread: it gets everything it needs as arguments). One Chromium is started for the
 dashboard's lifetime (st.cache_resource), in the background; without one, the buttons are off and say why.
 """
@@ -96,8 +98,22 @@ def add_to_deck(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
     st.toast(t("deck.added_toast", spec.lang, title=spec.title, n=len(basket)), icon=":material/slideshow:")
 
 
+def menu_key(chart_id: str) -> str:
+    """The session-state key of a chart's menu (True while it is open)."""
+    return f"chart_menu.{chart_id}"
+
+
+def chart_menu(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
+    """One menu under the chart; its buttons (`chart_buttons`) are built only while it is open."""
+    menu = st.popover(t("export.menu", spec.lang), icon=":material/ios_share:", key=menu_key(spec.chart_id),
+                      on_change="rerun", help=t("export.menu_help", spec.lang))
+    if menu.open:
+        with menu:
+            chart_buttons(fig, spec, rows)
+
+
 def chart_buttons(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
-    """PNG, SVG and "Thêm vào slide" in one row under the chart."""
+    """PNG, SVG and "Thêm vào slide" in one row."""
     lang = spec.lang
     problem = browser_problem()
     tables = catalog()

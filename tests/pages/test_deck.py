@@ -14,7 +14,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 
 from core.charts import export
 from core.ui import chart_actions
-from tests.support.app_pages import chart_spec, charts, ok, open_page, unescape
+from tests.support.app_pages import chart_spec, charts, ok, open_menus, open_page, unescape
 
 TRENDS, COMPARE, DISTRICT, DECK = "pages/trends.py", "pages/compare.py", "pages/district.py", "pages/deck.py"
 EMPTY = ("Chưa có biểu đồ nào. Mở trang Tổng quan, Xu hướng, So sánh hoặc Địa bàn, bấm “Thêm vào slide” dưới biểu "
@@ -57,6 +57,12 @@ def test_every_chart_has_png_svg_and_add_to_deck(page):
     at = ok(open_page(page))
     ids = [chart_spec(c)["chart_id"] for c in charts(at)]
     assert ids
+    # one closed menu per chart, nothing built in it yet
+    menus = [b for b in at.get("popover") if b.proto.popover.label == "Tải ảnh, thêm vào slide"]
+    assert [b.proto.popover.open for b in menus] == [False] * len(ids)
+    assert not at.get("download_button") and not [b for b in at.button if b.key.startswith("deck.add.")]
+    ok(open_menus(at))
+    assert [b.proto.popover.open for b in at.get("popover")] == [True] * len(ids)
     assert sorted(b.key for b in at.get("download_button")) == sorted(
         f"export.{fmt}.{i}" for i in ids for fmt in ("png", "svg"))
     adds = [b for b in at.button if b.key.startswith("deck.add.")]
@@ -65,7 +71,7 @@ def test_every_chart_has_png_svg_and_add_to_deck(page):
 
 
 def test_png_and_svg_are_made_on_the_server_with_their_caption(downloads):
-    at = ok(open_page(TRENDS, {"indicator": "reception_turns", "loc": "gia-lai", "years": "2023-2024"}))
+    at = ok(open_menus(open_page(TRENDS, {"indicator": "reception_turns", "loc": "gia-lai", "years": "2023-2024"})))
     png, mime, name = _download(at, "export.png.trends.main", downloads)
     assert (mime, name) == ("image/png", "reception_turns_gia-lai_2023-2024.png")
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1920, 1080)
@@ -84,6 +90,7 @@ def test_the_image_carries_the_source_line_shown_under_the_chart(downloads, engl
     at = ok(open_page(TRENDS))
     if english:
         ok(at.toggle(key="app.lang_en").set_value(True).run())
+    ok(open_menus(at))
     (line,) = [unescape(c.value) for c in at.caption if unescape(c.value).startswith(prefix)]
     assert line.endswith(end)
     svg, _, _ = _download(at, "export.svg.trends.main", downloads)
@@ -91,8 +98,8 @@ def test_the_image_carries_the_source_line_shown_under_the_chart(downloads, engl
 
 
 def test_add_to_deck_keeps_the_filters_of_that_moment():
-    at = ok(open_page(TRENDS, {"indicator": "reception_turns", "loc": "gia-lai", "years": "2023-2024",
-                               "mode": "change_abs"}))
+    at = ok(open_menus(open_page(TRENDS, {"indicator": "reception_turns", "loc": "gia-lai", "years": "2023-2024",
+                                          "mode": "change_abs"})))
     at.button(key="deck.add.trends.main").click().run()
     ok(at)
     assert [t.value for t in at.toast] == ["Đã thêm “Lượt tiếp công dân — Tổng số” vào bộ slide (1 biểu đồ)."]
@@ -118,11 +125,11 @@ def test_deck_page_says_what_to_do_when_empty():
 
 
 def test_collect_order_remove_and_download(downloads):
-    at = ok(open_page(TRENDS))
+    at = ok(open_menus(open_page(TRENDS)))
     at.button(key="deck.add.trends.main").click().run()
-    at.switch_page(COMPARE).run()
+    open_menus(at.switch_page(COMPARE).run())
     at.button(key="deck.add.compare.main").click().run()
-    at.switch_page(DISTRICT).run()
+    open_menus(at.switch_page(DISTRICT).run())
     at.button(key="deck.add.district.dialogues").click().run()
     at.switch_page(DECK).run()
     ok(at)
@@ -159,7 +166,7 @@ def test_collect_order_remove_and_download(downloads):
     assert "Sóc Sơn (Hà Nội) — " in slides[1].notes_slide.notes_text_frame.text
 
     # the title typed is kept while the user adds another chart on another page
-    at.switch_page(COMPARE).run()
+    open_menus(at.switch_page(COMPARE).run())
     at.button(key="deck.add.compare.main").click().run()
     at.switch_page(DECK).run()
     assert at.text_input(key="deck.title").value == "Hội nghị công tác dân vận 2025"
@@ -182,7 +189,7 @@ def no_browser(monkeypatch):
 
 
 def test_without_chromium_the_page_works_and_says_why(no_browser):
-    at = ok(open_page(TRENDS))
+    at = ok(open_menus(open_page(TRENDS)))
     assert charts(at)
     assert [b.proto.disabled for b in at.get("download_button")] == [True, True]
     assert ("Chưa tải được ảnh: máy chủ chưa có trình duyệt Chromium để vẽ ảnh (cài gói Debian chromium; "

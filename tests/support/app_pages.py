@@ -8,6 +8,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from core.ui.chart_actions import menu_key
+
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 TIMEOUT = 60
 
@@ -22,6 +24,13 @@ def open_page(page: str | None = None, params: dict[str, str] | None = None) -> 
     at.query_params.clear()
     at.query_params.update(params or {})
     return at.switch_page(page).run()
+
+
+def open_menus(at: AppTest) -> AppTest:
+    """Open the menu under every chart shown (as a click on each would), rerun: its buttons are built only then."""
+    for chart in charts(at):
+        at.session_state[menu_key(chart_spec(chart)["chart_id"])] = True
+    return at.run()
 
 
 def charts(at: AppTest) -> list[dict]:
