@@ -166,14 +166,34 @@ def _layout(title: str, subtitle: str, lang: str, height: int, compact: bool) ->
     return layout
 
 
-def _mark_reform(fig: go.Figure, lang: str, x: float) -> None:
+def _vline(x: float, line: Mapping[str, object]) -> dict[str, object]:
+    """A vertical line across the plot at x (what fig.add_vline writes)."""
+    return {"type": "line", "x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain", "line": dict(line)}
+
+
+def _hline(y: float, line: Mapping[str, object]) -> dict[str, object]:
+    """A horizontal line across the plot at y (what fig.add_hline writes)."""
+    return {"type": "line", "x0": 0, "x1": 1, "xref": "x domain", "y0": y, "y1": y, "yref": "y", "line": dict(line)}
+
+
+ZERO_LINE = {"color": "#9AA5B1", "width": 1}
+
+
+def _reform_marks(lang: str, x: float) -> tuple[dict[str, object], dict[str, object]]:
+    """The reform's dashed line and its label (a shape and an annotation)."""
     style = _style()
-    fig.add_vline(x=x, line={"color": style["reform_color"], "dash": "dash", "width": 1.5})
-    fig.add_annotation(
-        x=x, xref="x", y=0.99, yref="paper", text=t("chart.reform", lang), showarrow=False,
-        xanchor="right", yanchor="top", xshift=-4, bgcolor="rgba(255,255,255,0.85)",
-        font={"size": 11, "color": style["reform_color"]},
-    )
+    line = _vline(x, {"color": style["reform_color"], "dash": "dash", "width": 1.5})
+    label = {"x": x, "xref": "x", "y": 0.99, "yref": "paper", "text": t("chart.reform", lang), "showarrow": False,
+             "xanchor": "right", "yanchor": "top", "xshift": -4, "bgcolor": "rgba(255,255,255,0.85)",
+             "font": {"size": 11, "color": style["reform_color"]}}
+    return line, label
+
+
+def figure(data: list[dict[str, object]], layout: Mapping[str, object]) -> go.Figure:
+    """A Figure from traces and a layout written here, as dicts, without plotly's validation: it cost more
+    than everything else in drawing a chart (about 5 ms per chart), and what it would check is checked
+    once in the tests (tests/core/charts/test_figures.py builds every kind validated and compares)."""
+    return go.Figure(data=data, layout=layout, _validate=False)
 
 
 def axis_title(mode: str, unit: str, lang: str) -> str:
@@ -325,14 +345,19 @@ def _trend_layout(look: _Look, title: str, years: tuple[int, int], full: pd.Data
     return layout
 
 
-def _add_marks(fig: go.Figure, look: _Look, full: pd.DataFrame, other: pd.DataFrame) -> None:
-    """A zero line under changes; the reform's line when the drawn periods span 1 July 2025."""
+def _marks(look: _Look, full: pd.DataFrame, other: pd.DataFrame) -> dict[str, list[dict[str, object]]]:
+    """A zero line under changes; the reform's line when the drawn periods span 1 July 2025: layout
+    shapes and annotations."""
+    shapes, annotations = [], []
     if look.mode in CHANGES:
-        fig.add_hline(y=0, line={"color": "#9AA5B1", "width": 1})
+        shapes.append(_hline(0, ZERO_LINE))
     drawn = full[full["plotted"].notna()]
     starts = [*drawn["period_start"].tolist(), *other["period_start"].tolist()]
     if _spans_reform(starts, [*drawn["period_end"].tolist(), *other["period_end"].tolist()]):
-        _mark_reform(fig, look.lang, REFORM_DATE.year + (REFORM_DATE.timetuple().tm_yday - 183) / 366)
+        line, label = _reform_marks(look.lang, REFORM_DATE.year + (REFORM_DATE.timetuple().tm_yday - 183) / 366)
+        shapes.append(line)
+        annotations.append(label)
+    return {k: v for k, v in (("shapes", shapes), ("annotations", annotations)) if v}
 
 
 def trend_figure(
@@ -374,10 +399,8 @@ def trend_figure(
         yearly = _yearly_trace(look, sid, label, color, year_axis, [mine.get(year) for year in year_axis])
         traces += [yearly] if yearly else []
         traces += _other_traces(look, sid, label, color, other_of[sid]) if sid in other_of else []
-    layout = _trend_layout(look, title, years, full, other, height)
-    fig = go.Figure(data=[{k: v for k, v in trace.items() if v is not None} for trace in traces], layout=layout)
-    _add_marks(fig, look, full, other)
-    return fig
+    layout = {**_trend_layout(look, title, years, full, other, height), **_marks(look, full, other)}
+    return figure([{k: v for k, v in trace.items() if v is not None} for trace in traces], layout)
 
 
 def ranking_figure(
@@ -407,8 +430,8 @@ def ranking_figure(
     layout["xaxis"] = {"title": {"text": _esc(unit)}, "range": [0, top * 1.18], "gridcolor": _style()["grid_color"],
                        "tickformat": ",~f"}
     layout["margin"] = {**layout["margin"], "l": 170}  # type: ignore[dict-item]
-    return go.Figure(
-        data=[dict(
+    return figure(
+        [dict(
             type="bar",
             x=shown["value"].astype(float).tolist(),
             y=[_esc(label) for label in label_list],
@@ -422,7 +445,7 @@ def ranking_figure(
             hovertemplate=hover,
             showlegend=False,
         )],
-        layout=layout,
+        layout,
     )
 
 
@@ -466,5 +489,5 @@ def compare_figure(
     fig.update_xaxes(showgrid=False)
     fig.update_yaxes(title=None)
     if mode in ("change_abs", "change_pct"):
-        fig.add_hline(y=0, line={"color": "#9AA5B1", "width": 1})
+        fig.add_hline(y=0, line=ZERO_LINE)
     return fig

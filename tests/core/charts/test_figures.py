@@ -148,3 +148,26 @@ def test_same_period_mode_draws_each_period_against_the_same_months_a_year_befor
     assert [s["y0"] for s in spec["layout"]["shapes"] if s["type"] == "line" and s.get("yref") == "y"] == [0]
     labelled = _trend(SAME, mode="same_period", years=(2025, 2026), drawn_years=(2025, 2026), value_labels=True)
     assert [t["text"] for t in labelled["data"]] == [["+6,6%", ""], ["+9,3%"]]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: figures.trend_figure(POINTS, title="t", unit="u", labels=LABELS, colors=COLORS, years=(2022, 2025)),
+        lambda: figures.trend_figure(POINTS, title="t", unit="u", labels=LABELS, colors=COLORS, mode="change_pct",
+                                     chart="bar", lang="en", compact=True, value_labels=True),
+        lambda: figures.trend_figure(POINTS, title="t", unit="u", labels=LABELS, colors=COLORS, mode="index",
+                                     value_labels=True, drawn_years=[2023, 2024, 2025]),
+        lambda: figures.trend_figure(SAME, title="t", unit="u", labels=LABELS, colors=COLORS, mode="same_period",
+                                     years=(2024, 2026), drawn_years=(2025, 2026), value_labels=True),
+        lambda: figures.ranking_figure(rank_values(POINTS[POINTS["period_kind"] == "year"]), title="t", subtitle="s",
+                                       unit="u", labels=LABELS, colors=COLORS),
+    ],
+    ids=["trend-line", "trend-bar-change", "trend-index-labels", "trend-same-period-reform", "ranking"],
+)
+def test_figures_built_without_validation_are_what_plotly_validates(build):
+    # figures.figure skips plotly's validation for speed: every property written must still be one plotly
+    # knows, with a value it keeps as it is (a wrong name or value raises or changes here).
+    fig = build()
+    validated = figures.go.Figure(fig.to_dict())
+    assert json.loads(validated.to_json()) == json.loads(fig.to_json())
