@@ -2,12 +2,16 @@
 its area (links to them); a commune or ward from 01/07/2025 names the districts and communes it was formed from
 and shows those districts' figures as context, apart, never joined to its own nor added up. Then every indicator
 known for the place, with sources. A search finds a unit by old or new name and says what became of it."""
+from typing import NamedTuple
+
+import pyarrow as pa
 import streamlit as st
 
 from core.charts import figures, palette
 from core.charts.spec import ChartSpec
 from core.data import places
 from core.ui import cached, place_links, render, tables, widgets
+from core.ui.kept import kept
 from core.words import area_change, fmt, labels
 from core.words.i18n import setting, t
 from core.words.safe_text import plain_md
@@ -72,42 +76,76 @@ name = area_change.unit_name(info["kind"], str(info["name"]), lang)
 st.subheader(options[unit])
 place_links.change_notice({**info.to_dict(), "id": unit}, era, cached.unit_links(unit), lang, open_place)
 
-points = cached.profile_points(unit)
-if points.empty:
-    st.write(t("place.no_data", lang, name=name))
-else:
-    st.caption(t("place.n_indicators", lang, n=points["indicator"].nunique(), n_obs=len(points)))
-for indicator, group in points.groupby("indicator", sort=False):
-    indicator_name, unit_word = group[f"indicator_{lang}"].iloc[0], group[f"unit_{lang}"].iloc[0]
-    st.markdown(f"#### {indicator_name}")
-    drawable = group[group["period_end"].notna()]
-    if not drawable.empty:
-        breakdown_names = drawable[f"breakdown_{lang}"].fillna(drawable["breakdown"])
-        series_labels = dict(zip(drawable["breakdown"], breakdown_names, strict=True))
-        years = (int(min(d.year for d in drawable["period_end"])), int(max(d.year for d in drawable["period_end"])))
-        title = f"{indicator_name} — {name}"
-        fig = figures.trend_figure(drawable, title=title, unit=unit_word, labels=series_labels,
-                                   colors=palette.series_colors(list(series_labels)), series="breakdown", years=years,
-                                   lang=lang, height=400)
-        spec = ChartSpec("profile", indicator, localities=(unit,), years=tuple(range(years[0], years[1] + 1)),
-                         title=title, chart_id=f"district.{indicator}", lang=lang)
-        render.show_chart(fig, spec, drawable)
-    st.dataframe(tables.profile_table(group, lang), hide_index=True,
-                 column_config={t("columns.link", lang): st.column_config.LinkColumn()})
 
-if era == places.NEW:
-    # The old districts' figures: context, apart, one table per district, never joined to the unit's own or summed.
+
+class Shown(NamedTuple):
+    """One indicator of the profile as shown: its name, chart (None without a dated figure) and table (as
+    Arrow, which Streamlit sends without converting it again on every run)."""
+
+    name: str
+    chart: render.Drawn | None
+    table: pa.Table
+
+
+def profile(unit: str, name: str) -> tuple[int, list[Shown]]:
+    """The place's figures (how many) and each indicator's chart and table, in the catalog's order."""
+    points = cached.profile_points(unit)
+    shown = []
+    for indicator, group in points.groupby("indicator", sort=False):
+        indicator_name, unit_word = group[f"indicator_{lang}"].iloc[0], group[f"unit_{lang}"].iloc[0]
+        drawable = group[group["period_end"].notna()]
+        chart = None
+        if not drawable.empty:
+            breakdown_names = drawable[f"breakdown_{lang}"].fillna(drawable["breakdown"])
+            series_labels = dict(zip(drawable["breakdown"], breakdown_names, strict=True))
+            years = (int(min(d.year for d in drawable["period_end"])), int(max(d.year for d in drawable["period_end"])))
+            title = f"{indicator_name} — {name}"
+            fig = figures.trend_figure(drawable, title=title, unit=unit_word, labels=series_labels,
+                                       colors=palette.series_colors(list(series_labels)), series="breakdown",
+                                       years=years, lang=lang, height=400)
+            spec = ChartSpec("profile", indicator, localities=(unit,), years=tuple(range(years[0], years[1] + 1)),
+                             title=title, chart_id=f"district.{indicator}", lang=lang)
+            chart = render.drawn(fig, spec, drawable)
+        table = pa.Table.from_pandas(tables.profile_table(group, lang), preserve_index=False)
+        shown.append(Shown(indicator_name, chart, table))
+    return len(points), shown
+
+
+def before(unit: str) -> list[tuple[str, pa.Table | None]]:
+    """A new unit's old districts, each with the table of its figures (None without any): context, apart."""
     context = cached.predecessor_points(unit)
     districts = cached.unit_links(unit)
     districts = districts[(districts["direction"] == "formed_from") & (districts["level"] == "district")]
+    shown = []
+    for link in districts.to_dict("records"):
+        mine = context[context["locality_id"] == link["id"]]
+        table = None if mine.empty else pa.Table.from_pandas(tables.profile_table(mine, lang, with_indicator=True),
+                                                              preserve_index=False)
+        shown.append((area_change.linked_name(link, lang), table))
+    return shown
+
+
+link_column = {t("columns.link", lang): st.column_config.LinkColumn()}
+# Built once per place, language and build of the database (core.ui.kept): reruns and later visitors reuse it.
+n_figures, shown = kept(("district.profile", unit, name, lang), lambda: profile(unit, name))
+if not shown:
+    st.write(t("place.no_data", lang, name=name))
+else:
+    st.caption(t("place.n_indicators", lang, n=len(shown), n_obs=n_figures))
+for item in shown:
+    st.markdown(f"#### {item.name}")
+    if item.chart is not None:
+        render.show(item.chart)
+    st.dataframe(item.table, hide_index=True, column_config=link_column)
+
+if era == places.NEW:
+    # The old districts' figures: context, apart, one table per district, never joined to the unit's own or summed.
     with st.container(border=True):
         st.subheader(t("place.before_title", lang, since=fmt.date(info["valid_from"], lang)))
         st.caption(plain_md(t("place.before_note", lang, unit=name)))
-        for link in districts.to_dict("records"):
-            st.markdown("**" + plain_md(area_change.linked_name(link, lang)) + "**")
-            mine = context[context["locality_id"] == link["id"]]
-            if mine.empty:
+        for linked_name, table in kept(("district.before", unit, lang), lambda: before(unit)):
+            st.markdown("**" + plain_md(linked_name) + "**")
+            if table is None:
                 st.caption(t("place.before_none", lang))
             else:
-                st.dataframe(tables.profile_table(mine, lang, with_indicator=True), hide_index=True,
-                             column_config={t("columns.link", lang): st.column_config.LinkColumn()})
+                st.dataframe(table, hide_index=True, column_config=link_column)

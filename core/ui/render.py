@@ -1,4 +1,5 @@
-"""The one place every chart is put on a page: `show_chart(fig, spec, rows)`.
+"""The one place every chart is put on a page: `show_chart(fig, spec, rows)`, or `show(drawn(fig, spec, rows))`
+where a page keeps what `drawn` made for later runs (core.ui.kept).
 
 A `ChartSpec` (core.charts.spec) says what a chart shows (kind, indicator, breakdown, localities, years or period,
 mode, title); `rows` are the query rows it draws. `show_chart` draws the figure with a modebar
@@ -9,6 +10,7 @@ PNG/SVG downloads and "Thêm vào slide" of core.ui.chart_actions.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -37,15 +39,35 @@ def register_chart_action(action: ChartAction) -> None:
         _CHART_ACTIONS.append(action)
 
 
-def show_chart(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, *, show_sources: bool = True) -> None:
-    """Draw one chart with its spec in the figure's `layout.meta`, its sources, and the registered actions.
+@dataclass(frozen=True)
+class Drawn:
+    """A chart ready to be shown: its figure (its spec written into layout.meta), spec, the query rows it draws
+    (with their source_* columns, periods and quotes) and its source line as shown under it. A page may keep
+    one for later runs and sessions (core.ui.kept); it is only read."""
 
-    `rows` are the query rows the chart draws (with their source_* columns, periods and quotes): the
-    actions bake their sources into images and their sentences into a slide's notes."""
+    fig: go.Figure
+    spec: ChartSpec
+    rows: pd.DataFrame
+    source_line: str
+
+
+def drawn(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, *, show_sources: bool = True) -> Drawn:
+    """Everything about a chart that `show` needs, made once."""
     fig.update_layout(meta={"chart_spec": spec.to_dict()})
-    st.plotly_chart(fig, key=f"chart-{spec.chart_id}", config=plotly_config(spec), width="stretch")
     line = chart_source_line(rows, spec.lang) if show_sources else ""
-    if line:
-        st.caption(plain_md(line))
+    return Drawn(fig, spec, rows, plain_md(line) if line else "")
+
+
+def show(chart: Drawn) -> None:
+    """Draw one chart, its source line under it, then the registered actions (they bake the rows' sources
+    into images and their sentences into a slide's notes)."""
+    st.plotly_chart(chart.fig, key=f"chart-{chart.spec.chart_id}", config=plotly_config(chart.spec), width="stretch")
+    if chart.source_line:
+        st.caption(chart.source_line)
     for action in _CHART_ACTIONS:
-        action(fig, spec, rows)
+        action(chart.fig, chart.spec, chart.rows)
+
+
+def show_chart(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame, *, show_sources: bool = True) -> None:
+    """Draw one chart with its spec in the figure's `layout.meta`, its sources, and the registered actions."""
+    show(drawn(fig, spec, rows, show_sources=show_sources))
