@@ -4,9 +4,10 @@ and "Thêm vào slide", which puts the chart with its current filters into the d
 
 The three buttons are built only while their menu is open (a popover that reruns the page, or the
 chart's fragment, when it opens or closes): a page of ten charts sends ten closed menus, not thirty
-buttons, and checks nothing for them. Images are rendered only when a button is clicked (st.download_button runs the callable then, on
-another thread: it gets everything it needs as arguments). One Chromium is started for the
-dashboard's lifetime (st.cache_resource), in the background; without one, the buttons are off and say why.
+buttons, and checks nothing for them. Images are rendered only when a button is clicked
+(st.download_button runs the callable then, on another thread: it gets everything it needs as arguments).
+One Chromium is started for the dashboard's lifetime (st.cache_resource), in the background; without one,
+the buttons are off and say why.
 """
 from __future__ import annotations
 
@@ -96,6 +97,9 @@ def add_to_deck(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
         basket = deck_basket.added(basket, spec, chart_words.deck_item(fig, spec, rows, catalog()))
         deck_basket.keep(basket)
     st.toast(t("deck.added_toast", spec.lang, title=spec.title, n=len(basket)), icon=":material/slideshow:")
+    # A chart in a fragment would rerun only its fragment: the whole page reruns, so that the sidebar's
+    # count of charts in the deck follows.
+    st.rerun()
 
 
 def menu_key(chart_id: str) -> str:
