@@ -10,7 +10,7 @@ from core.charts.spec import ChartSpec
 from core.data import measures, places
 from core.data.period import Period
 from core.ui import cached, render, tables, widgets
-from core.ui.kept import kept
+from core.ui.kept import arrow, kept
 from core.words import area_change, fmt, labels
 from core.words.i18n import setting, t
 
@@ -119,7 +119,7 @@ def compare_view(indicator: str, breakdown: str, period: str, level: str, provin
     names = [bar_labels[sid] if province else names_of[sid] for sid in without["locality_id"]]
     table = tables.ranking_table(ranked if province is None else with_value, names_of, unit, lang)
     return CompareView(render.drawn(fig, spec, with_value), len(with_value), len(ranked), names,
-                       pa.Table.from_pandas(table, preserve_index=False))
+                       arrow(table))
 
 
 compare()

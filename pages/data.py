@@ -6,6 +6,7 @@ import streamlit as st
 from core.data import places
 from core.data.period import PERIOD_KINDS
 from core.ui import cached, downloads, tables, widgets
+from core.ui.kept import arrow, kept
 from core.words import fmt, labels
 from core.words.i18n import setting, t
 from core.words.slug import file_name
@@ -55,8 +56,9 @@ with figures:
         st.caption(t("data.n_rows", lang, n=fmt.number(total, lang)))
         if total > shown_rows:
             st.caption(t("data.first_rows", lang, shown=fmt.number(shown_rows, lang), n=fmt.number(total, lang)))
-        observations = cached.observations(**filters, limit=shown_rows)
-        st.dataframe(tables.observations_table(observations, lang), hide_index=True, column_config=link)
+        st.dataframe(kept(("data.observations", *filters.values(), shown_rows, lang), lambda: arrow(
+            tables.observations_table(cached.observations(**filters, limit=shown_rows), lang))),
+            hide_index=True, column_config=link)
         download_name = ["danvan", province, district, indicator, year, period_kind]
         buttons = st.columns(3)
         for column, ext in zip(buttons, downloads.FORMATS, strict=True):
@@ -67,6 +69,8 @@ with figures:
                                    on_click="ignore", icon=":material/download:", disabled=too_big,
                                    help=t("data.xlsx_too_big", lang) if too_big else None)
 with sources:
-    st.dataframe(tables.sources_table(cached.sources(), lang), hide_index=True, column_config=link)
+    st.dataframe(kept(("data.sources", lang), lambda: arrow(tables.sources_table(cached.sources(), lang))),
+                 hide_index=True, column_config=link)
 with glossary:
-    st.dataframe(tables.glossary_table(cached.indicators(), cached.breakdowns(), lang), hide_index=True)
+    st.dataframe(kept(("data.glossary", lang), lambda: arrow(
+        tables.glossary_table(cached.indicators(), cached.breakdowns(), lang))), hide_index=True)

@@ -11,7 +11,7 @@ from core.charts import figures, palette
 from core.charts.spec import ChartSpec
 from core.data import places
 from core.ui import cached, place_links, render, tables, widgets
-from core.ui.kept import kept
+from core.ui.kept import arrow, kept
 from core.words import area_change, fmt, labels
 from core.words.i18n import setting, t
 from core.words.safe_text import plain_md
@@ -106,7 +106,7 @@ def profile(unit: str, name: str) -> tuple[int, list[Shown]]:
             spec = ChartSpec("profile", indicator, localities=(unit,), years=tuple(range(years[0], years[1] + 1)),
                              title=title, chart_id=f"district.{indicator}", lang=lang)
             chart = render.drawn(fig, spec, drawable)
-        table = pa.Table.from_pandas(tables.profile_table(group, lang), preserve_index=False)
+        table = arrow(tables.profile_table(group, lang))
         shown.append(Shown(indicator_name, chart, table))
     return len(points), shown
 
@@ -119,8 +119,7 @@ def before(unit: str) -> list[tuple[str, pa.Table | None]]:
     shown = []
     for link in districts.to_dict("records"):
         mine = context[context["locality_id"] == link["id"]]
-        table = None if mine.empty else pa.Table.from_pandas(tables.profile_table(mine, lang, with_indicator=True),
-                                                              preserve_index=False)
+        table = None if mine.empty else arrow(tables.profile_table(mine, lang, with_indicator=True))
         shown.append((area_change.linked_name(link, lang), table))
     return shown
 

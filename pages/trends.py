@@ -8,7 +8,7 @@ from core.charts import figures, palette
 from core.charts.spec import ChartSpec
 from core.data import measures, places
 from core.ui import cached, render, tables, widgets
-from core.ui.kept import kept
+from core.ui.kept import arrow, kept
 from core.words import labels
 from core.words.i18n import setting, t
 
@@ -126,8 +126,7 @@ def trend_view(indicator: str, breakdown: str, chosen: list[str], years: tuple[i
 
     table = tables.plotted_table(rows.plotted if mode != "absolute" else rows.drawable, series_labels, unit, lang)
     changes = measures.start_end_change(rows.full_in_years)
-    return TrendView(rows, drawn, notes, pa.Table.from_pandas(table, preserve_index=False),
-                     None if changes.empty else pa.Table.from_pandas(
-                         tables.change_table(changes, series_labels, unit, lang), preserve_index=False))
+    return TrendView(rows, drawn, notes, arrow(table),
+                     None if changes.empty else arrow(tables.change_table(changes, series_labels, unit, lang)))
 
 trends()

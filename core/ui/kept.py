@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from core.data.db import database_version
@@ -28,3 +30,9 @@ def _kept(key: tuple[Hashable, ...], version: tuple[str, int, int, int], _build:
 def kept(key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
     """The value `build()` made for `key` on the current build of the database (made now if none was)."""
     return _kept(key, database_version(), build)
+
+
+def arrow(table: pd.DataFrame) -> pa.Table:
+    """A table to keep for st.dataframe: as Arrow, which Streamlit sends as it is (a DataFrame is converted
+    to Arrow again on every run)."""
+    return pa.Table.from_pandas(table, preserve_index=False)
