@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pptx import Presentation
 
-from tests.support.live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
+from tests.support.live_server import BROWSER_WAIT_MS, CHROMIUM, CHROMIUM_ARGS, dashboard_server
 from tests.support.streamlit_browser import current
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # a plain test run writes them under out/ so it leaves the checkout as it was.
 SCREENSHOTS = ROOT / os.environ.get("DANVAN_SCREENSHOTS", "out/screenshots")
 pytestmark = pytest.mark.browser
+# Every wait is for a condition (an element, a text, a chart's data); on a busy machine it may take long.
+expect.set_options(timeout=BROWSER_WAIT_MS)
+WAIT_S = BROWSER_WAIT_MS / 1000
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +41,7 @@ def page(server: str) -> Iterator[Page]:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
         tab = context.new_page()
-        tab.set_default_timeout(30_000)
+        tab.set_default_timeout(BROWSER_WAIT_MS)
         tab.goto(server)  # the first session registers the pages, so deep links work after it
         tab.wait_for_selector(".js-plotly-plot .main-svg")
         yield tab
@@ -62,12 +65,12 @@ def _chart_data(page: Page, index: int = 0) -> list:
 
 def _wait_for_chart(page: Page, condition: Callable[[list], bool], index: int = 0) -> list:
     """The index-th chart's traces once `condition` holds for them (a page being redrawn may show stale charts)."""
-    deadline, now = time.monotonic() + 30, None
+    deadline, now = time.monotonic() + WAIT_S, None
     while time.monotonic() < deadline:
         now = _chart_data(page, index)
         if now and condition(now):
             return now
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(200)  # the next look at the chart
     raise AssertionError(f"chart {index} never became what was awaited; last seen {now}")
 
 
@@ -80,7 +83,7 @@ def _pick(page: Page, select_index: int, option: str) -> None:
     redrawn opens nothing, so the box is clicked again until its list shows the option."""
     box = page.locator('[data-testid="stSelectbox"]').nth(select_index)
     wanted = page.get_by_role("option", name=re.compile(re.escape(option))).first
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + WAIT_S
     while True:
         box.click()
         try:
@@ -92,10 +95,15 @@ def _pick(page: Page, select_index: int, option: str) -> None:
     wanted.click()
 
 
+# Every chart drawn at the width of its place on the page (after a resize plotly redraws it).
+_CHARTS_FIT = """() => [...document.querySelectorAll('.js-plotly-plot')].every(
+  (g) => g._fullLayout && Math.abs(g._fullLayout.width - g.getBoundingClientRect().width) <= 1)"""
+
+
 def _screenshot(page: Page, name: str, height: int) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1440, "height": height})
-    page.wait_for_timeout(800)  # let plotly finish its resize
+    page.wait_for_function(_CHARTS_FIT)  # plotly has redrawn every chart at its new width
     page.screenshot(path=str(SCREENSHOTS / name))
     page.set_viewport_size({"width": 1440, "height": 1000})
 
@@ -186,8 +194,8 @@ def test_shared_link_restores_the_view(page: Page, server: str) -> None:
 
 
 def test_chart_images_and_deck(page: Page, server: str, tmp_path: Path) -> None:
-    """PNG download in the menu under a chart; "Thêm vào slide" on the trends page, then the "Xuất slide" page lists it and
-    its PowerPoint downloads (the session is kept: pages are switched in the sidebar, not by a new URL)."""
+    """PNG download in the menu under a chart; "Thêm vào slide" on the trends page, then the "Xuất slide" page lists
+    it and its PowerPoint downloads (the session is kept: pages are switched in the sidebar, not by a new URL)."""
     _open(page, server, "xu-huong?indicator=reception_turns&loc=gia-lai&years=2023-2024")
     page.wait_for_selector(".js-plotly-plot .main-svg")
     page.get_by_role("button", name="Tải ảnh, thêm vào slide").click()  # the chart's menu: its buttons appear

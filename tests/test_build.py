@@ -15,6 +15,7 @@ from etl.build import BuildFailed, build
 from etl.evaluation import match_key, read_annotations
 from etl.facts import read_facts
 from tests.support.db_rows import database_rows
+from tests.support.pipes import WAIT_S
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,7 +132,8 @@ def test_conflicting_sources_are_both_kept_and_reported(tmp_path):
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=WAIT_S)
 
 
 def test_cli_extract_jsonl_and_csv():

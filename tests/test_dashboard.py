@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.build import build
 from etl.synth import write_synthetic
+from tests.support.app_pages import TIMEOUT
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -30,7 +31,7 @@ def synthetic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _page(page: str, lang: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
     if lang == "en":
         at.query_params["lang"] = "en"
     at.run()

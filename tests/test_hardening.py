@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -15,6 +14,7 @@ import pytest
 
 from etl.build import BuildFailed, build
 from tests.support.db_rows import database_rows
+from tests.support.pipes import WAIT_S, Lines
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
@@ -179,7 +179,7 @@ def build_cli(db: Path, inputs: dict[str, Path], crash_at: str | None = None) ->
     return subprocess.run(
         [sys.executable, "-m", "etl", "build", "--db", str(db), "--reports", str(inputs["reports_dir"]),
          "--tables", str(inputs["tables_dir"]), "--review", str(inputs["review_path"])],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=WAIT_S)
 
 
 @pytest.fixture(scope="module")
@@ -213,9 +213,11 @@ def test_a_build_killed_at_any_stage_leaves_the_previous_database(stage, previou
 
 def test_page_queries_during_rebuilds_see_one_whole_build(tmp_path, richer_inputs):
     """Dashboard-like reader processes loop over the pages' SQL while the ETL (another process)
-    swaps in new builds: no errors, and every answer is the answer of exactly one build."""
+    swaps in new builds: no errors, and every answer is the answer of exactly one build. Each build is
+    swapped in once both readers have answered from the one before (paced by their answers, not by time)."""
     small = install("report_no_figures.txt", tmp_path / "small")
     expected: dict[str, dict[str, str]] = {}
+    hashes: dict[str, str] = {}
     for label, inputs in (("small", small), ("rich", richer_inputs)):
         ref = tmp_path / f"{label}.duckdb"
         assert build_cli(ref, inputs).returncode == 0
@@ -223,24 +225,34 @@ def test_page_queries_during_rebuilds_see_one_whole_build(tmp_path, richer_input
         con = duckdb.connect(str(ref), read_only=True)
         build_hash = con.sql("SELECT inputs_hash FROM build_info").fetchall()[0][0]
         con.close()
+        hashes[label] = build_hash
         expected[build_hash] = {c.name: page_sql.digest(page_sql.run(ref, c)) for c in found}
     assert len(expected) == 2
     assert min(len(e) for e in expected.values()) >= 10, "the pages' SQL files (core/data/sql) are missing"
     db = tmp_path / "live.duckdb"
     shutil.copy(tmp_path / "small.duckdb", db)
     stop = tmp_path / "stop"
-    readers = [subprocess.Popen([sys.executable, str(ROOT / "tests" / "bench" / "page_sql.py"), str(db), "90",
+    readers = [subprocess.Popen([sys.executable, str(ROOT / "tests" / "bench" / "page_sql.py"), str(db), "900",
                                  str(7 * i), str(stop)], stdout=subprocess.PIPE, text=True) for i in range(2)]
-    time.sleep(0.5)
+    said = [Lines(r.stdout) for r in readers]
+
+    def read_by_all(build_hash: str) -> None:
+        """Wait (on what the readers say, not on time) until each reader has answered from this build."""
+        for lines in said:
+            lines.wait_for(lambda line: json.loads(line).get("build") == build_hash)
+
     try:
+        read_by_all(hashes["small"])
         for i in range(3):
-            done = build_cli(db, richer_inputs if i % 2 == 0 else small)
+            inputs = "rich" if i % 2 == 0 else "small"
+            done = build_cli(db, richer_inputs if inputs == "rich" else small)
             assert done.returncode == 0, done.stderr
-            time.sleep(0.3)
+            read_by_all(hashes[inputs])
     finally:
         stop.touch()
-        outputs = [r.communicate(timeout=120)[0] for r in readers]
-    answers = [json.loads(line) for out in outputs for line in out.splitlines()]
+        for reader in readers:
+            reader.wait(timeout=WAIT_S)
+    answers = [json.loads(line) for lines in said for line in lines.rest()]
     assert [a for a in answers if "error" in a] == []
     assert {a["build"] for a in answers} == set(expected)  # both builds were read
     assert [a for a in answers if a["digest"] != expected[a["build"]][a["case"]]] == []

@@ -4,23 +4,20 @@ or gives up after its timeout and changes nothing. The processes are paced by wh
 from __future__ import annotations
 
 import os
-import queue
 import re
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from etl.lock import lock_path
+from tests.support.pipes import Lines
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "locality,indicator,period,value,source\n"
-DEADLINE = 120.0  # seconds: only a hung process gets near it; no step waits for time to pass
+DEADLINE = 300.0  # seconds: only a hung process gets near it; no step waits for time to pass
 WAITING = "Một bản dựng khác đang ghi"
 
 # A build that stops once it has read and checked its inputs, before it writes anything, and goes
@@ -38,36 +35,6 @@ def progress(line):
 db, tables, none = (Path(a) for a in sys.argv[1:])
 build(db, reports_dir=none, tables_dir=tables, review_path=none / "review.csv", progress=progress)
 """
-
-
-class Lines:
-    """The lines a process writes to one of its pipes, read as they come."""
-
-    def __init__(self, stream) -> None:
-        self.seen: list[str] = []
-        self._queue: queue.Queue[str | None] = queue.Queue()
-        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
-
-    def _pump(self, stream) -> None:
-        for line in stream:
-            self._queue.put(line.rstrip("\n"))
-        self._queue.put(None)
-
-    def wait_for(self, wanted: Callable[[str], bool]) -> str:
-        """The first line (from now on) that is wanted; fails if the pipe closes first."""
-        end = time.monotonic() + DEADLINE
-        while True:
-            line = self._queue.get(timeout=max(end - time.monotonic(), 0.0))
-            assert line is not None, f"the process ended without the line; it wrote: {self.seen}"
-            self.seen.append(line)
-            if wanted(line):
-                return line
-
-    def rest(self) -> list[str]:
-        """Every line left, once the process has ended."""
-        while (line := self._queue.get(timeout=DEADLINE)) is not None:
-            self.seen.append(line)
-        return self.seen
 
 
 @pytest.fixture

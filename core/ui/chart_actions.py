@@ -32,14 +32,16 @@ _log = logging.getLogger(__name__)
 
 class BrowserStart:
     """The dashboard's one Chromium, started on a background thread: a page never waits the 2 s it
-    takes to start (a click on PNG/SVG meanwhile waits for it, core.charts.export's lock)."""
-
-    QUICK_FAILURE_S = 0.2  # a missing Chromium is known at once: the first page says so
+    takes to start (a click on PNG/SVG meanwhile waits for it, core.charts.export's lock). A missing
+    Chromium is known at once (a look for the file), so the first page already says so."""
 
     def __init__(self) -> None:
-        self._done = threading.Event()
         self._problem: str | None = None
-        self._asked = False
+        try:
+            export.browser_path()
+        except export.BrowserMissing as exc:
+            self._problem = str(exc)
+            return
         threading.Thread(target=self._start, name="warm-chromium", daemon=True).start()
 
     def _start(self) -> None:
@@ -50,14 +52,9 @@ class BrowserStart:
         except Exception as exc:  # noqa: BLE001 - kaleido could not start it: say so under the charts, keep the page
             _log.exception("Chromium did not start")
             self._problem = f"{type(exc).__name__}: {exc}"
-        finally:
-            self._done.set()
 
     def problem(self) -> str | None:
         """Why there are no images (None while it starts or runs)."""
-        if not self._asked:
-            self._asked = True
-            self._done.wait(self.QUICK_FAILURE_S)
         return self._problem
 
 

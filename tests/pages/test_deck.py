@@ -179,9 +179,10 @@ def test_collect_order_remove_and_download(downloads):
 
 @pytest.fixture
 def no_browser(monkeypatch):
-    def missing() -> bool:
+    def missing() -> str:
         raise export.BrowserMissing("Không tìm thấy Chromium")
 
+    monkeypatch.setattr(export, "browser_path", missing)
     monkeypatch.setattr(export, "start_browser", missing)
     chart_actions.warm_browser.clear()
     yield

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from core.ui.chart_actions import menu_key
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
-TIMEOUT = 60
+TIMEOUT = 180  # seconds a run may take on a busy machine before AppTest gives up; a run ends when it ends
 
 
 def open_page(page: str | None = None, params: dict[str, str] | None = None) -> AppTest:

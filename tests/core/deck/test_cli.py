@@ -18,6 +18,7 @@ from core.data.catalog import load_catalog
 from core.deck.cli import main
 from core.deck.spec import load_spec
 from etl.build import build
+from tests.support.pipes import WAIT_S
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "data" / "decks" / "example.yaml"
@@ -150,7 +151,7 @@ def test_module_entry_point(built_db, tmp_path):
                          encoding="utf-8")
     out = tmp_path / "deck.pptx"
     result = subprocess.run([sys.executable, "-m", "core.deck.cli", str(spec_path), str(out), "--db", str(built_db)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+                            cwd=ROOT, capture_output=True, text=True, timeout=WAIT_S)
     assert result.returncode == 2
     assert "biểu đồ 1: không có chỉ tiêu 'xyz'" in result.stderr
     assert not out.exists()
@@ -216,7 +217,8 @@ def test_the_full_alias_bomb_is_refused_within_1gb(built_db, tmp_path):
            "resource.setrlimit(resource.RLIMIT_AS, (size + (1 << 30), size + (1 << 30)))\n"
            "sys.exit(main(sys.argv[1:]))\n")
     args = [str(spec_path), str(tmp_path / "d.pptx"), "--db", str(built_db)]
-    result = subprocess.run([sys.executable, "-c", run, *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run([sys.executable, "-c", run, *args], cwd=ROOT, capture_output=True, text=True,
+                            timeout=WAIT_S)
     assert (result.returncode, "Traceback" in result.stderr) == (2, False), result.stderr[-2000:]
     assert "bí danh YAML (*tên) không được dùng" in result.stderr
 

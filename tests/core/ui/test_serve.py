@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.support.live_server import CHROMIUM, CHROMIUM_ARGS, dashboard_server
+from tests.support.live_server import BROWSER_WAIT_MS, CHROMIUM, CHROMIUM_ARGS, dashboard_server
 
 
 @pytest.mark.browser
@@ -13,7 +13,7 @@ def test_first_visitor_opening_a_page_link_gets_that_page(built_db):
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(f"{url}/xu-huong?indicator=reception_turns&loc=gia-lai")
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=BROWSER_WAIT_MS)
         body = page.inner_text("body")
         browser.close()
     assert "does not seem to exist" not in body
