@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from core.data import db, queries
+from tests.support.pipes import WAIT_S
 
 
 def _rebuilt(source: Path, target: Path, n_sources: int, value: float) -> None:
@@ -107,8 +109,10 @@ def test_sessions_query_at_once_while_builds_are_swapped_in(built_db, served):
     try:
         for n in (31, 32, 33):
             _rebuilt(built_db, served, n_sources=n, value=1600.0)
-            deadline = len(seen) + 20
-            while len(seen) < deadline and not errors:
+            wanted = len(seen) + 20  # the sessions ask 20 more times after the swap
+            limit = time.monotonic() + WAIT_S  # reached only if they are stuck
+            while len(seen) < wanted and not errors:
+                assert time.monotonic() < limit, f"the sessions asked {len(seen)} times, no more"
                 threading.Event().wait(0.01)
     finally:
         stop.set()
