@@ -15,6 +15,7 @@ from etl.errors import InputError
 from etl.intake import accounts as acc
 from etl.intake.accounts import ADD_HINT, WRONG, Accounts
 from etl.intake.analyst_cli import main as analyst_main
+from tests.support.pipes import WAIT_S
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "mật khẩu dài 123"
@@ -216,7 +217,7 @@ def test_the_command_line_reads_the_password_without_echo(tmp_path):
     """Without a terminal getpass falls back to standard input: two lines, the same password."""
     env_file = tmp_path / "a.json"
     run = subprocess.run([sys.executable, "-m", "etl.intake.analyst_cli", "Đỗ Hà"], cwd=ROOT,
-                         input=f"{PASSWORD}\n{PASSWORD}\n", capture_output=True, text=True, timeout=60, check=False,
+                         input=f"{PASSWORD}\n{PASSWORD}\n", capture_output=True, text=True, timeout=WAIT_S, check=False,
                          env={"PATH": "/usr/bin:/bin", "DANVAN_ANALYSTS": str(env_file)})
     assert run.returncode == 0, run.stderr
     assert Accounts(env_file).sign_in("Đỗ Hà", PASSWORD).ok
