@@ -78,6 +78,7 @@ place_links.change_notice({**info.to_dict(), "id": unit}, era, cached.unit_links
 
 
 
+
 class Shown(NamedTuple):
     """One indicator of the profile as shown: its name, chart (None without a dated figure) and table (as
     Arrow, which Streamlit sends without converting it again on every run)."""

@@ -18,7 +18,9 @@ import streamlit as st
 from core.data.db import database_version
 
 T = TypeVar("T")
-MAX_ENTRIES = 512  # a district page's profile is about 1 MB of figures and tables
+# The most recently used entries are kept: a district's profile (ten figures and tables) takes about 2 MB,
+# a trend or a ranking a few hundred kB, so at most about 130 MB.
+MAX_ENTRIES = 64
 
 
 @st.cache_resource(show_spinner=False, max_entries=MAX_ENTRIES)
