@@ -56,6 +56,7 @@ if info["synthetic"]:  # never shown as real data: said at the top of every page
     st.warning(t("app.synthetic", lang), icon=":material/science:")
 if deck_basket.current():
     st.sidebar.caption(t("deck.sidebar", lang, n=len(deck_basket.current())))
+chart_actions.say_added()
 signin.sidebar(INTAKE, lang)
 
 around.show_notices(lang)

@@ -93,10 +93,21 @@ def add_to_deck(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
     if not deck_basket.holds(basket, spec):
         basket = deck_basket.added(basket, spec, chart_words.deck_item(fig, spec, rows, catalog()))
         deck_basket.keep(basket)
-    st.toast(t("deck.added_toast", spec.lang, title=spec.title, n=len(basket)), icon=":material/slideshow:")
-    # A chart in a fragment would rerun only its fragment: the whole page reruns, so that the sidebar's
-    # count of charts in the deck follows.
+    st.session_state[_ADDED_KEY] = t("deck.added_toast", spec.lang, title=spec.title, n=len(basket))
+    # A chart in a fragment would rerun only its fragment: the whole page reruns instead, so that the sidebar's
+    # count of charts in the deck follows, and says what was added (`say_added`). A callback in a fragment
+    # shows nothing itself: its elements would take the place of the page's first ones.
     st.rerun()
+
+
+_ADDED_KEY = "deck.just_added"
+
+
+def say_added() -> None:
+    """The toast for a chart just added to the deck (once, on the run that follows the click)."""
+    message = st.session_state.pop(_ADDED_KEY, None)
+    if message:
+        st.toast(message, icon=":material/slideshow:")
 
 
 def menu_key(chart_id: str) -> str:

@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -32,30 +33,37 @@ def free_port() -> int:
 
 @contextmanager
 def dashboard_server(db: Path, timeout: float = START_S) -> Iterator[str]:
-    """Start the server on `db`, wait for its health check, yield its URL, stop it."""
+    """Start the server on `db`, wait for its health check, yield its URL, stop it.
+
+    What the server writes goes to a file, never to a pipe nobody reads: a full pipe (64 kB of log lines)
+    would block the server's next write, and with it the page being run."""
     port = free_port()
     env = dict(os.environ, DANVAN_DB=str(db))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "core.ui.serve", "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                said = proc.stderr.read().decode() if proc.stderr else ""
-                raise RuntimeError("the dashboard did not start: " + said)
-            time.sleep(0.3)  # the next look at the health check, not a wait for the server
-        yield url
-    finally:
-        proc.terminate()
+    with tempfile.TemporaryDirectory(prefix="danvan-server-") as logs:
+        log = Path(logs) / "server.log"
+        with log.open("wb") as out:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "core.ui.serve", "--server.address", "127.0.0.1", "--server.port", str(port)],
+                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            )
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                        break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    said = log.read_text(encoding="utf-8", errors="replace")[-4000:]
+                    raise RuntimeError("the dashboard did not start: " + said)
+                time.sleep(0.3)  # the next look at the health check, not a wait for the server
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
