@@ -64,7 +64,7 @@ analyst: $(STAMP)
 	@if [ -z "$(strip $(NAME))" ]; then echo "dùng: make analyst NAME=<tên chuyên viên>"; exit 2; fi
 	$(PY) -m etl.intake.analyst_cli "$(NAME)"
 
-# Timings against the goals of issue 5 on national-size synthetic data (a few minutes): prints a
+# Timings against the goals of issues 5 and 12 on national-size synthetic data (4–10 minutes): prints a
 # table and writes bench-results.json; work files in out/bench/. See tests/bench/run.py.
 bench: system-deps-test $(STAMP)
 	$(PY) tests/bench/run.py $(BENCH_ARGS)

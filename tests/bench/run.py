@@ -1,4 +1,4 @@
-"""`make bench`: timings on this machine, side by side in one run, against the goals of issue 5.
+"""`make bench`: timings on this machine, side by side in one run, against the goals of issues 5 and 12.
 
 Prints a table and writes bench-results.json at the repository root (git-ignored). Every figure
 is a median (or p95) of several runs. Work files go to out/bench/ (git-ignored):
