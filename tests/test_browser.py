@@ -193,12 +193,35 @@ def test_shared_link_restores_the_view(page: Page, server: str) -> None:
     assert data == [["Gia Lai", [2023, 2024], [None, 118]]]
 
 
+MENU = "Tải ảnh, thêm vào slide"
+_SCRIPT_DONE = """() => document.querySelector('[data-testid="stApp"]')
+  ?.getAttribute('data-test-script-state') === 'notRunning'"""
+
+
+@pytest.mark.parametrize("path", ["tong-quan", "xu-huong?indicator=reception_turns&loc=gia-lai"],
+                         ids=["menu-on-the-page", "menu-in-a-fragment"])
+def test_a_page_chosen_in_the_sidebar_opens_while_a_chart_menu_is_open(page: Page, server: str, path: str) -> None:
+    """With a chart's menu open, a click on another page in the sidebar opens that page and it stays (a popover
+    menu, closed by that click, reran the page being left: the visitor stayed there or got an empty page)."""
+    _open(page, server, path)
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    page.get_by_text(MENU, exact=True).first.click()
+    expect(page.get_by_role("button", name="PNG", exact=True).first).to_be_visible()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Dữ liệu & nguồn").click()
+    heading = page.get_by_role("heading", name="Dữ liệu và nguồn", exact=True)
+    expect(heading).to_be_visible()
+    page.wait_for_function(_SCRIPT_DONE)
+    expect(heading).to_be_visible()
+    expect(page.get_by_role("tab", name="Số liệu")).to_be_visible()
+    assert page.url.startswith(f"{server}/du-lieu")
+
+
 def test_chart_images_and_deck(page: Page, server: str, tmp_path: Path) -> None:
     """PNG download in the menu under a chart; "Thêm vào slide" on the trends page, then the "Xuất slide" page lists
     it and its PowerPoint downloads (the session is kept: pages are switched in the sidebar, not by a new URL)."""
     _open(page, server, "xu-huong?indicator=reception_turns&loc=gia-lai&years=2023-2024")
     page.wait_for_selector(".js-plotly-plot .main-svg")
-    page.get_by_role("button", name="Tải ảnh, thêm vào slide").click()  # the chart's menu: its buttons appear
+    page.get_by_text(MENU, exact=True).click()  # the chart's menu: its buttons appear
     with page.expect_download() as png:
         page.get_by_role("button", name="PNG", exact=True).click()
     path = tmp_path / png.value.suggested_filename

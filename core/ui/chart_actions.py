@@ -2,9 +2,11 @@
 PNG (1920×1080) and SVG made on the server with the title, places, period and sources baked in,
 and "Thêm vào slide", which puts the chart with its current filters into the deck basket.
 
-The three buttons are built only while their menu is open (a popover that reruns the page, or the
-chart's fragment, when it opens or closes): a page of ten charts sends ten closed menus, not thirty
-buttons, and checks nothing for them. Images are rendered only when a button is clicked
+The three buttons are built only while their menu is open (an expander that reruns the page, or the
+chart's fragment, when it is opened or closed): a page of ten charts sends ten closed menus, not thirty
+buttons, and checks nothing for them. Not a popover: an open popover closes when the visitor clicks a
+page in the sidebar, and its closing reran the page being left, which won over the page asked for (the
+visitor stayed, or got an empty page). Images are rendered only when a button is clicked
 (st.download_button runs the callable then, on another thread: it gets everything it needs as arguments).
 One Chromium is started for the dashboard's lifetime (st.cache_resource), in the background; without one,
 the buttons are off and say why.
@@ -116,9 +118,10 @@ def menu_key(chart_id: str) -> str:
 
 
 def chart_menu(fig: go.Figure, spec: ChartSpec, rows: pd.DataFrame) -> None:
-    """One menu under the chart; its buttons (`chart_buttons`) are built only while it is open."""
-    menu = st.popover(t("export.menu", spec.lang), icon=":material/ios_share:", key=menu_key(spec.chart_id),
-                      on_change="rerun", help=t("export.menu_help", spec.lang))
+    """One menu under the chart, closed at first; its buttons (`chart_buttons`) are built only while it is open.
+    It stays as the visitor leaves it: only a click on it opens or closes it (see the module's docstring)."""
+    menu = st.expander(t("export.menu", spec.lang), icon=":material/ios_share:", key=menu_key(spec.chart_id),
+                       on_change="rerun")
     if menu.open:
         with menu:
             chart_buttons(fig, spec, rows)

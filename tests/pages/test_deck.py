@@ -58,11 +58,11 @@ def test_every_chart_has_png_svg_and_add_to_deck(page):
     ids = [chart_spec(c)["chart_id"] for c in charts(at)]
     assert ids
     # one closed menu per chart, nothing built in it yet
-    menus = [b for b in at.get("popover") if b.proto.popover.label == "Tải ảnh, thêm vào slide"]
-    assert [b.proto.popover.open for b in menus] == [False] * len(ids)
+    menus = [e for e in at.expander if e.label == "Tải ảnh, thêm vào slide"]
+    assert [e.proto.expanded for e in menus] == [False] * len(ids)
     assert not at.get("download_button") and not [b for b in at.button if b.key.startswith("deck.add.")]
     ok(open_menus(at))
-    assert [b.proto.popover.open for b in at.get("popover")] == [True] * len(ids)
+    assert [e.proto.expanded for e in at.expander if e.label == "Tải ảnh, thêm vào slide"] == [True] * len(ids)
     assert sorted(b.key for b in at.get("download_button")) == sorted(
         f"export.{fmt}.{i}" for i in ids for fmt in ("png", "svg"))
     adds = [b for b in at.button if b.key.startswith("deck.add.")]
