@@ -24,6 +24,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # run alone (python tests/bench/browser.py), the project's modules are found too
+
+from core.words.i18n import t  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -136,8 +140,8 @@ _RADIO_TO_CHART = """async (label) => {
   });
 }"""
 FILTER_CHANGES = {  # page path → the two radio options toggled between (the second is clicked first)
-    "trends": ("xu-huong", ("Giá trị", "Chỉ số (năm đầu = 100)")),
-    "compare": ("so-sanh", ("Các tỉnh, thành phố", "Quận, huyện trong một tỉnh")),
+    "trends": ("xu-huong", (t("filter.mode_absolute", "vi"), t("filter.mode_index", "vi"))),
+    "compare": ("so-sanh", (t("filter.scope_provinces", "vi"), t("filter.scope_districts", "vi"))),
 }
 
 
