@@ -20,7 +20,7 @@ from websockets.sync.client import connect
 
 
 def _session(url: str, timeout_s: float, start: threading.Event, out: dict[str, Any]) -> None:
-    """One session: connect, ask for the first run of the entry page, read until the run ends."""
+    """One session: connect, ask for the first run of the entry page, read until the page it leads to has run."""
     host = urlparse(url).netloc
     start.wait()
     began = time.perf_counter()
@@ -44,7 +44,9 @@ def _session(url: str, timeout_s: float, start: threading.Event, out: dict[str, 
                         out.setdefault("first_chart_s", now)
                     if element == "exception":
                         out.setdefault("errors", []).append(forward.delta.new_element.exception.message[:200])
-                elif kind == "script_finished":
+                elif kind == "script_finished" and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    # (the root URL's run ends early: it switches to the overview's own path, /tong-quan, and
+                    # the server runs that page in the same session)
                     out["run_s"] = now
                     return
             out.setdefault("errors", []).append("no end of run in time")
