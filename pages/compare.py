@@ -29,11 +29,7 @@ def compare() -> None:
     defaults = setting("defaults.compare")
     notices = st.container()
 
-    localities = cached.localities()
-    names_of = labels.locality_labels(localities, lang)
-    options = labels.place_option_labels(localities, lang)
-    indicators = cached.indicators()
-    names, units = labels.indicator_labels(indicators, lang), labels.indicator_units(indicators, lang)
+    localities, names_of, options, names, units = widgets.pick_lists(lang)
 
     top = st.columns([2, 2, 2])
     indicator = filters.select("indicator", t("filter.indicator", lang), list(names), default=defaults["indicator"],

@@ -24,11 +24,7 @@ def trends() -> None:
     defaults = setting("defaults.trends")
     notices = st.container()
 
-    localities = cached.localities()
-    names_of = labels.locality_labels(localities, lang)
-    options = labels.place_option_labels(localities, lang)
-    indicators = cached.indicators()
-    names, units = labels.indicator_labels(indicators, lang), labels.indicator_units(indicators, lang)
+    localities, names_of, options, names, units = widgets.pick_lists(lang)
     first_year, last_year = cached.year_bounds()
 
     top = st.columns([2, 2, 3])

@@ -4,17 +4,36 @@ it is read in, so a copied link reopens the view. Widget keys are "<page>.<param
 <param>."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple
 
+import pandas as pd
 import streamlit as st
 
-from core.ui import urlstate
+from core.ui import cached, urlstate
 from core.ui.urlstate import UrlState
+from core.words import labels
 from core.words.i18n import t
 
 LANG_KEY = "app.lang_en"
 LANG_PARAM = "lang"
+
+
+class PickLists(NamedTuple):
+    """What a page's place and indicator pickers show, in one language."""
+
+    localities: pd.DataFrame
+    names_of: Mapping[str, str]  # id → the place's name ("phường Ba Đình (Hà Nội)")
+    options: Mapping[str, str]  # id → its line in a list, the era visible ("huyện Sóc Sơn (Hà Nội) — đến 30/06/2025")
+    names: dict[str, str]  # indicator code → its name
+    units: dict[str, str]  # indicator code → its unit
+
+
+def pick_lists(lang: str) -> PickLists:
+    """The localities and indicators of the current build with their labels in `lang`."""
+    localities, indicators = cached.localities(), cached.indicators()
+    return PickLists(localities, labels.locality_labels(localities, lang), labels.place_option_labels(localities, lang),
+                     labels.indicator_labels(indicators, lang), labels.indicator_units(indicators, lang))
 
 
 def current_language() -> str:
