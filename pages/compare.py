@@ -11,7 +11,7 @@ from core.data import measures, places
 from core.data.period import Period
 from core.ui import cached, render, tables, widgets
 from core.ui.kept import arrow, kept
-from core.words import area_change, fmt, labels
+from core.words import area_change, fmt
 from core.words.i18n import setting, t
 
 SCOPES = {"provinces": None, "communes": places.NEW, "districts": places.OLD}  # scope → the era of its units
@@ -32,12 +32,7 @@ def compare() -> None:
     localities, names_of, options, names, units = widgets.pick_lists(lang)
 
     top = st.columns([2, 2, 2])
-    indicator = filters.select("indicator", t("filter.indicator", lang), list(names), default=defaults["indicator"],
-                               format_func=names.get, container=top[0])
-    breakdowns = cached.breakdowns(indicator)
-    breakdown_names = labels.breakdown_labels(breakdowns[breakdowns["n_observations"] > 0], lang)
-    breakdown = filters.select("breakdown", t("filter.breakdown", lang), list(breakdown_names), default="total",
-                               format_func=breakdown_names.get, container=top[1])
+    indicator, breakdown, breakdown_name = filters.indicator_and_breakdown(names, defaults["indicator"], lang, top)
     scope = filters.select("scope", t("filter.scope", lang), list(SCOPES), default=defaults["scope"],
                            format_func=lambda v: t(f"filter.scope_{v}", lang), radio=True, container=top[2])
     row = st.columns([2, 4])
@@ -59,7 +54,6 @@ def compare() -> None:
     with notices:
         filters.show_notices(lang)
 
-    breakdown_name = breakdown_names.get(breakdown, breakdown)
     what = f"{names[indicator]} — {breakdown_name}"
     if period is None:
         st.info(t("compare.no_periods", lang, indicator=names[indicator], breakdown=breakdown_name))

@@ -28,13 +28,7 @@ def trends() -> None:
     first_year, last_year = cached.year_bounds()
 
     top = st.columns([2, 2, 3])
-    indicator = filters.select("indicator", t("filter.indicator", lang), list(names), default=defaults["indicator"],
-                               format_func=names.get, container=top[0])
-    breakdowns = cached.breakdowns(indicator)
-    breakdowns = breakdowns[breakdowns["n_observations"] > 0]
-    breakdown_names = labels.breakdown_labels(breakdowns, lang)
-    breakdown = filters.select("breakdown", t("filter.breakdown", lang), list(breakdown_names), default="total",
-                               format_func=breakdown_names.get, container=top[1])
+    indicator, breakdown, breakdown_name = filters.indicator_and_breakdown(names, defaults["indicator"], lang, top)
     # each province, then its communes and wards from 01/07/2025, then its districts until 30/06/2025 (marked)
     with_data = places.grouped(localities, localities.loc[localities["n_observations"] > 0, "id"])
     chosen = filters.multiselect("loc", t("filter.localities", lang), with_data, default=defaults["localities"],
@@ -54,7 +48,7 @@ def trends() -> None:
     if not chosen:
         st.info(t("trends.empty_localities", lang))
         return
-    title = f"{names[indicator]} — {breakdown_names.get(breakdown, breakdown)}"
+    title = f"{names[indicator]} — {breakdown_name}"
     series_labels = {c: names_of[c] for c in chosen}
     # Built once per choice of filters and build of the database (core.ui.kept): a filter set back is not
     # built again.
@@ -63,7 +57,7 @@ def trends() -> None:
                                    units[indicator], labels.province_ids(localities)))
     if view.rows.drawable.empty:
         st.info(t("trends.empty_data", lang, indicator=names[indicator],
-                  breakdown=breakdown_names.get(breakdown, breakdown),
+                  breakdown=breakdown_name,
                   localities=", ".join(names_of[c] for c in chosen), start=years[0], end=years[1]))
         return
     if view.chart is None:

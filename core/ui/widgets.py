@@ -85,6 +85,18 @@ class PageFilters:
         self._in_url[param] = value
         return value
 
+    def indicator_and_breakdown(self, names: Mapping[str, str], default: str, lang: str,
+                                containers: Sequence[Any]) -> tuple[str, str, str]:
+        """An indicator out of `names` (code → name), then one of its breakdowns that has figures ("total" by
+        default), in the two `containers`: the indicator, the breakdown and the breakdown's name."""
+        indicator = self.select("indicator", t("filter.indicator", lang), list(names), default=default,
+                                format_func=names.get, container=containers[0])
+        breakdowns = cached.breakdowns(indicator)
+        breakdown_names = labels.breakdown_labels(breakdowns[breakdowns["n_observations"] > 0], lang)
+        breakdown = self.select("breakdown", t("filter.breakdown", lang), list(breakdown_names), default="total",
+                                format_func=breakdown_names.get, container=containers[1])
+        return indicator, breakdown, breakdown_names.get(breakdown, breakdown)
+
     def optional_select(
         self,
         param: str,
