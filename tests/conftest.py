@@ -9,6 +9,7 @@ import pytest
 
 from core.charts import export
 from etl.build import build
+from etl.extract import Extractor
 from etl.paths import REPORTS
 from tests.readers.document_fixtures import docx_to_pdf, pdf_to_scan, write_docx
 
@@ -44,6 +45,12 @@ def _no_local_intake(tmp_path_factory: pytest.TempPathFactory):
     patch.setenv("DANVAN_ANALYSTS", str(own / "analysts.json"))
     yield
     patch.undo()
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """One extractor per test module: setting one up reads the lexicon and the gazetteer."""
+    return Extractor()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from etl.errors import InputError
-from etl.extract import Extractor
 from etl.figure import Figure
 from etl.intake.decisions import OCR, PLACE
 from etl.intake.inbox import Source
@@ -19,11 +18,6 @@ from etl.review import COLUMNS
 from tests.support.intake_desk import GIA_LAI_2022, HA_NOI_2019, make_desk, report_text
 
 TEXT = report_text("Hà Nội: kết quả tiếp công dân năm 2019", HA_NOI_2019)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import duckdb
 import pytest
 
 from etl.build import build
-from etl.extract import Extractor
 from etl.intake.publish import STAGES
 from etl.report import parse_report
 from tests.support.db_rows import database_rows
@@ -29,11 +28,6 @@ UPLOAD = report_text("Hà Nội: kết quả tiếp công dân năm 2019", HA_NO
 OTHER = report_text("Hà Nội: đối thoại năm 2018", [
     "Năm 2018, huyện Sóc Sơn tổ chức 31 cuộc đối thoại giữa người đứng đầu cấp ủy, chính quyền với nhân dân.",
 ], published="2019-01-05")
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 @pytest.fixture

@@ -8,15 +8,9 @@ from datetime import date
 
 import pytest
 
-from etl.extract import Extractor
 from etl.intake.sheet_view import Named, Row, added_fields, choices, field_changes, item_view, place_of
 from tests.support.intake_desk import ANALYST, make_desk
 from tests.support.intake_report import MISSED, write_report
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 @pytest.fixture

@@ -7,18 +7,12 @@ import pytest
 
 from etl.build import build
 from etl.errors import InputError
-from etl.extract import Extractor
 from etl.intake.table_items import is_table
 from tests.support.intake_desk import ANALYST, make_desk
 
 TABLE = ("locality,indicator,period,value,source,publisher,published\n"
          "Hà Nội,reception_turns,2017,21.400,Bảng tổng hợp thử,Ban thử nghiệm,2018-02-01\n"
          "Hà Nội,reception_turns,2018,22.950,Bảng tổng hợp thử,Ban thử nghiệm,2018-02-01\n")
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 @pytest.fixture
